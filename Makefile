@@ -1,0 +1,54 @@
+# The commands the README names. Everything installs into .venv from the project's own files.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PORT ?= 5000
+WORKERS ?= 2
+
+.PHONY: run test install install-dev translations compile-translations bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+compile-translations: $(VENV)/.installed
+	$(BIN)/pybabel -q compile -d translations
+
+## make run: set up and serve on the embedded database (demo data on a new one unless CRM_DEMO=0)
+run: install compile-translations
+	$(FLASK) crm init
+	$(FLASK) db upgrade
+	$(FLASK) crm seed
+	@if [ "$${CRM_DEMO:-1}" != "0" ]; then $(FLASK) crm demo --if-empty; fi
+	@echo ""
+	@echo "  Serving on http://127.0.0.1:$(PORT)  (demo sign-in: admin / demo-admin-2026)"
+	@echo ""
+	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+## make test: set up and run the whole suite (PostgreSQL when CRM_TEST_DATABASE_URL is set)
+test: install-dev compile-translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make translations: extract, update and compile the catalogs
+translations: install-dev
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --omit-header --sort-by-file .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel -q compile -d translations
+
+lint: install-dev
+	$(BIN)/ruff check crm tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache

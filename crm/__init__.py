@@ -1,0 +1,89 @@
+"""The investment-promotion CRM: ``create_app`` reads like a table of contents."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from .config import Config, database_url, read_secret_key
+from .paths import TEMPLATES
+
+
+def create_app(config: type[Config] | None = None, **overrides) -> Flask:
+    app = Flask(__name__, template_folder=str(TEMPLATES), instance_relative_config=False)
+    app.config.from_object(config or Config)
+    app.config.update(overrides)
+    configure_database(app)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = read_secret_key(app.instance_path)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_hooks(app)
+    register_errors(app)
+    register_cli(app)
+    return app
+
+
+def configure_database(app: Flask) -> None:
+    import os
+
+    url = app.config.get("SQLALCHEMY_DATABASE_URI") or os.environ.get("DATABASE_URL")
+    if not url:
+        url = "sqlite:///" + str(Path(app.instance_path) / "crm.sqlite3")
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(url)
+    if url.startswith("sqlite"):
+        # several gunicorn workers write to one file: wait for the lock rather than fail
+        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options["connect_args"] = {"timeout": 15}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def register_extensions(app: Flask) -> None:
+    from . import sqlite
+    from .extensions import babel, csrf, db, login, migrate
+    from .i18n import select_locale
+    from .paths import MIGRATIONS
+
+    db.init_app(app)
+    sqlite.configure(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    login.init_app(app)
+    from .auth import session as auth_session
+
+    auth_session.configure(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .api import bp as api_bp
+    from .auth import bp as auth_bp
+    from .companies import bp as companies_bp
+    from .main import bp as main_bp
+    from .projects import bp as projects_bp
+    from .reference import bp as reference_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(companies_bp)
+    app.register_blueprint(projects_bp)
+    app.register_blueprint(reference_bp)
+    app.register_blueprint(api_bp)
+
+
+def register_hooks(app: Flask) -> None:
+    from . import templating
+
+    templating.configure(app)
+
+
+def register_errors(app: Flask) -> None:
+    from . import errors
+
+    errors.configure(app)
+
+
+def register_cli(app: Flask) -> None:
+    from .cli import crm
+
+    app.cli.add_command(crm)

@@ -1,0 +1,107 @@
+"""Who may do what to which record: one table, one answer for a record, one for a query.
+
+Roles grant permissions shaped ``<area>.<action>_<all|zone|own>``. ``can`` answers for one
+record; ``visible`` turns the same table into a SQL filter, so a list, a count, a search and a
+detail page can never disagree.
+"""
+
+import sqlalchemy as sa
+
+from .codes import Role
+
+P = {
+    Role.ADMIN: {
+        "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
+        "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
+        "projects.stage_all", "projects.verify_all",
+        "reports.view_all", "reference.view_all", "reference.edit_all",
+        "users.view_all", "users.edit_all", "audit.view_all",
+    },
+    Role.MANAGER: {
+        "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
+        "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
+        "projects.stage_all", "projects.verify_all",
+        "reports.view_all", "reference.view_all", "audit.view_all",
+    },
+    Role.STAFF: {
+        "companies.view_all", "companies.create_all", "companies.edit_all",
+        "projects.view_zone", "projects.create_zone", "projects.edit_zone",
+        "projects.delete_zone", "projects.stage_zone",
+        "reports.view_zone", "reference.view_all",
+    },
+    Role.PARTNER: {
+        "companies.view_own",
+        "projects.view_own",
+    },
+}
+
+SCOPES = ("all", "zone", "own")
+
+
+def scope(user, area: str, action: str) -> str | None:
+    """The broadest scope in which ``user`` may do ``action`` in ``area``, or None."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+        return None
+    granted = P.get(user.role, set())
+    for width in SCOPES:
+        if f"{area}.{action}_{width}" in granted:
+            return width
+    return None
+
+
+def allowed(user, area: str, action: str) -> bool:
+    """May the user do this at all, in some scope (create a project, read reports)?"""
+    return scope(user, area, action) is not None
+
+
+def _area_of(model) -> str:
+    return model.__tablename__ + "s" if not model.__tablename__.endswith("y") else (
+        model.__tablename__[:-1] + "ies"
+    )
+
+
+def can(user, action: str, record) -> bool:
+    """May ``user`` do ``action`` (view, edit, delete, stage, verify) to this record?"""
+    width = scope(user, _area_of(type(record)), action)
+    if width is None or getattr(record, "deleted_at", None) is not None:
+        return False
+    if width == "all":
+        return True
+    if width == "zone":
+        zone = getattr(record, "zone_code", None)
+        return zone is not None and zone in user.zone_codes
+    return _owns(user, record)
+
+
+def can_in_zone(user, action: str, area: str, zone_code: str | None) -> bool:
+    """May the user do ``action`` to a record of ``area`` placed in ``zone_code``?"""
+    width = scope(user, area, action)
+    if width == "all":
+        return True
+    return width == "zone" and zone_code in user.zone_codes
+
+
+def _owns(user, record) -> bool:
+    from .companies.models import Company
+
+    if isinstance(record, Company):
+        return record.id in user.company_ids
+    company_id = getattr(record, "company_id", None)
+    return company_id is not None and company_id in user.company_ids
+
+
+def visible(user, model, action: str = "view"):
+    """A SQL condition on ``model`` matching exactly the records ``can`` allows."""
+    width = scope(user, _area_of(model), action)
+    conditions = []
+    if hasattr(model, "deleted_at"):
+        conditions.append(model.deleted_at.is_(None))
+    if width is None:
+        conditions.append(sa.false())
+    elif width == "zone":
+        conditions.append(model.zone_code.in_(user.zone_codes))
+    elif width == "own":
+        ids = user.company_ids
+        column = model.id if model.__tablename__ == "company" else model.company_id
+        conditions.append(column.in_(ids))
+    return sa.and_(*conditions) if conditions else sa.true()

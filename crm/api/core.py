@@ -1,0 +1,232 @@
+"""The API's machinery: declared operations, request parsing with per-field errors,
+pagination, and the registry that ``openapi.json`` is built from.
+
+An operation declares its path, methods, body and query models (pydantic) and its response
+schema once; the same declaration validates requests and documents them.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app, g, request
+from flask_babel import gettext as _
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import Forbidden, Invalid, ServiceError
+from ..extensions import db
+
+
+class BadRequest(ServiceError):
+    status = 400
+    code = "bad_request"
+
+
+class TooLarge(ServiceError):
+    status = 413
+    code = "too_large"
+
+
+class Unauthorized(ServiceError):
+    status = 401
+    code = "unauthorized"
+
+
+class Body(BaseModel):
+    """A request body: unknown fields are refused, text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Query(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+@dataclass
+class Operation:
+    rule: str
+    method: str
+    endpoint: str
+    summary: str
+    tag: str
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    response: Any = None  # a pydantic model, a JSON Schema dict, or None (no content)
+    status: int = 200
+    auth: bool = True
+    list_of: bool = False
+    paginated: bool = False
+    errors: tuple[int, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+OPERATIONS: list[Operation] = []
+
+
+def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, query=None,
+              response=None, status: int = 200, auth: bool = True, list_of: bool = False,
+              paginated: bool = False, errors: tuple[int, ...] = ()):
+    """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query."""
+
+    def decorator(view):
+        endpoint = f"{view.__module__.rsplit('.', 1)[-1]}_{view.__name__}"
+        OPERATIONS.append(
+            Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
+                      list_of, paginated, errors)
+        )
+
+        @wraps(view)
+        def wrapper(**kwargs):
+            if auth:
+                require_user()
+            if query is not None:
+                kwargs["query"] = parse(query, request.args.to_dict(flat=True))
+            if body is not None:
+                kwargs["body"] = parse(body, read_json())
+            return view(**kwargs)
+
+        wrapper.public = not auth
+        bp.add_url_rule(rule, endpoint=endpoint, view_func=wrapper, methods=[method])
+        return wrapper
+
+    return decorator
+
+
+def require_user():
+    if getattr(g, "api_user", None) is None:
+        raise Unauthorized(_("Send a valid token: Authorization: Bearer <token>."))
+    return g.api_user
+
+
+def require(allowed: bool):
+    if not allowed:
+        raise Forbidden(_("Your role may not do this."))
+
+
+def read_json() -> Any:
+    limit = current_app.config["API_MAX_JSON"]
+    if request.content_length is not None and request.content_length > limit:
+        raise TooLarge(_("A JSON body holds at most 1 MiB."))
+    raw = request.get_data(cache=True)
+    if len(raw) > limit:
+        raise TooLarge(_("A JSON body holds at most 1 MiB."))
+    if not raw.strip():
+        raise BadRequest(_("The request body must be a JSON object."))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadRequest(_("The request body is not valid JSON.")) from exc
+    if not isinstance(data, dict | list):
+        raise BadRequest(_("The request body must be a JSON object."))
+    return data
+
+
+def parse(model: type[BaseModel], data: Any) -> BaseModel:
+    if not isinstance(data, dict) and not _is_list_model(model):
+        raise Invalid({"": [_("The request body must be a JSON object.")]})
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Invalid(field_errors(exc)) from exc
+
+
+def _is_list_model(model) -> bool:
+    from pydantic import RootModel
+
+    return isinstance(model, type) and issubclass(model, RootModel)
+
+
+def field_errors(exc: ValidationError) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors(include_url=False):
+        location = [str(part) for part in error["loc"] if part != "__root__"]
+        if location and location[0] == "root":
+            location = location[1:]
+        name = ".".join(location)
+        fields.setdefault(name, []).append(message_for(error))
+    return fields
+
+
+def message_for(error: dict) -> str:
+    """A pydantic error, said in the request's language."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("Unknown field.")
+    if kind == "string_too_long":
+        return _("At most %(n)d characters.", n=ctx.get("max_length", 0))
+    if kind == "string_too_short":
+        return _("This field is required.")
+    if kind in ("too_long",):
+        return _("At most %(n)d items.", n=ctx.get("max_length", 0))
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("Must be a whole number.")
+    if kind in ("float_parsing", "float_type", "decimal_parsing", "decimal_type",
+                "finite_number"):
+        return _("Must be a number.")
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("Must be at least %(n)s.", n=ctx.get("ge", ctx.get("gt", 0)))
+    if kind in ("less_than_equal", "less_than"):
+        return _("Must be at most %(n)s.", n=ctx.get("le", ctx.get("lt", 0)))
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _("Must be a date written YYYY-MM-DD.")
+    if kind in ("bool_parsing", "bool_type"):
+        return _("Must be true or false.")
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        return _("Must be one of: %(codes)s.", codes=expected.replace("'", ""))
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return _("Must be a list.")
+    if kind in ("string_type", "string_sub_type"):
+        return _("Must be text.")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return _("Must be an object.")
+    if kind == "decimal_max_places":
+        return _("At most %(n)d decimal places.", n=ctx.get("decimal_places", 2))
+    if kind == "value_error":
+        # our own validators raise ValueError with an already translated message
+        return str(ctx.get("error", "")) or _("Invalid value.")
+    if kind == "string_pattern_mismatch":
+        return _("Invalid format.")
+    return _("Invalid value.")
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+
+class PageQuery(Query):
+    page: int = Field(1, ge=1)
+    per_page: int = Field(50, ge=1, le=200)
+
+
+def paginate(statement: sa.Select, query: PageQuery, serialize) -> dict:
+    """``{"items", "page", "per_page", "total"}`` for a SELECT of one entity."""
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
+    )
+    rows = db.session.scalars(
+        statement.limit(query.per_page).offset((query.page - 1) * query.per_page)
+    ).all()
+    return {
+        "items": serialize(rows),
+        "page": query.page,
+        "per_page": query.per_page,
+        "total": total,
+    }
+
+
+def page_schema(item_schema: dict) -> dict:
+    return {
+        "type": "object",
+        "required": ["items", "page", "per_page", "total"],
+        "properties": {
+            "items": {"type": "array", "items": item_schema},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+            "total": {"type": "integer", "minimum": 0},
+        },
+    }

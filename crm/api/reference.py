@@ -1,0 +1,83 @@
+from datetime import date
+
+from pydantic import Field, RootModel
+
+from ..access import allowed
+from ..reference import services
+from . import bp
+from .core import Body, Query, operation, require, require_user
+from .fields import Name
+from .schemas import GLOBAL500, RATES
+
+
+class YearQuery(Query):
+    year: int | None = Field(None, ge=1955, le=2200)
+
+
+class RequiredYear(Query):
+    year: int = Field(ge=1955, le=2200)
+
+
+class Global500Row(Body):
+    year: int | None = None
+    rank: int = Field(ge=1, le=100_000)
+    name_en: Name = ""
+    name_zh: Name = ""
+
+
+class Global500List(RootModel[list[Global500Row]]):
+    root: list[Global500Row] = Field(max_length=5000)
+
+
+class RateRow(Body):
+    currency: str = Field(min_length=3, max_length=3)
+    usd_per_unit: str | float | int = Field(examples=["0.1385"])
+    valid_from: date
+
+
+class RateList(RootModel[list[RateRow]]):
+    root: list[RateRow] = Field(max_length=5000)
+
+
+def entry_json(entry) -> dict:
+    return {"year": entry.year, "rank": entry.rank, "name_en": entry.name_en,
+            "name_zh": entry.name_zh, "company_id": entry.company_id}
+
+
+@operation(bp, "/reference/global500", "GET",
+           summary="The Fortune Global 500 list of a year (default: the newest)",
+           tag="reference", query=YearQuery, response=GLOBAL500)
+def global500(query: YearQuery):
+    require(allowed(require_user(), "reference", "view"))
+    year = query.year or services.newest_year()
+    return [entry_json(e) for e in services.entries(year)] if year else []
+
+
+@operation(bp, "/reference/global500", "POST",
+           summary="Replace a year's Fortune Global 500 list (admin)", tag="reference",
+           query=RequiredYear, body=Global500List, response=GLOBAL500, errors=(403,))
+def replace_global500(query: RequiredYear, body: Global500List):
+    require(allowed(require_user(), "reference", "edit"))
+    rows = [row.model_dump() for row in body.root]
+    return [entry_json(e) for e in services.replace_list(query.year, rows)]
+
+
+@operation(bp, "/reference/exchange-rates", "GET", summary="Exchange rates", tag="reference",
+           response=RATES)
+def exchange_rates():
+    require(allowed(require_user(), "reference", "view"))
+    return [rate_json(r) for r in services.list_rates()]
+
+
+@operation(bp, "/reference/exchange-rates", "POST",
+           summary="Add exchange rates (admin): US dollars per unit, valid from a day",
+           tag="reference", body=RateList, response=RATES, errors=(403,))
+def add_exchange_rates(body: RateList):
+    require(allowed(require_user(), "reference", "edit"))
+    saved = services.save_rates([row.model_dump() for row in body.root])
+    return [rate_json(r) for r in saved]
+
+
+def rate_json(rate) -> dict:
+    return {"currency": rate.currency, "usd_per_unit": format(rate.usd_per_unit, "f"),
+            "valid_from": rate.valid_from.isoformat()}

@@ -1,0 +1,86 @@
+import sqlalchemy as sa
+from pydantic import Field
+
+from ..access import allowed
+from ..auth import services
+from ..auth.models import User
+from ..codes import Role
+from ..extensions import db
+from ..i18n_codes import Literal_of
+from . import bp
+from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
+from .schemas import USER
+
+
+def user_json(user: User) -> dict:
+    return {
+        "id": user.id,
+        "username": user.username,
+        "display_name": user.display_name,
+        "email": user.email,
+        "role": user.role,
+        "zones": user.zone_codes,
+        "company_ids": user.company_ids,
+        "locale": user.locale,
+        "active": user.active,
+        "version": user.version,
+    }
+
+
+class UserCreate(Body):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=200)
+    role: Literal_of(Role)
+    display_name: str = Field("", max_length=200)
+    email: str = Field("", max_length=200)
+    zones: list[str] = Field(default_factory=list, max_length=50)
+    company_ids: list[int] = Field(default_factory=list, max_length=500)
+    locale: Literal_of(("zh", "en")) | None = None
+    active: bool = True
+
+
+class UserChange(Body):
+    version: int | None = None  # checked when sent
+    password: str | None = Field(None, min_length=1, max_length=200)
+    role: Literal_of(Role) | None = None
+    display_name: str | None = Field(None, max_length=200)
+    email: str | None = Field(None, max_length=200)
+    zones: list[str] | None = Field(None, max_length=50)
+    company_ids: list[int] | None = Field(None, max_length=500)
+    locale: Literal_of(("zh", "en")) | None = None
+    active: bool | None = None
+
+
+@operation(bp, "/users", "POST", summary="Create a user (admin)", tag="users", body=UserCreate,
+           response=USER, status=201, errors=(403, 422))
+def create_user(body: UserCreate):
+    require(allowed(require_user(), "users", "edit"))
+    user = services.create_user(**body.model_dump())
+    return user_json(user), 201
+
+
+@operation(bp, "/users", "GET", summary="List users (admin)", tag="users", query=PageQuery,
+           response=page_schema(USER), paginated=True, errors=(403,))
+def list_users(query: PageQuery):
+    require(allowed(require_user(), "users", "view"))
+    statement = sa.select(User).order_by(User.username)
+    return paginate(statement, query, lambda rows: [user_json(u) for u in rows])
+
+
+@operation(bp, "/users/<int:user_id>", "GET", summary="Read a user (admin)", tag="users",
+           response=USER, errors=(403, 404))
+def get_user(user_id: int):
+    require(allowed(require_user(), "users", "view"))
+    return user_json(db.get_or_404(User, user_id))
+
+
+@operation(bp, "/users/<int:user_id>", "PATCH",
+           summary="Change a user (admin); active=false ends their sessions and tokens",
+           tag="users", body=UserChange, response=USER, errors=(403, 404, 409, 422))
+def change_user(user_id: int, body: UserChange):
+    acting = require_user()
+    require(allowed(acting, "users", "edit"))
+    user = db.get_or_404(User, user_id)
+    changes = body.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    return user_json(services.change_user(user, version, changes, acting))

@@ -1,0 +1,119 @@
+import hashlib
+import secrets
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..codes import Locale, Role
+from ..db import Timestamps, Versioned, aware, db, utcnow
+
+user_zone = sa.Table(
+    "user_zone",
+    db.metadata,
+    sa.Column("user_id", sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("zone_code", sa.ForeignKey("zone.code"), primary_key=True),
+)
+
+user_company = sa.Table(
+    "user_company",
+    db.metadata,
+    sa.Column("user_id", sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("company_id", sa.ForeignKey("company.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(UserMixin, Versioned, Timestamps, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    email: Mapped[str] = mapped_column(sa.String(200), default="")
+    role: Mapped[str] = mapped_column(sa.String(16), default=Role.STAFF)
+    locale: Mapped[str] = mapped_column(sa.String(8), default=Locale.ZH)
+    password_hash: Mapped[str] = mapped_column(sa.String(256), default="")
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    # bumped to end every session and token of the user at once
+    session_version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+    zones: Mapped[list["Zone"]] = relationship(  # noqa: F821
+        secondary=user_zone, order_by="Zone.position"
+    )
+    companies: Mapped[list["Company"]] = relationship(secondary=user_company)  # noqa: F821
+
+    __table_args__ = (
+        sa.CheckConstraint(Role.check("role"), name="role"),
+        sa.CheckConstraint(Locale.check("locale"), name="locale"),
+    )
+
+    def set_password(self, password: str) -> None:
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password: str) -> bool:
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    # Flask-Login: the session holds id and session_version, so bumping it ends sessions
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def zone_codes(self) -> list[str]:
+        return [z.code for z in self.zones]
+
+    @property
+    def company_ids(self) -> list[int]:
+        return [c.id for c in self.companies]
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.username
+
+    def __repr__(self) -> str:
+        return f"<User {self.username}>"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(db.Model):
+    """A bearer token for the API, kept only as its SHA-256."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    session_version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+    user: Mapped[User] = relationship()
+
+    @staticmethod
+    def new_secret() -> str:
+        return secrets.token_urlsafe(32)
+
+    def is_valid(self, now: datetime) -> bool:
+        return (
+            self.revoked_at is None
+            and aware(self.expires_at) > now
+            and self.user.active
+            and self.session_version == self.user.session_version
+        )
+
+
+class LoginFailure(db.Model):
+    """One failed login, keyed by ``user:<name>`` and by ``addr:<ip>``, for the rate limit."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(200))
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (sa.Index("ix_login_failure_key_at", "key", "at"),)

@@ -1,0 +1,46 @@
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..safety import local_path
+from . import bp
+from .forms import EmptyForm, LoginForm
+from .services import LoginLocked, authenticate
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(local_path(request.args.get("next")) or url_for("main.index"))
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = request.args.get("next", "")
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = authenticate(form.username.data, form.password.data, request.remote_addr)
+        except LoginLocked:
+            form.password.errors.append(_("Too many failed sign-ins. Wait 15 minutes and try again."))
+            status = 429
+        else:
+            if user is None:
+                form.password.errors.append(_("Wrong user name or password."))
+                status = 401
+            else:
+                login_user(user, remember=form.remember.data)
+                flash(_("Welcome, %(name)s.", name=user.label), "success")
+                return redirect(local_path(form.next.data) or url_for("main.index"))
+    elif request.method == "POST":
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    form = EmptyForm()
+    if form.validate_on_submit():
+        logout_user()
+        flash(_("You have signed out."), "info")
+        return redirect(url_for("auth.login"))
+    return redirect(url_for("main.index"))

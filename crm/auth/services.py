@@ -1,0 +1,216 @@
+"""Signing in, the login rate limit, API tokens and users."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+
+from ..codes import Locale, Role
+from ..db import aware, db, utcnow
+from ..errors import Invalid
+from .models import ApiToken, LoginFailure, User, hash_token
+
+
+class LoginLocked(Exception):
+    """Too many failed logins for this account or this address."""
+
+
+def _failure_keys(username: str, address: str | None) -> list[tuple[str, int]]:
+    config = current_app.config
+    keys = [(f"user:{username.strip().lower()}", config["LOGIN_MAX_PER_ACCOUNT"])]
+    if address:
+        keys.append((f"addr:{address}", config["LOGIN_MAX_PER_ADDRESS"]))
+    return keys
+
+
+def _is_locked(username: str, address: str | None, now: datetime) -> bool:
+    since = now - current_app.config["LOGIN_WINDOW"]
+    for key, limit in _failure_keys(username, address):
+        count = db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(LoginFailure)
+            .where(LoginFailure.key == key, LoginFailure.at > since)
+        )
+        if count >= limit:
+            return True
+    return False
+
+
+def authenticate(username: str, password: str, address: str | None) -> User | None:
+    """The user these credentials name, or None; raises LoginLocked past the rate limit.
+
+    A failure is recorded for the account and the address in its own transaction.
+    """
+    now = utcnow()
+    if _is_locked(username, address, now):
+        raise LoginLocked()
+    user = db.session.scalar(sa.select(User).where(User.username == username.strip()))
+    if user is not None and user.active and user.check_password(password):
+        return user
+    for key, _limit in _failure_keys(username, address):
+        db.session.add(LoginFailure(key=key, at=now))
+    # old failures are of no use: keep the table small
+    db.session.execute(
+        sa.delete(LoginFailure).where(LoginFailure.at < now - 4 * current_app.config["LOGIN_WINDOW"])
+    )
+    db.session.commit()
+    return None
+
+
+def issue_token(user: User) -> tuple[str, ApiToken]:
+    secret = ApiToken.new_secret()
+    token = ApiToken(
+        user=user,
+        token_hash=hash_token(secret),
+        expires_at=utcnow() + current_app.config["API_TOKEN_LIFETIME"],
+        session_version=user.session_version,
+    )
+    db.session.add(token)
+    db.session.commit()
+    return secret, token
+
+
+def user_for_token(secret: str) -> User | None:
+    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))
+    if token is None or not token.is_valid(utcnow()):
+        return None
+    return token.user
+
+
+def token_expiry(token: ApiToken) -> datetime:
+    return aware(token.expires_at)
+
+
+# -- users -----------------------------------------------------------------------------------
+
+MIN_PASSWORD = 8
+
+
+def check_password_strength(password: str) -> list[str]:
+    problems = []
+    if len(password) < MIN_PASSWORD:
+        problems.append(_("Use at least %(n)d characters.", n=MIN_PASSWORD))
+    return problems
+
+
+def create_user(
+    username: str,
+    password: str,
+    role: str,
+    *,
+    zones: list[str] = (),
+    company_ids: list[int] = (),
+    locale: str | None = None,
+    display_name: str = "",
+    email: str = "",
+    active: bool = True,
+) -> User:
+    """Validate and create a user in one transaction; raises Invalid with per-field errors."""
+    errors: dict[str, list[str]] = {}
+    username = (username or "").strip()
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        errors.setdefault("username", []).append(
+            _("A user name is 1 to 64 characters without spaces.")
+        )
+    elif db.session.scalar(sa.select(User.id).where(User.username == username)):
+        errors.setdefault("username", []).append(_("This user name is taken."))
+    if role not in Role.codes():
+        errors.setdefault("role", []).append(_("Unknown role."))
+    problems = check_password_strength(password or "")
+    if problems:
+        errors["password"] = problems
+    zone_rows, company_rows = _zones_and_companies(zones, company_ids, errors)
+    if locale is not None and locale not in Locale.codes():
+        errors.setdefault("locale", []).append(_("Choose zh or en."))
+    if errors:
+        raise Invalid(errors)
+    if locale is None:
+        locale = Locale.EN if role == Role.PARTNER else current_app.config["BABEL_DEFAULT_LOCALE"]
+    user = User(
+        username=username,
+        role=role,
+        locale=locale,
+        display_name=display_name or "",
+        email=email or "",
+        active=active,
+        zones=zone_rows,
+        companies=company_rows,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def _zones_and_companies(zones, company_ids, errors):
+    from ..companies.models import Company
+    from ..zones.models import Zone
+
+    zone_rows, company_rows = [], []
+    if zones:
+        zone_rows = db.session.scalars(sa.select(Zone).where(Zone.code.in_(zones))).all()
+        missing = set(zones) - {z.code for z in zone_rows}
+        if missing:
+            errors.setdefault("zones", []).append(
+                _("Unknown zone: %(codes)s", codes=", ".join(sorted(missing)))
+            )
+    if company_ids:
+        company_rows = db.session.scalars(
+            sa.select(Company).where(Company.id.in_(company_ids), Company.deleted_at.is_(None))
+        ).all()
+        missing = set(company_ids) - {c.id for c in company_rows}
+        if missing:
+            errors.setdefault("company_ids", []).append(
+                _("Unknown company: %(ids)s", ids=", ".join(map(str, sorted(missing))))
+            )
+    return list(zone_rows), list(company_rows)
+
+
+def change_user(user: User, version: int | None, changes: dict, acting: User) -> User:
+    """Apply an admin's changes to a user; deactivating ends their sessions and tokens."""
+    from ..errors import Conflict
+
+    if version is not None and version != user.version:
+        raise Conflict()
+    errors: dict[str, list[str]] = {}
+    for name in ("role", "locale", "active", "password"):
+        if name in changes and changes[name] is None:
+            errors.setdefault(name, []).append(_("This field is required."))
+    if changes.get("password"):
+        problems = check_password_strength(changes["password"])
+        if problems:
+            errors["password"] = problems
+    zone_rows, company_rows = _zones_and_companies(
+        changes.get("zones") or [], changes.get("company_ids") or [], errors
+    )
+    if user.id == acting.id and (changes.get("active") is False or
+                                 changes.get("role", user.role) != user.role):
+        errors.setdefault("active" if "active" in changes else "role", []).append(
+            _("You cannot deactivate yourself or change your own role.")
+        )
+    if errors:
+        raise Invalid(errors)
+    for name in ("role", "locale", "display_name", "email"):
+        if changes.get(name) is not None:
+            setattr(user, name, changes[name])
+    if changes.get("zones") is not None:
+        user.zones = zone_rows
+    if changes.get("company_ids") is not None:
+        user.companies = company_rows
+    if changes.get("password"):
+        user.set_password(changes["password"])
+        user.session_version += 1
+    if changes.get("active") is not None and changes["active"] != user.active:
+        user.active = changes["active"]
+        if not user.active:
+            user.session_version += 1
+    db.session.commit()
+    return user
+
+
+def save_locale(user: User, locale: str) -> None:
+    if locale in Locale.codes() and user.locale != locale:
+        user.locale = locale
+        db.session.commit()
+

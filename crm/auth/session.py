@@ -1,0 +1,36 @@
+"""Flask-Login wiring: sessions carry the user's id and session version."""
+
+from flask import Flask, jsonify, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from ..db import db
+from ..extensions import login
+
+
+def configure(app: Flask) -> None:
+    login.login_view = "auth.login"
+    login.login_message = _l("Please sign in to open this page.")
+    login.login_message_category = "info"
+    login.session_protection = "basic"
+
+
+@login.user_loader
+def load_user(session_id: str):
+    from .models import User
+
+    user_id, _, version = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or str(user.session_version) != version:
+        return None
+    return user
+
+
+@login.unauthorized_handler
+def unauthorized():
+    from flask_login import login_url
+
+    if request.path.startswith("/api/"):
+        return jsonify(error={"code": "unauthorized", "message": "unauthorized"}), 401
+    return redirect(login_url(url_for("auth.login"), next_url=request.full_path.rstrip("?")))

@@ -1,0 +1,83 @@
+"""``flask --app wsgi crm ...``: set-up and data commands."""
+
+import secrets
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+from flask.cli import with_appcontext
+
+from .codes import Locale, Role
+from .errors import Invalid
+
+
+@click.group()
+def crm():
+    """Investment-promotion CRM commands."""
+
+
+@crm.command()
+@with_appcontext
+def init():
+    """Make the instance folder and its secret key (once)."""
+    instance = Path(current_app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+        click.echo(f"Wrote a new secret key to {key_file}")
+
+
+@crm.command()
+@with_appcontext
+def seed():
+    """Insert the reference data (zones, named parks); safe to run again."""
+    from .zones.services import seed_zones
+
+    added = seed_zones()
+    click.echo(f"Reference data: {added} records added.")
+
+
+@crm.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(Role.codes()), required=True)
+@click.option("--zone", "zones", multiple=True, help="A zone code; repeat for several.")
+@click.option("--locale", type=click.Choice(Locale.codes()), default=None)
+@click.option("--password", default=None, help="Prompted for when absent.")
+@click.option("--name", "display_name", default="")
+@with_appcontext
+def create_user(username, role, zones, locale, password, display_name):
+    """Create a user."""
+    from .auth.services import create_user as create
+
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create(username, password, role, zones=list(zones), locale=locale,
+                      display_name=display_name)
+    except Invalid as exc:
+        for field, messages in exc.fields.items():
+            for message in messages:
+                click.echo(f"{field}: {message}", err=True)
+        raise SystemExit(1) from exc
+    click.echo(f"Created {user.role} {user.username}.")
+
+
+@crm.command()
+@click.option("--if-empty", is_flag=True, help="Only when the database has no projects yet.")
+@with_appcontext
+def demo(if_empty):
+    """Load the demo data set (users, companies, projects with histories)."""
+    from .demo import load_demo
+    from .extensions import db
+    from .projects.models import Project
+    from .zones.services import seed_zones
+
+    seed_zones()
+    if if_empty and db.session.scalar(sa.select(sa.func.count()).select_from(Project)):
+        click.echo("The database has projects already: no demo data loaded.")
+        return
+    summary = load_demo()
+    click.echo(summary)

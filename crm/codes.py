@@ -1,0 +1,126 @@
+"""The domain's codes (DOMAIN.md), each with its label in the user's language.
+
+Codes are what the database, the API and CSV files hold; labels come from here alone.
+"""
+
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+
+
+class Code(StrEnum):
+    """A stored code with a lazy label and, where it matters, an order (gaps of 10)."""
+
+    def __new__(cls, code: str, label, order: int = 0):
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        member.order = order
+        return member
+
+    @classmethod
+    def codes(cls) -> list[str]:
+        return [m.value for m in cls]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, object]]:
+        return [(m.value, m.label) for m in cls]
+
+    @classmethod
+    def label_of(cls, code: str | None) -> str:
+        if code is None:
+            return ""
+        try:
+            return str(cls(code).label)
+        except ValueError:
+            return code
+
+    @classmethod
+    def check(cls, column: str) -> str:
+        """SQL for a CHECK constraint that keeps a column to these codes."""
+        return f"{column} IN ({', '.join(repr(c) for c in cls.codes())})"
+
+
+class Role(Code):
+    STAFF = "staff", _l("Investment-promotion officer")
+    MANAGER = "manager", _l("Manager")
+    PARTNER = "partner", _l("Partner")
+    ADMIN = "admin", _l("Administrator")
+
+
+class Locale(Code):
+    ZH = "zh", "中文"
+    EN = "en", "English"
+
+
+class ZoneLevel(Code):
+    NATIONAL = "national", _l("National")
+    PROVINCIAL = "provincial", _l("Provincial")
+
+
+class ParkCategory(Code):
+    INTERNATIONAL = "international", _l("International park")
+    NEW_ECONOMY = "new_economy", _l("New-economy park")
+    OTHER = "other", _l("Other park")
+
+
+class Stage(Code):
+    LEAD = "lead", _l("Lead"), 10
+    CONTACTED = "contacted", _l("Contacted"), 20
+    NEGOTIATING = "negotiating", _l("Negotiating"), 30
+    SIGNED = "signed", _l("Signed"), 40
+    REGISTERED = "registered", _l("Registered"), 50
+    CONSTRUCTION = "construction", _l("Under construction"), 60
+    OPERATING = "operating", _l("In operation"), 70
+    ON_HOLD = "on_hold", _l("On hold"), 0
+    LOST = "lost", _l("Lost"), 0
+
+    @property
+    def in_pipeline(self) -> bool:
+        return self.order > 0
+
+    @classmethod
+    def pipeline(cls) -> list["Stage"]:
+        return [s for s in cls if s.in_pipeline]
+
+
+class ProjectKind(Code):
+    NEW = "new", _l("New establishment")
+    EXPANSION = "expansion", _l("Capital increase and expansion")
+    RD_CENTER = "rd_center", _l("R&D centre")
+    MERGER = "merger", _l("Merger or acquisition")
+    PARK_COOPERATION = "park_cooperation", _l("International park cooperation")
+
+
+class Criterion(Code):
+    HIGH = "high", _l("High-tech")
+    LARGE = "large", _l("Large")
+    STRONG = "strong", _l("Strong investor")
+    NEW = "new", _l("New")
+    EXCELLENT = "excellent", _l("Excellent")
+    DISTINCTIVE = "distinctive", _l("Distinctive")
+
+
+class TechLevel(Code):
+    LEADING = "leading", _l("Leading")
+    PIONEERING = "pioneering", _l("Pioneering")
+    CUTTING_EDGE = "cutting_edge", _l("Cutting-edge")
+
+
+class ParkType(Code):
+    BRAND = "brand", _l("Brand")
+    INNOVATIVE = "innovative", _l("Innovative")
+    ECOLOGICAL = "ecological", _l("Ecological")
+    SMART = "smart", _l("Smart")
+
+
+class Likelihood(Code):
+    LOW = "low", _l("Low"), 10
+    MEDIUM = "medium", _l("Medium"), 20
+    HIGH = "high", _l("High"), 30
+
+
+class Flag(Code):
+    MEGA = "mega", _l("Over US$100M")
+    FORTUNE500 = "fortune500", _l("Fortune Global 500")
+    SHUANGBAI_CANDIDATE = "shuangbai_candidate", _l("Shuangbai candidate")

@@ -1,0 +1,50 @@
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import SoftDeleted, Timestamps, Versioned, db
+from ..i18n import bilingual
+
+
+class Company(Versioned, Timestamps, SoftDeleted, db.Model):
+    """An investor company, with an optional parent group of any depth."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    country: Mapped[str] = mapped_column(sa.String(2), default="")
+    industry: Mapped[str] = mapped_column(sa.String(200), default="")
+    website: Mapped[str] = mapped_column(sa.String(200), default="")
+    phone: Mapped[str] = mapped_column(sa.String(64), default="")
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("company.id"), index=True)
+
+    # derived, kept by the services: duplicate keys, search text, Fortune Global 500 origin
+    name_key_zh: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    name_key_en: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    website_domain: Mapped[str] = mapped_column(sa.String(200), default="", index=True)
+    phone_key: Mapped[str] = mapped_column(sa.String(64), default="", index=True)
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
+    # the newest-list entry that makes this company Fortune 500 origin: its own or an ancestor's
+    fortune500_entry_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("global500_entry.id", ondelete="SET NULL"), index=True
+    )
+
+    parent: Mapped["Company | None"] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list["Company"]] = relationship(back_populates="parent")
+    fortune500_entry: Mapped["Global500Entry | None"] = relationship(  # noqa: F821
+        foreign_keys=[fortune500_entry_id]
+    )
+
+    name = bilingual("name")
+
+    @property
+    def fortune500(self) -> bool:
+        return self.fortune500_entry_id is not None
+
+    def ancestors(self) -> list["Company"]:
+        chain, seen, node = [], {self.id}, self.parent
+        while node is not None and node.id not in seen:
+            chain.append(node)
+            seen.add(node.id)
+            node = node.parent
+        return chain

@@ -1,0 +1,239 @@
+"""Companies: validation, the duplicate rule, the parent chain and their Fortune 500 origin."""
+
+from functools import lru_cache
+
+import sqlalchemy as sa
+from babel import Locale
+from flask_babel import gettext as _
+
+from ..access import can, visible
+from ..db import db, utcnow
+from ..errors import Conflict, Forbidden, Invalid
+from ..i18n import language
+from ..reference import services as reference
+from ..text import like_pattern, name_key, phone_key, search_text, website_domain
+from .models import Company
+
+FIELDS = ("name_zh", "name_en", "country", "industry", "website", "phone", "notes", "parent_id")
+LIMITS = {"name_zh": 200, "name_en": 200, "industry": 200, "website": 200, "phone": 64,
+          "notes": 10_000}
+
+
+@lru_cache(maxsize=4)
+def _territories(lang: str) -> dict[str, str]:
+    names = Locale.parse("zh_Hans_CN" if lang == "zh" else "en").territories
+    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+
+
+def countries() -> list[tuple[str, str]]:
+    """(code, name) pairs of ISO 3166 countries, in the request's language, sorted by name."""
+    return sorted(_territories(language()).items(), key=lambda item: item[1])
+
+
+def country_name(code: str | None) -> str:
+    return _territories(language()).get(code or "", code or "")
+
+
+def get_company(user, company_id: int, action: str = "view") -> Company:
+    """The company, or 404 when it is missing or hidden; 403 when visible but not allowed."""
+    from ..errors import NotFound
+
+    company = db.session.get(Company, company_id)
+    if company is None or not can(user, "view", company):
+        raise NotFound()
+    if action != "view" and not can(user, action, company):
+        raise Forbidden()
+    return company
+
+
+def company_query(user, *, q: str | None = None, country: str | None = None,
+                  fortune500: bool | None = None, industry: str | None = None) -> sa.Select:
+    statement = sa.select(Company).where(visible(user, Company))
+    if q:
+        statement = statement.where(_search(q))
+    if country:
+        statement = statement.where(Company.country == country.upper())
+    if industry:
+        statement = statement.where(Company.industry.ilike(like_pattern(industry), escape="\\"))
+    if fortune500 is not None:
+        column = Company.fortune500_entry_id
+        statement = statement.where(column.is_not(None) if fortune500 else column.is_(None))
+    return statement.order_by(Company.name_en, Company.name_zh, Company.id)
+
+
+def _search(q: str):
+    patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
+    return sa.or_(*(Company.search_text.like(p, escape="\\") for p in patterns))
+
+
+def _validate(values: dict, company: Company | None, user) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name, limit in LIMITS.items():
+        if len(values.get(name) or "") > limit:
+            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    if not (values.get("name_zh") or values.get("name_en")):
+        errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
+    country = values.get("country") or ""
+    if country and country not in _territories("en"):
+        errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))
+    parent_id = values.get("parent_id")
+    if parent_id is not None:
+        parent = db.session.get(Company, parent_id)
+        if parent is None or not can(user, "view", parent):
+            errors.setdefault("parent_id", []).append(_("No such company."))
+        elif company is not None and (parent.id == company.id
+                                      or company.id in {a.id for a in parent.ancestors()}
+                                      or _loops(parent, company.id)):
+            errors.setdefault("parent_id", []).append(
+                _("A company cannot be its own parent, directly or through others.")
+            )
+    return errors
+
+
+def _loops(parent: Company, company_id: int) -> bool:
+    node, seen = parent, set()
+    while node is not None and node.id not in seen:
+        if node.id == company_id:
+            return True
+        seen.add(node.id)
+        node = node.parent
+    return False
+
+
+def _derive(company: Company) -> None:
+    company.name_key_zh = name_key(company.name_zh)
+    company.name_key_en = name_key(company.name_en)
+    company.website_domain = website_domain(company.website)
+    company.phone_key = phone_key(company.phone)
+    company.search_text = search_text(company.name_zh, company.name_en)
+
+
+def duplicates(values: dict, exclude_id: int | None = None) -> list[tuple[Company, list[str]]]:
+    """Companies that the duplicate rule says are likely this one, with the reasons."""
+    keys = {k for k in (name_key(values.get("name_zh")), name_key(values.get("name_en"))) if k}
+    domain = website_domain(values.get("website"))
+    phone = phone_key(values.get("phone"))
+    conditions = []
+    if keys:
+        conditions += [Company.name_key_zh.in_(keys), Company.name_key_en.in_(keys)]
+    if domain:
+        conditions.append(Company.website_domain == domain)
+    if phone:
+        conditions.append(Company.phone_key == phone)
+    if not conditions:
+        return []
+    statement = sa.select(Company).where(Company.deleted_at.is_(None), sa.or_(*conditions))
+    if exclude_id is not None:
+        statement = statement.where(Company.id != exclude_id)
+    found = []
+    for company in db.session.scalars(statement.order_by(Company.id).limit(20)):
+        reasons = []
+        if keys & {company.name_key_zh, company.name_key_en} - {""}:
+            reasons.append("name")
+        if domain and company.website_domain == domain:
+            reasons.append("website")
+        if phone and company.phone_key == phone:
+            reasons.append("phone")
+        found.append((company, reasons))
+    return found
+
+
+def _clean(values: dict) -> dict:
+    clean = {}
+    for name in FIELDS:
+        if name in values:
+            value = values[name]
+            if isinstance(value, str):
+                value = value.strip()
+                if name == "country":
+                    value = value.upper()
+            clean[name] = value if value is not None or name == "parent_id" else ""
+    return clean
+
+
+def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Company:
+    if not can_create(user):
+        raise Forbidden()
+    values = _clean(values)
+    errors = _validate(values, None, user)
+    if errors:
+        raise Invalid(errors)
+    if not allow_duplicate:
+        found = duplicates(values)
+        if found:
+            raise Conflict(
+                _("This company looks like one already in the CRM."),
+                code="duplicate",
+                candidates=[{"id": c.id, "name_zh": c.name_zh, "name_en": c.name_en,
+                             "reasons": reasons} for c, reasons in found],
+            )
+    company = Company()
+    for name in FIELDS:
+        setattr(company, name, values.get(name, None if name == "parent_id" else ""))
+    _derive(company)
+    db.session.add(company)
+    db.session.flush()
+    reference.match_entries({company.id})
+    reference.refresh_fortune500()
+    db.session.commit()
+    return company
+
+
+def can_create(user) -> bool:
+    from ..access import allowed
+
+    return allowed(user, "companies", "create")
+
+
+def update_company(user, company: Company, version: int | None, values: dict) -> Company:
+    if not can(user, "edit", company):
+        raise Forbidden()
+    if version != company.version:
+        raise Conflict()
+    values = _clean(values)
+    merged = {name: getattr(company, name) for name in FIELDS} | values
+    touched = {name: values[name] for name in values}
+    errors = {k: v for k, v in _validate(merged, company, user).items()
+              if k in touched or (k == "name_zh" and "name_en" in touched)}
+    if errors:
+        raise Invalid(errors)
+    renamed = any(getattr(company, n) != values[n] for n in ("name_zh", "name_en") if n in values)
+    reparented = "parent_id" in values and values["parent_id"] != company.parent_id
+    for name, value in values.items():
+        setattr(company, name, value)
+    _derive(company)
+    db.session.flush()
+    if renamed:
+        reference.match_entries({company.id})
+    if renamed or reparented:
+        reference.refresh_fortune500()
+    db.session.commit()
+    return company
+
+
+def delete_company(user, company: Company) -> None:
+    """To the bin; refused while live projects or subsidiaries still name it."""
+    from ..projects.models import Project
+
+    if not can(user, "delete", company):
+        raise Forbidden()
+    in_use = db.session.scalar(
+        sa.select(sa.func.count()).select_from(Project).where(
+            Project.company_id == company.id, Project.deleted_at.is_(None)
+        )
+    ) or db.session.scalar(
+        sa.select(sa.func.count()).select_from(Company).where(
+            Company.parent_id == company.id, Company.deleted_at.is_(None)
+        )
+    )
+    if in_use:
+        raise Invalid(
+            {"id": [_("Projects or subsidiaries still name this company; move them first.")]},
+            message=_("Projects or subsidiaries still name this company; move them first."),
+            code="in_use",
+        )
+    company.deleted_at = utcnow()
+    db.session.flush()
+    reference.match_entries({company.id})
+    reference.refresh_fortune500()
+    db.session.commit()

@@ -1,0 +1,69 @@
+"""Configuration, read from the environment.
+
+``SECRET_KEY`` comes from the environment or, when unset, from ``instance/secret_key``, a file
+that ``flask crm init`` (run by ``make run``) creates once; it never lives in the repository.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from .paths import TEMPLATES, TRANSLATIONS
+
+
+def database_url(url: str) -> str:
+    """Name psycopg 3 as the PostgreSQL driver whatever spelling the URL uses."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def read_secret_key(instance_path: str) -> str | None:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip() or None
+    return None
+
+
+class Config:
+    TEMPLATE_FOLDER = str(TEMPLATES)
+    BABEL_TRANSLATION_DIRECTORIES = str(TRANSLATIONS)
+    BABEL_DEFAULT_LOCALE = os.environ.get("CRM_DEFAULT_LOCALE", "zh")
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = ("zh", "en")
+
+    SQLALCHEMY_DATABASE_URI = None  # set in create_app: instance/crm.sqlite3 unless DATABASE_URL
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("CRM_HTTPS", "") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # uploads; JSON bodies are held to 1 MiB in the API
+    API_MAX_JSON = 1024 * 1024
+    API_TOKEN_LIFETIME = timedelta(days=30)
+
+    # login failures: this many in the window lock the account or the address
+    LOGIN_WINDOW = timedelta(minutes=15)
+    LOGIN_MAX_PER_ACCOUNT = 5
+    LOGIN_MAX_PER_ADDRESS = 20
+
+    STALE_AFTER_DAYS = 90
+    PER_PAGE = 50
+    MAX_PER_PAGE = 200
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (tests only)
+    WTF_CSRF_ENABLED = True
+    SERVER_NAME = None
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # fast in tests; production keeps the default

@@ -1,0 +1,64 @@
+"""Shared pieces of the models: UTC time, timestamps, optimistic versions, soft delete."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class Versioned:
+    """An integer ``version`` that every UPDATE checks and bumps (409 on a stale one)."""
+
+    version: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls):  # noqa: N805
+        return {"version_id_col": cls.version}
+
+
+class SoftDeleted:
+    """Deleted records go to the bin (``deleted_at``) and can be restored whole."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+
+class DecimalText(sa.types.TypeDecorator):
+    """An exact decimal kept as text (exchange rates): SQLite has no exact decimal type."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else format(Decimal(value).normalize(), "f")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+def aware(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every one stored here is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with the UTC offset, as the API writes times."""
+    return aware(value).isoformat() if value is not None else None
+
+
+__all__ = ["iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]

@@ -1,0 +1,80 @@
+"""Languages: which one a request is answered in, and bilingual fields.
+
+The cascade for pages: the signed-in user's saved language, else the ``?lang=`` switch kept in
+the session, else Accept-Language, else the default. The API puts Accept-Language first.
+Every ``zh*`` tag means Chinese: werkzeug's ``best_match`` would pick ``en`` for
+``zh-Hans-CN, en;q=0.8``, so tags are read here.
+"""
+
+from flask import current_app, g, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+LANGUAGES = ("zh", "en")
+
+
+def language_of_tag(tag: str) -> str | None:
+    tag = tag.strip().lower()
+    if tag == "zh" or tag.startswith("zh-") or tag.startswith("zh_"):
+        return "zh"
+    if tag == "en" or tag.startswith("en-") or tag.startswith("en_"):
+        return "en"
+    return None
+
+
+def from_accept_language() -> str | None:
+    """The most wanted of our languages in Accept-Language, by quality then order."""
+    header = request.headers.get("Accept-Language", "")
+    best, best_q = None, 0.0
+    for part in header.split(","):
+        tag, _, params = part.partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        language = language_of_tag(tag)
+        # an earlier entry wins a tie
+        if language and quality > 0 and (best is None or quality > best_q):
+            best, best_q = language, quality
+    return best
+
+
+def user_language() -> str | None:
+    user = getattr(g, "api_user", None) or (
+        current_user if current_user and current_user.is_authenticated else None
+    )
+    if user is not None and user.locale in LANGUAGES:
+        return user.locale
+    return None
+
+
+def select_locale() -> str:
+    if request.path.startswith("/api/"):
+        chosen = from_accept_language() or user_language()
+    else:
+        chosen = user_language() or session.get("lang") or from_accept_language()
+    return chosen or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def language() -> str:
+    """The language of the current request: ``zh`` or ``en``."""
+    return str(get_locale() or "zh")[:2]
+
+
+def bilingual(prefix: str):
+    """A read-only property giving ``<prefix>_zh`` or ``<prefix>_en`` in the request's language,
+    falling back to the other one when empty."""
+
+    def getter(self):
+        zh = getattr(self, f"{prefix}_zh") or ""
+        en = getattr(self, f"{prefix}_en") or ""
+        try:
+            first = language()
+        except RuntimeError:  # outside a request
+            first = "zh"
+        return (zh or en) if first == "zh" else (en or zh)
+
+    return property(getter)

@@ -1,0 +1,26 @@
+import sqlalchemy as sa
+from flask import jsonify, render_template
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from . import bp
+
+
+@bp.route("/")
+@login_required
+def index():
+    from ..projects.services import dashboard_summary
+
+    return render_template("main/index.html", summary=dashboard_summary(current_user))
+
+
+@bp.route("/healthz")
+def healthz():
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means the database is not usable
+        db.session.rollback()
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return jsonify(status="ok" if status == 200 else "error", database=database), status

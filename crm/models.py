@@ -1,0 +1,23 @@
+"""Every model, imported in one place for Alembic and the shell."""
+
+from .auth.models import ApiToken, LoginFailure, User, user_company, user_zone
+from .companies.models import Company
+from .projects.models import Project, ProjectCriterion, StageChange
+from .reference.models import ExchangeRate, Global500Entry
+from .zones.models import Park, Zone
+
+__all__ = [
+    "ApiToken",
+    "Company",
+    "ExchangeRate",
+    "Global500Entry",
+    "LoginFailure",
+    "Park",
+    "Project",
+    "ProjectCriterion",
+    "StageChange",
+    "User",
+    "Zone",
+    "user_company",
+    "user_zone",
+]

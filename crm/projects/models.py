@@ -1,0 +1,189 @@
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..codes import Criterion, Likelihood, ProjectKind, Stage, TechLevel
+from ..db import DecimalText, SoftDeleted, Timestamps, Versioned, db, utcnow
+from ..i18n import bilingual
+
+MEGA_USD_CENTS = 100_000_000 * 100
+
+# Money is kept as entered (cents and currency) with its US-dollar value and the rate used.
+MONEY_FIELDS = (
+    "total_investment",
+    "registered_capital",
+    "foreign_capital",
+    "annual_output",
+    "annual_tax",
+    "paid_in",
+)
+
+
+def _cents():
+    return mapped_column(sa.BigInteger)
+
+
+def _currency():
+    return mapped_column(sa.String(3))
+
+
+def _rate():
+    return mapped_column(DecimalText(40))
+
+
+class Project(Versioned, Timestamps, SoftDeleted, db.Model):
+    """An investment project (投资项目) moving through the pipeline's stages."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    company_id: Mapped[int] = mapped_column(sa.ForeignKey("company.id"), index=True)
+    zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"), index=True)
+    park_id: Mapped[int | None] = mapped_column(sa.ForeignKey("park.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20), default=ProjectKind.NEW)
+    stage: Mapped[str] = mapped_column(sa.String(20), default=Stage.LEAD, index=True)
+    # the furthest pipeline stage ever reached (its order), for funnels
+    reached_order: Mapped[int] = mapped_column(sa.Integer, default=Stage.LEAD.order)
+    stage_changed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    tech_level: Mapped[str | None] = mapped_column(sa.String(20))
+    park_types: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    total_investment_cents: Mapped[int | None] = _cents()
+    total_investment_currency: Mapped[str | None] = _currency()
+    total_investment_usd_cents: Mapped[int | None] = _cents()
+    total_investment_rate = _rate()
+    registered_capital_cents: Mapped[int | None] = _cents()
+    registered_capital_currency: Mapped[str | None] = _currency()
+    registered_capital_usd_cents: Mapped[int | None] = _cents()
+    registered_capital_rate = _rate()
+    foreign_capital_cents: Mapped[int | None] = _cents()
+    foreign_capital_currency: Mapped[str | None] = _currency()
+    foreign_capital_usd_cents: Mapped[int | None] = _cents()
+    foreign_capital_rate = _rate()
+    annual_output_cents: Mapped[int | None] = _cents()
+    annual_output_currency: Mapped[str | None] = _currency()
+    annual_output_usd_cents: Mapped[int | None] = _cents()
+    annual_output_rate = _rate()
+    annual_tax_cents: Mapped[int | None] = _cents()
+    annual_tax_currency: Mapped[str | None] = _currency()
+    annual_tax_usd_cents: Mapped[int | None] = _cents()
+    annual_tax_rate = _rate()
+    paid_in_cents: Mapped[int | None] = _cents()
+    paid_in_currency: Mapped[str | None] = _currency()
+    paid_in_usd_cents: Mapped[int | None] = _cents()
+    paid_in_rate = _rate()
+    paid_in_on: Mapped[date | None] = mapped_column(sa.Date)
+
+    productive: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    two_high_one_low: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    land_mu: Mapped[float | None] = mapped_column(sa.Float)
+    likelihood: Mapped[str | None] = mapped_column(sa.String(10))
+    estimated_land_date: Mapped[date | None] = mapped_column(sa.Date)
+    new_jobs: Mapped[int | None] = mapped_column(sa.Integer)
+    competing_locations: Mapped[list] = mapped_column(sa.JSON, default=list)
+    signed_on: Mapped[date | None] = mapped_column(sa.Date)
+    registered_on: Mapped[date | None] = mapped_column(sa.Date)
+
+    verified_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    verified_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    verified_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    public_summary: Mapped[str] = mapped_column(sa.Text, default="")
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
+
+    company: Mapped["Company"] = relationship()  # noqa: F821
+    zone: Mapped["Zone"] = relationship()  # noqa: F821
+    park: Mapped["Park | None"] = relationship()  # noqa: F821
+    owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])  # noqa: F821
+    verified_by: Mapped["User | None"] = relationship(foreign_keys=[verified_by_id])  # noqa: F821
+    criteria_rows: Mapped[list["ProjectCriterion"]] = relationship(
+        cascade="all, delete-orphan", order_by="ProjectCriterion.criterion"
+    )
+    history: Mapped[list["StageChange"]] = relationship(
+        order_by="StageChange.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        sa.CheckConstraint(ProjectKind.check("kind"), name="kind"),
+        sa.CheckConstraint(Stage.check("stage"), name="stage"),
+        sa.CheckConstraint(
+            f"tech_level IS NULL OR {TechLevel.check('tech_level')}", name="tech_level"
+        ),
+        sa.CheckConstraint(
+            f"likelihood IS NULL OR {Likelihood.check('likelihood')}", name="likelihood"
+        ),
+        sa.CheckConstraint("total_investment_cents IS NULL OR total_investment_cents >= 0",
+                           name="total_investment"),
+        sa.Index("ix_project_zone_stage", "zone_code", "stage"),
+        sa.Index("ix_project_usd", "total_investment_usd_cents"),
+    )
+
+    name = bilingual("name")
+
+    @property
+    def criteria(self) -> list[str]:
+        order = Criterion.codes()
+        return sorted((row.criterion for row in self.criteria_rows), key=order.index)
+
+    @hybrid_property
+    def mega(self) -> bool:
+        return (self.total_investment_usd_cents or 0) >= MEGA_USD_CENTS
+
+    @mega.inplace.expression
+    @classmethod
+    def _mega_expression(cls):
+        return sa.func.coalesce(cls.total_investment_usd_cents, 0) >= MEGA_USD_CENTS
+
+    @property
+    def fortune500(self) -> bool:
+        return self.company is not None and self.company.fortune500
+
+    @property
+    def shuangbai_candidate(self) -> bool:
+        return self.mega or self.fortune500
+
+    @property
+    def flags(self) -> dict[str, bool]:
+        return {
+            "mega": self.mega,
+            "fortune500": self.fortune500,
+            "shuangbai_candidate": self.shuangbai_candidate,
+        }
+
+
+class ProjectCriterion(db.Model):
+    """One of the 高大强新优特 criteria that a project meets."""
+
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion: Mapped[str] = mapped_column(sa.String(16), primary_key=True, index=True)
+
+    __table_args__ = (sa.CheckConstraint(Criterion.check("criterion"), name="criterion"),)
+
+
+class StageChange(db.Model):
+    """One move of a project from a stage to another: the pipeline's history."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[str | None] = mapped_column(sa.String(20))
+    to_stage: Mapped[str] = mapped_column(sa.String(20))
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+
+    by: Mapped["User | None"] = relationship()  # noqa: F821
+
+    __table_args__ = (
+        sa.CheckConstraint(Stage.check("to_stage"), name="to_stage"),
+        sa.Index("ix_stage_change_to_at", "to_stage", "at"),
+    )

@@ -1,0 +1,400 @@
+"""Projects: the one place that validates, writes and moves them through the pipeline."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..access import can, can_in_zone, visible
+from ..codes import Criterion, Flag, ParkType, ProjectKind, Role, Stage
+from ..companies.models import Company
+from ..db import db, utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..money import Money, NoRate, rate_in_force, to_usd_cents
+from ..text import like_pattern, search_text
+from ..zones.models import Park, Zone
+from . import rules
+from .models import MEGA_USD_CENTS, MONEY_FIELDS, Project, ProjectCriterion, StageChange
+
+# what create and update may set, and nothing else (never Model(**data))
+FIELDS = (
+    "name_zh", "name_en", "company_id", "zone", "park_id", "kind", "criteria", "tech_level",
+    "park_type", "total_investment", "productive", "two_high_one_low", "land_mu",
+    "annual_output", "annual_tax", "likelihood", "estimated_land_date", "new_jobs",
+    "competing_locations", "paid_in", "paid_in_on", "signed_on", "registered_on",
+    "registered_capital", "foreign_capital", "owner", "public_summary", "notes",
+)
+TEXT_LIMITS = {"name_zh": 200, "name_en": 200, "public_summary": 10_000, "notes": 10_000}
+# fields whose change clears a manager's verification
+VERIFIED_FIELDS = set(MONEY_FIELDS)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def get_project(user, project_id: int, action: str = "view") -> Project:
+    """The project, or 404 when missing or hidden from the user; 403 when they may see it but
+    not do ``action``."""
+    project = db.session.get(Project, project_id)
+    if project is None or not can(user, "view", project):
+        raise NotFound()
+    if action != "view" and not can(user, action, project):
+        raise Forbidden()
+    return project
+
+
+def project_query(user, filters: dict | None = None) -> sa.Select:
+    """The projects the user may see, filtered (API.md list filters and the page's extras)."""
+    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
+    statement = sa.select(Project).where(visible(user, Project))
+    if "zone" in filters:
+        statement = statement.where(Project.zone_code == filters["zone"])
+    if "stage" in filters:
+        statement = statement.where(Project.stage == filters["stage"])
+    if "kind" in filters:
+        statement = statement.where(Project.kind == filters["kind"])
+    if "criteria" in filters:
+        for code in _as_list(filters["criteria"]):
+            statement = statement.where(
+                Project.id.in_(sa.select(ProjectCriterion.project_id).where(
+                    ProjectCriterion.criterion == code))
+            )
+    for flag in _as_list(filters.get("flag", [])):
+        statement = statement.where(flag_condition(flag))
+    if "country" in filters or "industry" in filters:
+        companies = sa.select(Company.id)
+        if "country" in filters:
+            companies = companies.where(Company.country == str(filters["country"]).upper())
+        if "industry" in filters:
+            companies = companies.where(
+                Company.industry.ilike(like_pattern(filters["industry"]), escape="\\"))
+        statement = statement.where(Project.company_id.in_(companies))
+    if "owner" in filters:
+        from ..auth.models import User
+
+        statement = statement.where(
+            Project.owner_id.in_(sa.select(User.id).where(User.username == filters["owner"])))
+    if "company_id" in filters:
+        statement = statement.where(Project.company_id == filters["company_id"])
+    if "q" in filters:
+        q = str(filters["q"])
+        patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
+        statement = statement.where(
+            sa.or_(*(Project.search_text.like(p, escape="\\") for p in patterns)))
+    return statement.order_by(*sort_order(filters.get("sort")))
+
+
+SORTS = {
+    "updated": (Project.updated_at.desc(), Project.id.desc()),
+    "created": (Project.created_at.desc(), Project.id.desc()),
+    "name": (Project.name_zh, Project.name_en, Project.id),
+    "investment": (Project.total_investment_usd_cents.desc().nulls_last(), Project.id.desc()),
+    "stage": (Project.reached_order.desc(), Project.id.desc()),
+    "land_date": (Project.estimated_land_date.asc().nulls_last(), Project.id),
+}
+
+
+def sort_order(key: str | None):
+    return SORTS.get(key or "updated", SORTS["updated"])
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [v for v in str(value).split(",") if v]
+
+
+def fortune500_condition():
+    return Project.company_id.in_(
+        sa.select(Company.id).where(Company.fortune500_entry_id.is_not(None)))
+
+
+def flag_condition(flag: str):
+    mega = sa.func.coalesce(Project.total_investment_usd_cents, 0) >= MEGA_USD_CENTS
+    if flag == Flag.MEGA:
+        return mega
+    if flag == Flag.FORTUNE500:
+        return fortune500_condition()
+    if flag == Flag.SHUANGBAI_CANDIDATE:
+        return sa.or_(mega, fortune500_condition())
+    return sa.false()
+
+
+def with_relations(statement: sa.Select) -> sa.Select:
+    """Load what a list row shows in a fixed number of queries (no query per row)."""
+    return statement.options(
+        joinedload(Project.company),
+        joinedload(Project.owner),
+        joinedload(Project.verified_by),
+        selectinload(Project.criteria_rows),
+    )
+
+
+def history(project: Project) -> list[StageChange]:
+    return db.session.scalars(
+        sa.select(StageChange).options(joinedload(StageChange.by))
+        .where(StageChange.project_id == project.id).order_by(StageChange.at, StageChange.id)
+    ).all()
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def create_project(user, values: dict) -> Project:
+    """A new project at ``lead``, written whole or not at all."""
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise Invalid({name: [_("Unknown field.")] for name in unknown})
+    values = {"kind": ProjectKind.NEW, "criteria": [], "park_type": [],
+              "competing_locations": [], "productive": False, "two_high_one_low": False,
+              "public_summary": "", "notes": ""} | values
+    errors: dict[str, list[str]] = {}
+    for required in ("company_id", "zone"):
+        if values.get(required) in (None, ""):
+            errors.setdefault(required, []).append(_("This field is required."))
+    if errors:
+        raise Invalid(errors)
+    if not can_in_zone(user, "create", "projects", values["zone"]):
+        if db.session.get(Zone, values["zone"]) is None:
+            raise Invalid({"zone": [_("No such zone.")]})
+        raise Forbidden(_("You may add projects only to your own zones."))
+    project = Project(stage=Stage.LEAD, reached_order=Stage.LEAD.order, created_by_id=user.id,
+                      stage_changed_at=utcnow())
+    _apply(user, project, values, creating=True)
+    db.session.add(project)
+    db.session.commit()
+    return project
+
+
+def update_project(user, project: Project, version: int | None, values: dict) -> Project:
+    """Change the fields given; only they are checked (STYLE.md), and a stale version is 409."""
+    if not can(user, "edit", project):
+        raise Forbidden()
+    if version is None or version != project.version:
+        raise Conflict()
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise Invalid({name: [_("Unknown field.")] for name in unknown})
+    if "zone" in values and values["zone"] != project.zone_code and not can_in_zone(
+        user, "create", "projects", values["zone"]
+    ):
+        if db.session.get(Zone, values["zone"]) is None:
+            raise Invalid({"zone": [_("No such zone.")]})
+        raise Forbidden(_("You may move projects only into your own zones."))
+    _apply(user, project, values, creating=False)
+    db.session.commit()
+    return project
+
+
+def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
+    """Validate ``values`` against the project and set them; raises Invalid, writes nothing."""
+    errors: dict[str, list[str]] = {}
+
+    def error(name: str, message: str) -> None:
+        errors.setdefault(name, []).append(message)
+
+    current = {"zone": project.zone_code, "kind": project.kind,
+               "park_type": project.park_types or []}
+    merged = current | values
+    today = date.today()
+
+    for name, limit in TEXT_LIMITS.items():
+        if name in values and len(values[name] or "") > limit:
+            error(name, _("At most %(n)d characters.", n=limit))
+    if creating or "name_zh" in values or "name_en" in values:
+        name_zh = values.get("name_zh", project.name_zh) or ""
+        name_en = values.get("name_en", project.name_en) or ""
+        if not (name_zh.strip() or name_en.strip()):
+            error("name_zh", _("Give the name in Chinese or in English."))
+
+    company = None
+    if "company_id" in values:
+        company = db.session.get(Company, values["company_id"]) if values["company_id"] else None
+        if company is None or not can(user, "view", company):
+            error("company_id", _("No such company."))
+    zone = None
+    if "zone" in values:
+        zone = db.session.get(Zone, values["zone"]) if values["zone"] else None
+        if zone is None:
+            error("zone", _("No such zone."))
+    if "park_id" in values or "zone" in values:
+        park_id = merged.get("park_id", project.park_id)
+        if park_id is not None:
+            park = db.session.get(Park, park_id)
+            if park is None:
+                error("park_id", _("No such park."))
+            elif park.zone_code != merged["zone"]:
+                error("park_id", _("This park is in another zone."))
+    if "kind" in values and values["kind"] not in ProjectKind.codes():
+        error("kind", _("Unknown kind."))
+    if "criteria" in values:
+        bad = set(values["criteria"] or []) - set(Criterion.codes())
+        if bad:
+            error("criteria", _("Unknown criteria: %(codes)s", codes=", ".join(sorted(bad))))
+    if "park_type" in values:
+        bad = set(values["park_type"] or []) - set(ParkType.codes())
+        if bad:
+            error("park_type", _("Unknown park types: %(codes)s", codes=", ".join(sorted(bad))))
+    if ("park_type" in values or "kind" in values) and merged.get("park_type") and (
+        merged["kind"] != ProjectKind.PARK_COOPERATION
+    ):
+        error("park_type", _("Park types are for international park cooperation projects."))
+    if "land_mu" in values and values["land_mu"] is not None and values["land_mu"] < 0:
+        error("land_mu", _("Must not be negative."))
+    if "new_jobs" in values and values["new_jobs"] is not None and values["new_jobs"] < 0:
+        error("new_jobs", _("Must not be negative."))
+    if "competing_locations" in values:
+        locations = values["competing_locations"] or []
+        if len(locations) > 50 or any(len(x) > 200 for x in locations):
+            error("competing_locations", _("At most 50 places of 200 characters each."))
+
+    owner = None
+    if values.get("owner"):
+        from ..auth.models import User
+
+        owner = db.session.scalar(sa.select(User).where(User.username == values["owner"]))
+        if owner is None or not owner.active or owner.role == Role.PARTNER:
+            error("owner", _("No such officer."))
+
+    if values.get("two_high_one_low") and not creating:
+        reason = rules.forbidden_reason(True, project.stage)
+        if reason:
+            error("two_high_one_low", reason)
+
+    converted = {}
+    for name in MONEY_FIELDS:
+        if name in values and values[name] is not None:
+            money: Money = values[name]
+            try:
+                rate = rate_in_force(money.currency, today)
+            except NoRate:
+                error(name, _("No exchange rate for %(currency)s is in force on %(day)s; an "
+                              "administrator must add one first.",
+                              currency=money.currency, day=today.isoformat()))
+                continue
+            converted[name] = (money, rate)
+
+    if errors:
+        raise Invalid(errors)
+
+    # all checked: now write
+    money_changed = False
+    for name in MONEY_FIELDS:
+        if name not in values:
+            continue
+        before = (getattr(project, f"{name}_cents"), getattr(project, f"{name}_currency"))
+        if values[name] is None:
+            after = (None, None)
+            setattr(project, f"{name}_usd_cents", None)
+            setattr(project, f"{name}_rate", None)
+        else:
+            money, rate = converted[name]
+            after = (money.cents, money.currency)
+            if after != before:
+                setattr(project, f"{name}_usd_cents", to_usd_cents(money, rate))
+                setattr(project, f"{name}_rate", rate)
+        if after != before:
+            setattr(project, f"{name}_cents", after[0])
+            setattr(project, f"{name}_currency", after[1])
+            money_changed = True
+    simple = ("name_zh", "name_en", "company_id", "park_id", "kind", "tech_level", "productive",
+              "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
+              "paid_in_on", "signed_on", "registered_on", "public_summary", "notes")
+    for name in simple:
+        if name in values:
+            value = values[name]
+            if name in ("name_zh", "name_en", "public_summary", "notes"):
+                value = (value or "").strip()
+            setattr(project, name, value)
+    if "zone" in values:
+        project.zone_code = values["zone"]
+    if "park_type" in values:
+        project.park_types = sorted(set(values["park_type"] or []), key=ParkType.codes().index)
+    if "competing_locations" in values:
+        project.competing_locations = [x.strip() for x in values["competing_locations"] or []
+                                       if x and x.strip()]
+    if "criteria" in values:
+        wanted = set(values["criteria"] or [])
+        project.criteria_rows = [row for row in project.criteria_rows if row.criterion in wanted]
+        have = {row.criterion for row in project.criteria_rows}
+        for code in Criterion.codes():
+            if code in wanted and code not in have:
+                project.criteria_rows.append(ProjectCriterion(criterion=code))
+    if "owner" in values:
+        project.owner = owner
+    if company is not None:
+        project.company = company
+    if "name_zh" in values or "name_en" in values or creating:
+        project.search_text = search_text(project.name_zh, project.name_en)
+    if money_changed and not creating:
+        _clear_verification(project)
+
+
+def _clear_verification(project: Project) -> None:
+    project.verified_by_id = None
+    project.verified_at = None
+    project.verified_note = ""
+
+
+def move_stage(user, project: Project, target: str, note: str = "", reason: str = "",
+               version: int | None = None) -> Project:
+    """Move a project to ``target`` (skipping stages is allowed); history records the move."""
+    if not can(user, "stage", project):
+        raise Forbidden()
+    if version is not None and version != project.version:
+        raise Conflict()
+    note, reason = (note or "").strip(), (reason or "").strip()
+    if target not in Stage.codes():
+        raise Invalid({"stage": [_("Unknown stage.")]})
+    if target == project.stage:
+        raise Invalid({"stage": [_("The project is already at this stage.")]})
+    if len(note) > 10_000 or len(reason) > 10_000:
+        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
+    forbidden = rules.forbidden_reason(project.two_high_one_low, target)
+    if forbidden:
+        raise Invalid({"stage": [forbidden]}, message=forbidden, code="forbidden_stage")
+    if target == Stage.LOST and not (reason or note):
+        raise Invalid({"reason": [_("Say why the project was lost.")]})
+    if target == Stage.LOST:
+        reason = reason or note
+    now = utcnow()
+    db.session.add(StageChange(project_id=project.id, from_stage=project.stage, to_stage=target,
+                               at=now, by_id=user.id, note=note or reason, reason=reason))
+    project.stage = target
+    project.stage_changed_at = now
+    stage = Stage(target)
+    if stage.in_pipeline:
+        project.reached_order = max(project.reached_order or 0, stage.order)
+    _clear_verification(project)
+    db.session.commit()
+    return project
+
+
+def delete_project(user, project: Project) -> None:
+    if not can(user, "delete", project):
+        raise Forbidden()
+    project.deleted_at = utcnow()
+    db.session.commit()
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+def dashboard_summary(user) -> dict:
+    """A few counts for the start page, each one SQL aggregate over what the user may see."""
+    base = sa.select(Project).where(visible(user, Project)).subquery()
+    total, mega, active = db.session.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.count().filter(sa.func.coalesce(base.c.total_investment_usd_cents, 0)
+                                   >= MEGA_USD_CENTS),
+            sa.func.count().filter(base.c.stage.not_in([Stage.LOST, Stage.ON_HOLD])),
+        ).select_from(base)
+    ).one()
+    by_stage = dict(
+        db.session.execute(
+            sa.select(base.c.stage, sa.func.count()).group_by(base.c.stage)
+        ).all()
+    )
+    return {"total": total, "mega": mega, "active": active, "by_stage": by_stage}

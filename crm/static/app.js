@@ -1,0 +1,76 @@
+/* Investment Promotion CRM: confirmation prompts, the phone menu, dismissible messages.
+   No inline handlers: everything is wired here (the CSP allows only scripts from /static). */
+(function () {
+  "use strict";
+
+  document.documentElement.classList.add("js");
+
+  /* data-confirm="question" on a form, or on a button or link: ask before going on. */
+  var confirmedForm = null;
+
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest ? event.target.closest("[data-confirm]") : null;
+    if (!el || el.tagName === "FORM") return;
+    if (!window.confirm(el.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    // a confirmed submit button need not be asked about again by its form
+    if (el.form) confirmedForm = el.form;
+  }, true);
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (confirmedForm === form) {
+      confirmedForm = null;
+      return;
+    }
+    var question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  }, true);
+
+  function ready(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  ready(function () {
+    /* The menu toggle for narrow screens. Without JS the menu is simply always shown. */
+    var toggle = document.querySelector(".nav-toggle");
+    var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (toggle && menu) {
+      var setOpen = function (open) {
+        menu.classList.toggle("is-open", open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      };
+      toggle.addEventListener("click", function () {
+        setOpen(toggle.getAttribute("aria-expanded") !== "true");
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && menu.classList.contains("is-open")) {
+          setOpen(false);
+          toggle.focus();
+        }
+      });
+    }
+
+    /* A close button on each flash message. */
+    var flashes = document.querySelector(".flashes[data-close-label]");
+    if (flashes) {
+      var label = flashes.getAttribute("data-close-label");
+      Array.prototype.forEach.call(flashes.querySelectorAll(".flash"), function (item) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "flash-close";
+        button.setAttribute("aria-label", label);
+        button.textContent = "\u00d7";
+        button.addEventListener("click", function () {
+          item.parentNode.removeChild(item);
+          if (!flashes.querySelector(".flash")) flashes.parentNode.removeChild(flashes);
+        });
+        item.appendChild(button);
+      });
+    }
+  });
+})();

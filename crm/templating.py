@@ -1,0 +1,100 @@
+"""What every page shares: the ``?lang=`` switch, template helpers and response headers."""
+
+from urllib.parse import urlencode
+
+from flask import Flask, request, session
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_login import current_user
+
+from . import codes
+from .i18n import LANGUAGES, language
+from .money import Money, format_usd
+
+
+def configure(app: Flask) -> None:
+    app.before_request(remember_language_switch)
+    app.after_request(security_headers)
+    app.context_processor(template_globals)
+    app.jinja_env.filters.update(
+        usd=lambda cents: format_usd(cents, language()),
+        money=format_money,
+        day=lambda value: format_date(value, "medium") if value else "",
+        when=lambda value: format_datetime(value, "medium") if value else "",
+        number=lambda value: format_decimal(value) if value is not None else "",
+    )
+    app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def remember_language_switch() -> None:
+    code = request.args.get("lang")
+    if code in LANGUAGES and not request.path.startswith("/api/"):
+        session["lang"] = code
+        if current_user.is_authenticated and current_user.locale != code:
+            from .auth.services import save_locale
+
+            save_locale(current_user, code)
+
+
+def security_headers(response):
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def format_money(money: Money | None, with_usd_cents: int | None = None) -> str:
+    if money is None:
+        return ""
+    text = f"{money.currency} {money.amount:,.2f}".replace(".00", "")
+    if with_usd_cents is not None and money.currency != "USD":
+        text += f" ({format_usd(with_usd_cents, language())})"
+    return text
+
+
+def url_with(**params) -> str:
+    """The current URL with some query parameters replaced (None drops one)."""
+    args = request.args.to_dict(flat=False)
+    for key, value in params.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = [str(value)]
+    query = urlencode(args, doseq=True)
+    return request.path + ("?" + query if query else "")
+
+
+def navigation() -> list[tuple[str, object]]:
+    """(endpoint, label) of the sections the signed-in user may open."""
+    from flask_babel import lazy_gettext as _l
+
+    from .access import allowed
+
+    if not current_user.is_authenticated:
+        return []
+    items = [("main.index", _l("Overview"))]
+    if allowed(current_user, "projects", "view"):
+        items.append(("projects.index", _l("Projects")))
+        if allowed(current_user, "projects", "stage"):
+            items.append(("projects.board", _l("Pipeline board")))
+    if allowed(current_user, "companies", "view") and allowed(current_user, "projects", "stage"):
+        items.append(("companies.index", _l("Companies")))
+    if allowed(current_user, "reference", "edit"):
+        items.append(("reference.index", _l("Reference lists")))
+    return items
+
+
+def template_globals() -> dict:
+    return {
+        "nav": navigation(),
+        "codes": codes,
+        "lang": language(),
+        "languages": [(code, codes.Locale(code).label) for code in LANGUAGES],
+        "url_with": url_with,
+    }
