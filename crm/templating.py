@@ -2,8 +2,8 @@
 
 from urllib.parse import urlencode
 
-from flask import Flask, request, session
-from flask_babel import format_date, format_datetime, format_decimal
+from flask import Flask, g, request, session
+from flask_babel import format_date, format_datetime, format_decimal, refresh
 from flask_login import current_user
 
 from . import codes
@@ -28,6 +28,10 @@ def configure(app: Flask) -> None:
 
 
 def remember_language_switch() -> None:
+    # The locale and the signed-in user are cached on the app context, which outlives a request
+    # when one is already pushed (tests, the shell): start each request afresh.
+    refresh()
+    g.pop("_login_user", None)
     code = request.args.get("lang")
     if code in LANGUAGES and not request.path.startswith("/api/"):
         session["lang"] = code

@@ -132,6 +132,17 @@ def parse(model: type[BaseModel], data: Any) -> BaseModel:
         raise Invalid(field_errors(exc)) from exc
 
 
+def values_of(body: BaseModel, *, exclude_unset: bool = False,
+              exclude: set[str] | frozenset[str] = frozenset()) -> dict:
+    """A body's fields as parsed, not serialised: unlike ``model_dump`` it keeps the values
+    validators made (``Money`` stays ``Money`` instead of becoming a dict)."""
+    return {
+        name: getattr(body, name)
+        for name in type(body).model_fields
+        if name not in exclude and (not exclude_unset or name in body.model_fields_set)
+    }
+
+
 def _is_list_model(model) -> bool:
     from pydantic import RootModel
 

@@ -12,7 +12,8 @@ from ..projects import services
 from ..projects.models import MONEY_FIELDS, Project
 from ..db import iso
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
+from .core import (Body, PageQuery, operation, page_schema, paginate, require, require_user,
+                   values_of)
 from .fields import MoneyField, Name, Note
 from .schemas import HISTORY, PARTNER_PROJECT, PROJECT
 
@@ -160,7 +161,7 @@ def list_projects(query: ProjectQuery):
            tag="projects", body=ProjectCreate, response=PROJECT, status=201, errors=(403,))
 def create_project(body: ProjectCreate):
     user = require_user()
-    values = body.model_dump(exclude={"stage"})
+    values = values_of(body, exclude={"stage"})
     project = services.create_project(user, values)
     return project_json(project, user), 201
 
@@ -178,7 +179,7 @@ def get_project(project_id: int):
 def change_project(project_id: int, body: ProjectChange):
     user = require_user()
     project = services.get_project(user, project_id)
-    values = body.model_dump(exclude_unset=True, exclude=READ_ONLY)
+    values = values_of(body, exclude_unset=True, exclude=READ_ONLY)
     version = values.pop("version")
     stage = values.pop("stage", None)
     if stage is not None and stage != project.stage:

@@ -82,5 +82,5 @@ def change_user(user_id: int, body: UserChange):
     require(allowed(acting, "users", "edit"))
     user = db.get_or_404(User, user_id)
     changes = body.model_dump(exclude_unset=True)
-    version = changes.pop("version")
+    version = changes.pop("version", None)
     return user_json(services.change_user(user, version, changes, acting))

@@ -19,10 +19,16 @@ LIMITS = {"name_zh": 200, "name_en": 200, "industry": 200, "website": 200, "phon
           "notes": 10_000}
 
 
+# CLDR territories that are not ISO 3166-1 countries: regions, unions, pseudo-locales, ZZ
+NOT_ISO_3166 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB",
+                "XK", "ZZ"}
+
+
 @lru_cache(maxsize=4)
 def _territories(lang: str) -> dict[str, str]:
     names = Locale.parse("zh_Hans_CN" if lang == "zh" else "en").territories
-    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+    return {code: name for code, name in names.items()
+            if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166}
 
 
 def countries() -> list[tuple[str, str]]:

@@ -220,4 +220,15 @@ def refresh_fortune500() -> None:
         if value != current[company_id]:
             updates.append({"id": company_id, "fortune500_entry_id": value})
     if updates:
-        db.session.execute(sa.update(Company), updates)
+        # a derived column: written through the table, so the record's version is not bumped
+        # (a client holding it can still PATCH), then reloaded on the objects in the session
+        table = Company.__table__
+        db.session.execute(
+            sa.update(table).where(table.c.id == sa.bindparam("company_id"))
+            .values(fortune500_entry_id=sa.bindparam("entry_id")),
+            [{"company_id": u["id"], "entry_id": u["fortune500_entry_id"]} for u in updates],
+        )
+        changed = {u["id"] for u in updates}
+        for record in list(db.session.identity_map.values()):
+            if isinstance(record, Company) and record.id in changed:
+                db.session.expire(record, ["fortune500_entry_id", "fortune500_entry"])

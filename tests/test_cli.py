@@ -1,0 +1,58 @@
+import sqlalchemy as sa
+
+from crm.auth.models import User
+from crm.extensions import db
+from crm.zones.models import Park, Zone
+
+
+def test_seed_is_idempotent(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["crm", "seed"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(args=["crm", "seed"])
+    assert "0 records added" in again.output
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    assert codes == ["jxetdz", "jsetdz", "phetdz", "hnedz", "txedz", "hyedz", "jxip", "xzip",
+                     "jxport"]
+    sino_german = db.session.scalar(sa.select(Park).where(Park.zone_code == "jxetdz"))
+    assert sino_german.name_en == "Zhejiang Sino-German Industrial Park"
+    assert sino_german.category == "international"
+
+
+def test_create_user_with_zones_and_locale(app):
+    result = app.test_cli_runner().invoke(args=[
+        "crm", "create-user", "zhang", "--role", "staff", "--zone", "jxetdz", "--zone", "jxip",
+        "--locale", "en", "--password", "long-enough-pw"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(sa.select(User).where(User.username == "zhang"))
+    assert user.role == "staff" and user.locale == "en"
+    assert sorted(user.zone_codes) == ["jxetdz", "jxip"]
+    assert user.check_password("long-enough-pw")
+
+
+def test_create_user_prompts_for_the_password(app):
+    result = app.test_cli_runner().invoke(
+        args=["crm", "create-user", "li", "--role", "manager"],
+        input="prompted-password\nprompted-password\n")
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(sa.select(User).where(User.username == "li"))
+    assert user.check_password("prompted-password")
+
+
+def test_create_user_refuses_bad_input_and_writes_nothing(app):
+    result = app.test_cli_runner().invoke(args=[
+        "crm", "create-user", "wang", "--role", "staff", "--zone", "nowhere",
+        "--password", "short"])
+    assert result.exit_code == 1
+    assert "zones" in result.output and "password" in result.output
+    assert db.session.scalar(sa.select(User).where(User.username == "wang")) is None
+
+
+def test_init_writes_a_secret_key_once(app, tmp_path, monkeypatch):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path / "instance"))
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["crm", "init"]).exit_code == 0
+    key = (tmp_path / "instance" / "secret_key").read_text()
+    assert len(key) == 64
+    runner.invoke(args=["crm", "init"])
+    assert (tmp_path / "instance" / "secret_key").read_text() == key
