@@ -39,7 +39,7 @@ def configure_database(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import sqlite
+    from . import models, sqlite  # noqa: F401 (models: every table known to Alembic)
     from .extensions import babel, csrf, db, login, migrate
     from .i18n import select_locale
     from .paths import MIGRATIONS
@@ -59,15 +59,19 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .companies import bp as companies_bp
+    from .interactions import bp as interactions_bp
     from .main import bp as main_bp
     from .projects import bp as projects_bp
     from .reference import bp as reference_bp
+    from .talents import bp as talents_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(companies_bp)
     app.register_blueprint(projects_bp)
     app.register_blueprint(reference_bp)
+    app.register_blueprint(interactions_bp)
+    app.register_blueprint(talents_bp)
     app.register_blueprint(api_bp)
 
 

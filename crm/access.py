@@ -11,6 +11,10 @@ from .codes import Role
 
 P = {
     Role.ADMIN: {
+        "talents.view_all", "talents.create_all", "talents.edit_all", "talents.delete_all",
+        "talents.stage_all",
+        "interactions.view_all", "interactions.create_all", "interactions.edit_all",
+        "interactions.delete_all",
         "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
         "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
         "projects.stage_all", "projects.verify_all",
@@ -18,12 +22,20 @@ P = {
         "users.view_all", "users.edit_all", "audit.view_all",
     },
     Role.MANAGER: {
+        "talents.view_all", "talents.create_all", "talents.edit_all", "talents.delete_all",
+        "talents.stage_all",
+        "interactions.view_all", "interactions.create_all", "interactions.edit_all",
+        "interactions.delete_all",
         "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
         "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
         "projects.stage_all", "projects.verify_all",
         "reports.view_all", "reference.view_all", "audit.view_all",
     },
     Role.STAFF: {
+        "talents.view_zone", "talents.create_zone", "talents.edit_zone", "talents.delete_zone",
+        "talents.stage_zone",
+        "interactions.view_zone", "interactions.create_zone", "interactions.edit_zone",
+        "interactions.delete_zone",
         "companies.view_all", "companies.create_all", "companies.edit_all",
         "projects.view_zone", "projects.create_zone", "projects.edit_zone",
         "projects.delete_zone", "projects.stage_zone",

@@ -124,3 +124,34 @@ class Flag(Code):
     MEGA = "mega", _l("Over US$100M")
     FORTUNE500 = "fortune500", _l("Fortune Global 500")
     SHUANGBAI_CANDIDATE = "shuangbai_candidate", _l("Shuangbai candidate")
+
+
+class TalentType(Code):
+    RND = "rnd", _l("R&D talent")
+    INNOVATIVE = "innovative", _l("Innovative talent")
+    MANAGERIAL = "managerial", _l("Managerial talent")
+
+
+class TalentStage(Code):
+    IDENTIFIED = "identified", _l("Identified"), 10
+    CONTACTED = "contacted", _l("Contacted"), 20
+    NEGOTIATING = "negotiating", _l("Negotiating"), 30
+    LANDED = "landed", _l("Landed"), 40
+    LOST = "lost", _l("Lost"), 0
+
+    @property
+    def in_pipeline(self) -> bool:
+        return self.order > 0
+
+    @classmethod
+    def pipeline(cls) -> list["TalentStage"]:
+        return [s for s in cls if s.in_pipeline]
+
+
+class InteractionKind(Code):
+    MEETING = "meeting", _l("Meeting")
+    VISIT = "visit", _l("Visit")
+    CALL = "call", _l("Call")
+    VIDEO = "video", _l("Video call")
+    EMAIL = "email", _l("Email")
+    EVENT = "event", _l("Fair or roadshow")

@@ -23,10 +23,13 @@ def authenticate_bearer() -> None:
 from . import (  # noqa: E402, F401
     auth,
     companies,
+    interactions,
+    me,
     openapi,
     parks,
     projects,
     reference,
+    talents,
     users,
     zones,
 )

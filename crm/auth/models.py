@@ -37,6 +37,8 @@ class User(UserMixin, Versioned, Timestamps, db.Model):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     # bumped to end every session and token of the user at once
     session_version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # the secret in the user's private iCalendar feed URL; a reset revokes the old one
+    calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     zones: Mapped[list["Zone"]] = relationship(  # noqa: F821
         secondary=user_zone, order_by="Zone.position"

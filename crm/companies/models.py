@@ -48,3 +48,21 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
             seen.add(node.id)
             node = node.parent
         return chain
+
+
+class Contact(Versioned, Timestamps, SoftDeleted, db.Model):
+    """A person at an investor company, picked as an attendee of meetings."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(sa.ForeignKey("company.id"), index=True)
+    name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    title: Mapped[str] = mapped_column(sa.String(200), default="")
+    email: Mapped[str] = mapped_column(sa.String(200), default="")
+    phone: Mapped[str] = mapped_column(sa.String(64), default="")
+    language: Mapped[str] = mapped_column(sa.String(16), default="")
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+
+    company: Mapped[Company] = relationship()
+
+    name = bilingual("name")

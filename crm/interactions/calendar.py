@@ -1,0 +1,73 @@
+"""Each user's private iCalendar feed (RFC 5545): their meetings as all-day VEVENTs, their
+open follow-ups as VTODOs due on a day. The URL's secret is revocable."""
+
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from icalendar import Calendar, Event, Todo
+
+from ..db import db, utcnow
+from .models import FollowUp, Interaction, interaction_attendee
+
+
+def calendar_token(user, *, reset: bool = False) -> str:
+    if reset or not user.calendar_token:
+        user.calendar_token = secrets.token_urlsafe(32)
+        db.session.commit()
+    return user.calendar_token
+
+
+def user_for_calendar(token: str):
+    from ..auth.models import User
+
+    if not token or len(token) > 64:
+        return None
+    user = db.session.scalar(sa.select(User).where(User.calendar_token == token))
+    return user if user is not None and user.active else None
+
+
+def feed(user, host: str) -> bytes:
+    """The feed's text: what the user logged or attends, and their open follow-ups."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Investment Promotion CRM//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "CRM")
+    stamp = utcnow()
+    attending = sa.select(interaction_attendee.c.interaction_id).where(
+        interaction_attendee.c.user_id == user.id)
+    meetings = db.session.scalars(
+        sa.select(Interaction).where(
+            Interaction.deleted_at.is_(None),
+            sa.or_(Interaction.logged_by_id == user.id, Interaction.id.in_(attending)),
+        ).order_by(Interaction.occurred_on.desc()).limit(2000)
+    ).all()
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", f"interaction-{meeting.id}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", meeting.occurred_on)
+        event.add("dtend", meeting.occurred_on + timedelta(days=1))
+        event.add("summary", meeting.subject)
+        if meeting.location:
+            event.add("location", meeting.location)
+        if meeting.notes:
+            event.add("description", meeting.notes)
+        event.add("categories", [meeting.kind])
+        calendar.add_component(event)
+    follow_ups = db.session.scalars(
+        sa.select(FollowUp).join(Interaction).where(
+            FollowUp.owner_id == user.id, FollowUp.done.is_(False),
+            Interaction.deleted_at.is_(None),
+        ).order_by(FollowUp.due_on).limit(2000)
+    ).all()
+    for follow_up in follow_ups:
+        todo = Todo()
+        todo.add("uid", f"follow-up-{follow_up.id}@{host}")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", follow_up.title)
+        todo.add("due", follow_up.due_on)  # a date: DUE;VALUE=DATE
+        todo.add("status", "NEEDS-ACTION")
+        calendar.add_component(todo)
+    return calendar.to_ical()

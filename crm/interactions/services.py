@@ -1,0 +1,275 @@
+"""Meetings and their follow-ups: validation, links, and what is due."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..access import can, can_in_zone, visible
+from ..codes import InteractionKind, Role
+from ..db import db, utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..text import like_pattern
+from .models import FollowUp, Interaction
+
+FIELDS = ("kind", "occurred_on", "location", "country", "subject", "notes", "zone",
+          "company_ids", "project_ids", "talent_ids", "contact_ids", "attendees", "follow_ups")
+LIMITS = {"location": 200, "subject": 200, "notes": 10_000}
+
+
+def get_interaction(user, interaction_id: int, action: str = "view") -> Interaction:
+    record = db.session.get(Interaction, interaction_id)
+    if record is None or not can(user, "view", record):
+        raise NotFound()
+    if action != "view" and not can(user, action, record):
+        raise Forbidden()
+    return record
+
+
+def interaction_query(user, filters: dict | None = None) -> sa.Select:
+    from .models import interaction_company, interaction_project, interaction_talent
+
+    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    statement = sa.select(Interaction).where(visible(user, Interaction))
+    if "kind" in filters:
+        statement = statement.where(Interaction.kind == filters["kind"])
+    if "zone" in filters:
+        statement = statement.where(Interaction.zone_code == filters["zone"])
+    for name, table in (("company_id", interaction_company), ("project_id", interaction_project),
+                        ("talent_id", interaction_talent)):
+        if name in filters:
+            statement = statement.where(Interaction.id.in_(
+                sa.select(table.c.interaction_id).where(table.c[name] == filters[name])))
+    if "since" in filters:
+        statement = statement.where(Interaction.occurred_on >= filters["since"])
+    if "until" in filters:
+        statement = statement.where(Interaction.occurred_on <= filters["until"])
+    if "q" in filters:
+        pattern = like_pattern(str(filters["q"]))
+        statement = statement.where(sa.or_(
+            sa.func.lower(Interaction.subject).like(pattern, escape="\\"),
+            sa.func.lower(Interaction.location).like(pattern, escape="\\")))
+    return statement.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
+
+
+def with_relations(statement: sa.Select) -> sa.Select:
+    return statement.options(
+        selectinload(Interaction.companies), selectinload(Interaction.projects),
+        selectinload(Interaction.talents), selectinload(Interaction.contacts),
+        selectinload(Interaction.attendees),
+        selectinload(Interaction.follow_ups).joinedload(FollowUp.owner),
+        joinedload(Interaction.logged_by),
+    )
+
+
+def _records(model, ids, user, field, errors):
+    """The records with these ids that the user may see; any other id is a 422 on the field."""
+    ids = list(dict.fromkeys(ids or []))
+    if not ids:
+        return []
+    rows = db.session.scalars(sa.select(model).where(model.id.in_(ids))).all()
+    seen = {row.id for row in rows if can(user, "view", row)}
+    missing = [i for i in ids if i not in seen]
+    if missing:
+        errors.setdefault(field, []).append(
+            _("No such record: %(ids)s", ids=", ".join(map(str, missing))))
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in seen]
+
+
+def _users(usernames, errors, field="attendees"):
+    from ..auth.models import User
+
+    names = list(dict.fromkeys(usernames or []))
+    if not names:
+        return []
+    rows = db.session.scalars(sa.select(User).where(User.username.in_(names))).all()
+    ok = {u.username: u for u in rows if u.active and u.role != Role.PARTNER}
+    missing = [n for n in names if n not in ok]
+    if missing:
+        errors.setdefault(field, []).append(
+            _("No such officer: %(names)s", names=", ".join(missing)))
+    return [ok[n] for n in names if n in ok]
+
+
+def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
+    from ..companies.models import Company, Contact
+    from ..companies.services import _territories
+    from ..projects.models import Project
+    from ..talents.models import Talent
+    from ..zones.models import Zone
+
+    errors: dict[str, list[str]] = {}
+    for name in set(values) - set(FIELDS):
+        errors.setdefault(name, []).append(_("Unknown field."))
+    for name, limit in LIMITS.items():
+        if len(values.get(name) or "") > limit:
+            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    if creating or "kind" in values:
+        if values.get("kind") not in InteractionKind.codes():
+            errors.setdefault("kind", []).append(
+                _("Must be one of: %(codes)s.", codes=", ".join(InteractionKind.codes())))
+    if (creating or "occurred_on" in values) and not isinstance(values.get("occurred_on"), date):
+        errors.setdefault("occurred_on", []).append(_("Must be a date written YYYY-MM-DD."))
+    if (creating or "subject" in values) and not (values.get("subject") or "").strip():
+        errors.setdefault("subject", []).append(_("This field is required."))
+    country = (values.get("country") or "").upper()
+    if country and country not in _territories("en"):
+        errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))
+
+    companies = _records(Company, values.get("company_ids"), user, "company_ids", errors) \
+        if "company_ids" in values else None
+    projects = _records(Project, values.get("project_ids"), user, "project_ids", errors) \
+        if "project_ids" in values else None
+    talents = _records(Talent, values.get("talent_ids"), user, "talent_ids", errors) \
+        if "talent_ids" in values else None
+    contacts = None
+    if "contact_ids" in values:
+        ids = list(dict.fromkeys(values.get("contact_ids") or []))
+        contacts = db.session.scalars(sa.select(Contact).where(
+            Contact.id.in_(ids), Contact.deleted_at.is_(None))).all() if ids else []
+        if len(contacts) != len(ids):
+            errors.setdefault("contact_ids", []).append(_("No such contact."))
+    attendees = _users(values.get("attendees"), errors) if "attendees" in values else None
+
+    zone = values.get("zone")
+    if creating and not zone:
+        linked = (projects or []) + (talents or [])
+        zone = linked[0].zone_code if linked else (user.zone_codes or [None])[0]
+        if zone is None:
+            errors.setdefault("zone", []).append(_("Choose the zone this meeting belongs to."))
+    if zone and (creating or zone != record.zone_code):
+        if db.session.get(Zone, zone) is None:
+            errors.setdefault("zone", []).append(_("No such zone."))
+        elif not can_in_zone(user, "create", "interactions", zone):
+            errors.setdefault("zone", []).append(_("You may log meetings only in your own zones."))
+
+    follow_ups = None
+    if "follow_ups" in values:
+        follow_ups = _follow_ups(record, values["follow_ups"] or [], errors)
+    if errors:
+        raise Invalid(errors)
+
+    for name in ("kind", "occurred_on", "location", "subject", "notes"):
+        if name in values:
+            value = values[name]
+            setattr(record, name, value.strip() if isinstance(value, str) else value)
+    if "country" in values:
+        record.country = country
+    if zone:
+        record.zone_code = zone
+    if companies is not None:
+        record.companies = companies
+    if projects is not None:
+        record.projects = projects
+    if talents is not None:
+        record.talents = talents
+    if contacts is not None:
+        record.contacts = list(contacts)
+    if attendees is not None:
+        record.attendees = attendees
+    if follow_ups is not None:
+        record.follow_ups = follow_ups
+
+
+def _follow_ups(record: Interaction, items: list[dict], errors) -> list[FollowUp]:
+    """The meeting's follow-ups after this change: items with an id update theirs, items
+    without one are new, and those left out are removed."""
+    existing = {f.id: f for f in record.follow_ups}
+    result = []
+    owners = _users([i.get("owner") for i in items if i.get("owner")], errors, "follow_ups")
+    by_name = {u.username: u for u in owners}
+    for index, item in enumerate(items):
+        follow_up = existing.get(item["id"]) if item.get("id") else FollowUp()
+        if follow_up is None:
+            errors.setdefault(f"follow_ups.{index}.id", []).append(_("No such follow-up."))
+            continue
+        title = (item.get("title") or "").strip()
+        if not title:
+            errors.setdefault(f"follow_ups.{index}.title", []).append(
+                _("This field is required."))
+        if not isinstance(item.get("due_on"), date):
+            errors.setdefault(f"follow_ups.{index}.due_on", []).append(
+                _("Must be a date written YYYY-MM-DD."))
+        follow_up.title = title
+        follow_up.due_on = item.get("due_on")
+        follow_up.owner = by_name.get(item.get("owner")) if item.get("owner") else None
+        done = bool(item.get("done"))
+        if done and not follow_up.done:
+            follow_up.done_at = utcnow()
+        elif not done:
+            follow_up.done_at = None
+        follow_up.done = done
+        result.append(follow_up)
+    return result
+
+
+def create_interaction(user, values: dict) -> Interaction:
+    record = Interaction(logged_by_id=user.id)
+    values = {"kind": InteractionKind.MEETING} | values
+    _apply(user, record, values, creating=True)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def update_interaction(user, record: Interaction, version: int | None, values: dict):
+    if not can(user, "edit", record):
+        raise Forbidden()
+    if version is None or version != record.version:
+        raise Conflict()
+    _apply(user, record, values, creating=False)
+    record.updated_at = utcnow()  # a change to links or follow-ups alone still bumps the version
+    db.session.commit()
+    return record
+
+
+def delete_interaction(user, record: Interaction) -> None:
+    if not can(user, "delete", record):
+        raise Forbidden()
+    record.deleted_at = utcnow()
+    db.session.commit()
+
+
+def set_follow_up_done(user, follow_up: FollowUp, done: bool) -> None:
+    if not can(user, "edit", follow_up.interaction) and follow_up.owner_id != user.id:
+        raise Forbidden()
+    follow_up.done = done
+    follow_up.done_at = utcnow() if done else None
+    db.session.commit()
+
+
+# -- follow-ups --------------------------------------------------------------------------------
+
+
+def follow_up_query(user, *, owner_id: int | None = None, open_only: bool = True) -> sa.Select:
+    """Follow-ups on meetings the user may see: overdue first, then by due date."""
+    today = date.today()
+    statement = (
+        sa.select(FollowUp).join(Interaction)
+        .where(visible(user, Interaction))
+        .options(joinedload(FollowUp.owner), joinedload(FollowUp.interaction))
+    )
+    if owner_id is not None:
+        statement = statement.where(FollowUp.owner_id == owner_id)
+    if open_only:
+        statement = statement.where(FollowUp.done.is_(False))
+    overdue_first = sa.case((sa.and_(FollowUp.done.is_(False), FollowUp.due_on < today), 0),
+                            else_=1)
+    return statement.order_by(overdue_first, FollowUp.due_on, FollowUp.id)
+
+
+def overdue_count(user) -> int:
+    """The user's own open follow-ups past their due date (for the navigation)."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(FollowUp).join(Interaction).where(
+            visible(user, Interaction), FollowUp.owner_id == user.id,
+            FollowUp.done.is_(False), FollowUp.due_on < date.today())
+    ) or 0
+
+
+def for_record(user, *, company_id=None, project_id=None, talent_id=None) -> list[Interaction]:
+    """The meetings linked to one record, newest first (for its timeline)."""
+    filters = {"company_id": company_id, "project_id": project_id, "talent_id": talent_id}
+    return db.session.scalars(with_relations(interaction_query(user, filters)).limit(200)).all()

@@ -1,0 +1,157 @@
+"""International talents: validation, their own stages with history, lists."""
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
+
+from ..access import can, can_in_zone, visible
+from ..codes import Role, TalentStage, TalentType
+from ..db import db, utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..text import like_pattern, search_text
+from ..zones.models import Zone
+from .models import Talent, TalentStageChange
+
+FIELDS = ("name", "name_zh", "nationality", "talent_type", "field", "employer", "zone", "owner",
+          "notes")
+LIMITS = {"name": 200, "name_zh": 200, "field": 200, "employer": 200, "notes": 10_000}
+
+
+def get_talent(user, talent_id: int, action: str = "view") -> Talent:
+    talent = db.session.get(Talent, talent_id)
+    if talent is None or not can(user, "view", talent):
+        raise NotFound()
+    if action != "view" and not can(user, action, talent):
+        raise Forbidden()
+    return talent
+
+
+def talent_query(user, filters: dict | None = None) -> sa.Select:
+    filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    statement = sa.select(Talent).where(visible(user, Talent))
+    for name, column in (("talent_type", Talent.talent_type), ("stage", Talent.stage),
+                         ("zone", Talent.zone_code)):
+        if name in filters:
+            statement = statement.where(column == filters[name])
+    if "nationality" in filters:
+        statement = statement.where(Talent.nationality == str(filters["nationality"]).upper())
+    if "q" in filters:
+        q = str(filters["q"])
+        patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
+        statement = statement.where(
+            sa.or_(*(Talent.search_text.like(p, escape="\\") for p in patterns)))
+    return statement.options(joinedload(Talent.owner)).order_by(Talent.updated_at.desc(),
+                                                                  Talent.id.desc())
+
+
+def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
+    from ..auth.models import User
+    from ..companies.services import _territories
+
+    errors: dict[str, list[str]] = {}
+    unknown = set(values) - set(FIELDS)
+    for name in unknown:
+        errors.setdefault(name, []).append(_("Unknown field."))
+    for name, limit in LIMITS.items():
+        if len(values.get(name) or "") > limit:
+            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    if creating or "name" in values or "name_zh" in values:
+        if not ((values.get("name", talent.name) or "").strip()
+                or (values.get("name_zh", talent.name_zh) or "").strip()):
+            errors.setdefault("name", []).append(_("Give the name in Latin letters or in Chinese."))
+    if creating or "talent_type" in values:
+        if values.get("talent_type") not in TalentType.codes():
+            errors.setdefault("talent_type", []).append(
+                _("Must be one of: %(codes)s.", codes=", ".join(TalentType.codes())))
+    nationality = (values.get("nationality") or "").upper()
+    if nationality and nationality not in _territories("en"):
+        errors.setdefault("nationality", []).append(_("Use a two-letter ISO 3166 country code."))
+    if creating or "zone" in values:
+        zone = values.get("zone")
+        if not zone or db.session.get(Zone, zone) is None:
+            errors.setdefault("zone", []).append(_("No such zone."))
+        elif not can_in_zone(user, "create", "talents", zone) and (
+            creating or zone != talent.zone_code
+        ):
+            raise Forbidden(_("You may add talents only to your own zones."))
+    owner = None
+    if values.get("owner"):
+        owner = db.session.scalar(sa.select(User).where(User.username == values["owner"]))
+        if owner is None or not owner.active or owner.role == Role.PARTNER:
+            errors.setdefault("owner", []).append(_("No such officer."))
+    if errors:
+        raise Invalid(errors)
+    for name in ("name", "name_zh", "field", "employer", "notes", "talent_type"):
+        if name in values:
+            setattr(talent, name, (values[name] or "").strip())
+    if "nationality" in values:
+        talent.nationality = nationality
+    if "zone" in values:
+        talent.zone_code = values["zone"]
+    if "owner" in values:
+        talent.owner = owner
+    talent.search_text = search_text(talent.name, talent.name_zh)
+
+
+def create_talent(user, values: dict) -> Talent:
+    talent = Talent(stage=TalentStage.IDENTIFIED, reached_order=TalentStage.IDENTIFIED.order,
+                    stage_changed_at=utcnow())
+    _apply(user, talent, values, creating=True)
+    db.session.add(talent)
+    db.session.commit()
+    return talent
+
+
+def update_talent(user, talent: Talent, version: int | None, values: dict) -> Talent:
+    if not can(user, "edit", talent):
+        raise Forbidden()
+    if version is None or version != talent.version:
+        raise Conflict()
+    _apply(user, talent, values, creating=False)
+    db.session.commit()
+    return talent
+
+
+def move_stage(user, talent: Talent, target: str, note: str = "", reason: str = "",
+               version: int | None = None) -> Talent:
+    if not can(user, "stage", talent):
+        raise Forbidden()
+    if version is not None and version != talent.version:
+        raise Conflict()
+    note, reason = (note or "").strip(), (reason or "").strip()
+    if target not in TalentStage.codes():
+        raise Invalid({"stage": [_("Unknown stage.")]})
+    if target == talent.stage:
+        raise Invalid({"stage": [_("The talent is already at this stage.")]})
+    if len(note) > 10_000 or len(reason) > 10_000:
+        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
+    if target == TalentStage.LOST:
+        reason = reason or note
+        if not reason:
+            raise Invalid({"reason": [_("Say why the talent was lost.")]})
+    now = utcnow()
+    db.session.add(TalentStageChange(talent_id=talent.id, from_stage=talent.stage,
+                                     to_stage=target, at=now, by_id=user.id,
+                                     note=note or reason, reason=reason))
+    talent.stage = target
+    talent.stage_changed_at = now
+    stage = TalentStage(target)
+    if stage.in_pipeline:
+        talent.reached_order = max(talent.reached_order or 0, stage.order)
+    db.session.commit()
+    return talent
+
+
+def history(talent: Talent) -> list[TalentStageChange]:
+    return db.session.scalars(
+        sa.select(TalentStageChange).options(joinedload(TalentStageChange.by))
+        .where(TalentStageChange.talent_id == talent.id)
+        .order_by(TalentStageChange.at, TalentStageChange.id)
+    ).all()
+
+
+def delete_talent(user, talent: Talent) -> None:
+    if not can(user, "delete", talent):
+        raise Forbidden()
+    talent.deleted_at = utcnow()
+    db.session.commit()
