@@ -1,15 +1,274 @@
-from . import bp  # noqa: F401
+"""Project pages: the list, the pipeline board, a project, its forms and stage moves."""
+
+from functools import wraps
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import allowed, can, can_in_zone, scope
+from ..codes import Criterion, Flag, ProjectKind, Role, Stage
+from ..errors import Conflict, Invalid
+from ..extensions import db
+from ..money import Money
+from ..zones.models import Park
+from ..zones.services import zones as all_zones
+from . import bp, rules, services
+from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
+from .models import MONEY_FIELDS
+
+PER_PAGE = 50
+BOARD_LIMIT = 30
+FILTERS = ("zone", "stage", "kind", "criteria", "flag", "country", "industry", "owner", "q")
+
+
+def staff_required(view):
+    """Signed in, and one of the people who work the pipeline (not a partner)."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not allowed(current_user, "projects", "stage"):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def page_number() -> int:
+    return max(request.args.get("page", 1, type=int) or 1, 1)
+
+
+def count_of(statement: sa.Select) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+
+
+def visible_zones(user):
+    if scope(user, "projects", "view") == "zone":
+        return list(user.zones)
+    return all_zones()
+
+
+def officers():
+    from ..auth.models import User
+
+    return db.session.scalars(
+        sa.select(User).where(User.active.is_(True), User.role != Role.PARTNER)
+        .order_by(User.username)).all()
+
+
+# -- list and board ----------------------------------------------------------------------------
 
 
 @bp.route("/projects")
+@staff_required
 def index():
-    from flask import abort
+    from ..companies.services import countries
 
-    abort(404)
+    filters = {name: request.args.get(name, "").strip() for name in FILTERS}
+    known = {"stage": Stage.codes(), "kind": ProjectKind.codes(),
+             "criteria": Criterion.codes(), "flag": Flag.codes()}
+    for name, allowed_codes in known.items():
+        if filters[name] not in allowed_codes:
+            filters[name] = ""
+    sort = request.args.get("sort", "updated")
+    if sort not in services.SORTS:
+        sort = "updated"
+    statement = services.project_query(current_user, filters | {"sort": sort})
+    total = count_of(statement)
+    page = page_number()
+    projects = db.session.scalars(
+        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).unique().all()
+    return render_template(
+        "projects/index.html", projects=projects, filters=filters, sort=sort, total=total,
+        page=page, per_page=PER_PAGE, zones=visible_zones(current_user),
+        owners=officers(), countries=countries(), sorts=sort_labels(),
+    )
+
+
+def sort_labels() -> list[tuple[str, str]]:
+    labels = {"updated": _("Recently updated"), "created": _("Recently added"),
+              "name": _("Name"), "investment": _("Total investment"),
+              "stage": _("Furthest stage"), "land_date": _("Estimated landing date")}
+    return [(key, labels.get(key, key)) for key in services.SORTS]
 
 
 @bp.route("/projects/board")
+@staff_required
 def board():
-    from flask import abort
+    base = services.project_query(current_user)
+    sub = base.order_by(None).subquery()
+    counts = dict(db.session.execute(
+        sa.select(sub.c.stage, sa.func.count()).group_by(sub.c.stage)).all())
+    columns = []
+    for stage in [*Stage.pipeline(), Stage.ON_HOLD, Stage.LOST]:
+        statement = services.project_query(current_user, {"stage": stage.value,
+                                                          "sort": "created"})
+        cards = db.session.scalars(
+            services.with_relations(statement).limit(BOARD_LIMIT)).unique().all()
+        columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.value, 0)})
+    return render_template("projects/board.html", columns=columns, stages=Stage,
+                           limit=BOARD_LIMIT)
 
-    abort(404)
+
+# -- one project -------------------------------------------------------------------------------
+
+
+@bp.route("/projects/<int:project_id>")
+@staff_required
+def show(project_id: int):
+    project = services.get_project(current_user, project_id)
+    form = StageForm(formdata=None, version=project.version)
+    form.limit_to_moves(project)
+    return render_project(project, form)
+
+
+def render_project(project, stage_form, status: int = 200):
+    upcoming = rules.next_stage(project.stage)
+    missing = rules.missing_fields(project, upcoming.value) if upcoming else []
+    money = [(name, Money.from_cents(getattr(project, f"{name}_cents"),
+                                     getattr(project, f"{name}_currency")),
+              getattr(project, f"{name}_usd_cents")) for name in MONEY_FIELDS]
+    from .forms import MONEY_LABELS
+
+    return render_template(
+        "projects/show.html", project=project, stage_form=stage_form,
+        changes=services.history(project), upcoming=upcoming, missing=missing,
+        field_labels=rules.FIELD_LABELS, money=money, money_labels=MONEY_LABELS,
+        may_edit=can(current_user, "edit", project),
+        may_delete=can(current_user, "delete", project),
+        may_stage=can(current_user, "stage", project),
+    ), status
+
+
+@bp.route("/projects/<int:project_id>/stage", methods=["POST"])
+@staff_required
+def stage(project_id: int):
+    project = services.get_project(current_user, project_id, "stage")
+    form = StageForm()
+    form.limit_to_moves(project)
+    to_board = form.back.data == "board"
+    if form.validate():
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            services.move_stage(current_user, project, form.stage.data, form.note.data,
+                                form.reason.data, version)
+        except Invalid as error:
+            db.session.rollback()
+            messages = [m for ms in error.fields.values() for m in ms] or [error.message]
+            if to_board:
+                for message in messages:
+                    flash(message, "error")
+                return redirect(url_for("projects.board"))
+            for name, found in error.fields.items():
+                target = form._fields.get(name, form.stage)
+                target.errors = [*(target.errors or []), *found]
+            return render_project(project, form, 422)
+        except Conflict:
+            db.session.rollback()
+            flash(conflict_message(), "error")
+            return redirect(url_for("projects.board") if to_board
+                            else url_for("projects.show", project_id=project.id))
+        flash(_("Moved to %(stage)s.", stage=Stage(project.stage).label), "success")
+        if to_board:
+            return redirect(url_for("projects.board"))
+        return redirect(url_for("projects.show", project_id=project.id))
+    if to_board:
+        flash(_("Choose the stage to move to."), "error")
+        return redirect(url_for("projects.board"))
+    return render_project(project, form, 422)
+
+
+@bp.route("/projects/<int:project_id>/delete", methods=["POST"])
+@staff_required
+def delete(project_id: int):
+    from ..auth.forms import EmptyForm
+
+    project = services.get_project(current_user, project_id, "delete")
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    services.delete_project(current_user, project)
+    flash(_("The project was deleted."), "success")
+    return redirect(url_for("projects.index"))
+
+
+# -- create and edit ---------------------------------------------------------------------------
+
+
+def prepare(form: ProjectForm, project=None) -> None:
+    """Fill the choices: only what the user may pick."""
+    from ..companies.services import company_query
+
+    user = current_user
+    companies = db.session.scalars(company_query(user)).all()
+    if project is not None and project.company not in companies:
+        companies.append(project.company)
+    form.company_id.choices = [("", "—")] + [(str(c.id), c.name) for c in companies]
+    zones = [z for z in all_zones()
+             if can_in_zone(user, "create", "projects", z.code)
+             or (project is not None and z.code == project.zone_code)]
+    form.zone.choices = [(z.code, z.name) for z in zones]
+    parks = db.session.scalars(sa.select(Park).order_by(Park.zone_code, Park.id)).all()
+    form.park_id.choices = [("", "—")] + [
+        (str(p.id), f"{p.name} ({p.zone.name})") for p in parks]
+    form.owner.choices = [("", "—")] + [(u.username, u.label) for u in officers()]
+
+
+@bp.route("/projects/new", methods=["GET", "POST"])
+@staff_required
+def new():
+    if not allowed(current_user, "projects", "create"):
+        abort(403)
+    form = ProjectForm()
+    prepare(form)
+    if not form.is_submitted():
+        form.company_id.data = request.args.get("company_id", type=int)
+        if len(form.zone.choices) == 1:
+            form.zone.data = form.zone.choices[0][0]
+    if form.validate_on_submit():
+        try:
+            project = services.create_project(current_user, form.values())
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        else:
+            flash(_("The project was added."), "success")
+            return redirect(url_for("projects.show", project_id=project.id))
+        return render_template("projects/form.html", form=form, project=None), 422
+    status = 422 if form.is_submitted() else 200
+    return render_template("projects/form.html", form=form, project=None), status
+
+
+@bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
+@staff_required
+def edit(project_id: int):
+    project = services.get_project(current_user, project_id, "edit")
+    data = form_data(project)
+    if request.method == "POST":
+        data.pop("version")  # a save without the version it was based on is a conflict
+    form = ProjectForm(data=data)
+    prepare(form, project)
+    if form.validate_on_submit():
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            services.update_project(current_user, project, version,
+                                    changes(project, form.values()))
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        except Conflict:
+            db.session.rollback()
+            db.session.refresh(project)
+            form.form_errors.append(conflict_message())
+            # the next save is against what is there now; the user's input stays on the form
+            form.version.data = str(project.version)
+            return render_template("projects/form.html", form=form, project=project), 409
+        else:
+            flash(_("The project was saved."), "success")
+            return redirect(url_for("projects.show", project_id=project.id))
+        return render_template("projects/form.html", form=form, project=project), 422
+    status = 422 if form.is_submitted() else 200
+    return render_template("projects/form.html", form=form, project=project), status

@@ -1,0 +1,46 @@
+"""Company forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from ..projects.forms import int_or_none
+
+
+class CompanyForm(FlaskForm):
+    name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
+    name_en = StringField(_l("Name in English"), validators=[Length(max=200)])
+    country = SelectField(_l("Country of origin"))
+    industry = StringField(_l("Industry"), validators=[Length(max=200)])
+    website = StringField(_l("Website"), validators=[Length(max=200)])
+    phone = StringField(_l("Phone"), validators=[Length(max=64)])
+    parent_id = SelectField(_l("Parent group"), coerce=int_or_none, validators=[Optional()])
+    notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
+    allow_duplicate = BooleanField(_l("Create anyway: this is a different company"))
+    version = HiddenField()
+    submit = SubmitField(_l("Save"))
+
+    FIELDS = ("name_zh", "name_en", "country", "industry", "website", "phone", "parent_id",
+              "notes")
+
+    def values(self) -> dict:
+        values = {name: self[name].data for name in self.FIELDS}
+        for name in self.FIELDS:
+            if name != "parent_id":
+                values[name] = (values[name] or "").strip()
+        return values
+
+    def show_errors(self, fields: dict) -> None:
+        for name, messages in fields.items():
+            target = self._fields.get(name)
+            if target is None:
+                self.form_errors.extend(messages)
+            else:
+                target.errors = [*(target.errors or []), *messages]
+
+
+def company_data(company) -> dict:
+    data = {name: getattr(company, name) for name in CompanyForm.FIELDS}
+    data["version"] = company.version
+    return data

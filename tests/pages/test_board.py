@@ -1,0 +1,57 @@
+import re
+
+from crm.extensions import db
+from crm.money import Money
+from crm.projects.models import Project
+from crm.projects.services import move_stage
+from tests.conftest import csrf_from
+from tests.pages.conftest import user
+
+
+def column(html: str, stage: str) -> str:
+    match = re.search(rf'<section class="board-col" id="col-{stage}".*?</section>', html, re.S)
+    assert match, stage
+    return match.group(0)
+
+
+def test_board_puts_cards_in_their_columns(client, make_user, login, company, project):
+    make_user("mia", "manager")
+    acme = company()
+    project(acme, name_en="Fresh lead", name_zh="", total_investment=Money.parse("2e8", "USD"))
+    moved = project(acme, name_en="Talking", name_zh="")
+    move_stage(user("boss"), moved, "contacted", "met them")
+    parked = project(acme, name_en="Parked", name_zh="")
+    move_stage(user("boss"), parked, "on_hold", "waiting")
+    login("mia")
+    html = client.get("/projects/board").get_data(as_text=True)
+    assert "Fresh lead" in column(html, "lead") and "Over US$100M" in column(html, "lead")
+    assert "Talking" in column(html, "contacted") and "Talking" not in column(html, "lead")
+    assert "Parked" in column(html, "on_hold")
+    assert "Acme GmbH" in column(html, "lead")
+    assert "Lost" in column(html, "lost")
+
+
+def test_move_from_the_board(client, make_user, login, company, project):
+    make_user("mia", "manager")
+    record = project(company(), name_en="Mover", name_zh="")
+    login("mia")
+    page = client.get("/projects/board").get_data(as_text=True)
+    response = client.post(f"/projects/{record.id}/stage", data={
+        "csrf_token": csrf_from(page), "stage": "contacted", "note": "call",
+        "version": str(record.version), "back": "board"}, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert "Moved to Contacted." in html and "Mover" in column(html, "contacted")
+    db.session.expire_all()
+    assert db.session.get(Project, record.id).stage == "contacted"
+
+
+def test_board_column_links_to_more(client, make_user, login, company, project):
+    make_user("mia", "manager")
+    acme = company()
+    for n in range(31):
+        project(acme, name_en=f"P{n}", name_zh="")
+    login("mia")
+    html = client.get("/projects/board").get_data(as_text=True)
+    lead = column(html, "lead")
+    assert lead.count('class="card-item"') == 30
+    assert "1 more" in lead and "/projects?stage=lead" in lead
