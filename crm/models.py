@@ -1,14 +1,21 @@
 """Every model, imported in one place for Alembic and the shell."""
 
+from .audit.models import AuditEntry
 from .auth.models import ApiToken, LoginFailure, User, user_company, user_zone
 from .companies.models import Company, Contact
 from .interactions.models import FollowUp, Interaction
 from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
+from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 from .talents.models import Talent, TalentStageChange
 from .zones.models import Park, Zone
 
 __all__ = [
+    "AuditEntry",
+    "KeyCountry",
+    "KeyIndustry",
+    "ShuangbaiEntry",
+    "Target",
     "ApiToken",
     "Company",
     "Contact",

@@ -14,12 +14,22 @@ class Zone(db.Model):
     name_en: Mapped[str] = mapped_column(sa.String(200))
     level: Mapped[str] = mapped_column(sa.String(16))
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # the public profile, kept by admins
+    summary_zh: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    summary_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    industries_zh: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    industries_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    contact_name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    contact_email: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
 
     parks: Mapped[list["Park"]] = relationship(back_populates="zone", order_by="Park.id")
 
     __table_args__ = (sa.CheckConstraint(ZoneLevel.check("level"), name="level"),)
 
     name = bilingual("name")
+    summary = bilingual("summary")
+    industries = bilingual("industries")
 
 
 class Park(Versioned, Timestamps, db.Model):
