@@ -63,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from .main import bp as main_bp
     from .projects import bp as projects_bp
     from .reference import bp as reference_bp
+    from .reports import bp as reports_bp
     from .talents import bp as talents_bp
 
     app.register_blueprint(main_bp)
@@ -72,6 +73,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reference_bp)
     app.register_blueprint(interactions_bp)
     app.register_blueprint(talents_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(api_bp)
 
 

@@ -76,22 +76,41 @@ def url_with(**params) -> str:
 
 def navigation() -> list[tuple[str, object]]:
     """(endpoint, label) of the sections the signed-in user may open."""
+    from flask import current_app
+    from flask_babel import gettext as _
     from flask_babel import lazy_gettext as _l
 
     from .access import allowed
 
     if not current_user.is_authenticated:
         return []
+    officer = allowed(current_user, "projects", "stage")
     items = [("main.index", _l("Overview"))]
-    if allowed(current_user, "projects", "view"):
-        items.append(("projects.index", _l("Projects")))
-        if allowed(current_user, "projects", "stage"):
-            items.append(("projects.board", _l("Pipeline board")))
-    if allowed(current_user, "companies", "view") and allowed(current_user, "projects", "stage"):
-        items.append(("companies.index", _l("Companies")))
+    if officer:
+        items += [("projects.index", _l("Projects")), ("projects.board", _l("Pipeline board")),
+                  ("interactions.index", _l("Meetings"))]
+        overdue = _overdue_count()
+        items.append(("interactions.follow_ups",
+                      _("Follow-ups (%(n)d overdue)", n=overdue) if overdue
+                      else _l("Follow-ups")))
+        items += [("talents.index", _l("Talents")), ("companies.index", _l("Companies"))]
+    if allowed(current_user, "reports", "view"):
+        items.append(("reports.dashboard", _l("Reports")))
     if allowed(current_user, "reference", "edit"):
         items.append(("reference.index", _l("Reference lists")))
-    return items
+    if allowed(current_user, "users", "edit"):
+        items.append(("admin.users", _l("Users")))
+    if not officer and allowed(current_user, "projects", "view"):
+        items = [("partner.index", _l("My projects"))]
+    # sections still being built are left out rather than linking nowhere
+    return [(endpoint, label) for endpoint, label in items
+            if endpoint in current_app.view_functions]
+
+
+def _overdue_count() -> int:
+    from .interactions.services import overdue_count
+
+    return overdue_count(current_user)
 
 
 def template_globals() -> dict:
