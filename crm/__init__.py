@@ -46,6 +46,9 @@ def register_extensions(app: Flask) -> None:
 
     db.init_app(app)
     sqlite.configure(app)
+    from .audit import recorder
+
+    recorder.configure()
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)

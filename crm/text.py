@@ -16,6 +16,7 @@ LEGAL_SUFFIXES_EN = {
 LEGAL_SUFFIXES_ZH = ("股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司")
 PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
 CJK = re.compile(r"[\u3400-\u9fff]")
+DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 
 
 def name_key(name: str | None) -> str:
@@ -33,6 +34,8 @@ def name_key(name: str | None) -> str:
             if core.endswith(suffix) and len(core) > len(suffix):
                 text, stripped = core[: -len(suffix)], True
                 break
+    # dotted abbreviations are one word: "A.G." is "ag", "S.p.A." is "spa"
+    text = DOTTED.sub(r"\1", text)
     words = [w for w in PUNCTUATION.split(text) if w]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES_EN:
         words.pop()

@@ -21,6 +21,7 @@ def authenticate_bearer() -> None:
 
 
 from . import (  # noqa: E402, F401
+    audit,
     auth,
     companies,
     interactions,

@@ -15,7 +15,7 @@ from flask import current_app, g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import Forbidden, Invalid, ServiceError
+from ..errors import Forbidden, Invalid, NotFound, ServiceError
 from ..extensions import db
 
 
@@ -81,6 +81,8 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
         def wrapper(**kwargs):
             if auth:
                 require_user()
+            if any(isinstance(v, int) and v > MAX_INT for v in kwargs.values()):
+                raise NotFound()  # no record has such an id; the database could not look
             if query is not None:
                 kwargs["query"] = parse(query, request.args.to_dict(flat=True))
             if body is not None:
@@ -123,13 +125,51 @@ def read_json() -> Any:
     return data
 
 
+# every whole number a request sends fits a database INTEGER (ids, versions, pages, counts)
+MAX_INT = 2**31 - 1
+
+
 def parse(model: type[BaseModel], data: Any) -> BaseModel:
     if not isinstance(data, dict) and not _is_list_model(model):
         raise Invalid({"": [_("The request body must be a JSON object.")]})
+    errors: dict[str, list[str]] = {}
+    for path in _paths_of(data, lambda v: isinstance(v, str) and "\x00" in v):
+        errors.setdefault(path, []).append(_("Text may not hold NUL characters."))
+    if errors:
+        raise Invalid(errors)
     try:
-        return model.model_validate(data)
+        result = model.model_validate(data)
     except ValidationError as exc:
         raise Invalid(field_errors(exc)) from exc
+    for path in _paths_of(result, lambda v: isinstance(v, int) and not isinstance(v, bool)
+                          and abs(v) > MAX_INT):
+        errors.setdefault(path, []).append(_("Must be at most %(n)s.", n=MAX_INT))
+    if errors:
+        raise Invalid(errors)
+    return result
+
+
+def _paths_of(value: Any, test, path: str = "") -> list[str]:
+    """The dotted paths (``name``, ``rows.0.rank``) of the values in ``value`` that pass
+    ``test``: in JSON data, and in parsed models and their lists."""
+    found = []
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in type(value).model_fields)
+    elif isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
+    else:
+        return [path] if test(value) else []
+    for key, item in items:
+        if _is_list_model(type(value)) and key == "root":
+            found += _paths_of(item, test, path)
+            continue
+        found += _paths_of(item, test, f"{path}.{key}" if path else str(key))
+    for key in (value.keys() if isinstance(value, dict) else ()):
+        if test(key):
+            found.append(f"{path}.{key}" if path else str(key))
+    return found
 
 
 def values_of(body: BaseModel, *, exclude_unset: bool = False,
@@ -214,14 +254,15 @@ class PageQuery(Query):
     per_page: int = Field(50, ge=1, le=200)
 
 
-def paginate(statement: sa.Select, query: PageQuery, serialize) -> dict:
-    """``{"items", "page", "per_page", "total"}`` for a SELECT of one entity."""
+def paginate(statement: sa.Select, query: PageQuery, serialize, *, entities=True) -> dict:
+    """``{"items", "page", "per_page", "total"}`` for a SELECT of one entity (or of plain
+    rows with ``entities=False``)."""
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
     )
-    rows = db.session.scalars(
-        statement.limit(query.per_page).offset((query.page - 1) * query.per_page)
-    ).all()
+    window = statement.limit(query.per_page).offset((query.page - 1) * query.per_page)
+    result = db.session.execute(window)
+    rows = result.scalars().all() if entities else result.all()
     return {
         "items": serialize(rows),
         "page": query.page,

@@ -5,15 +5,23 @@ from pydantic import Field
 
 from ..access import scope
 from ..codes import Criterion, Flag, Likelihood, ParkType, ProjectKind, Stage, TechLevel
+from ..db import iso
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
 from ..money import Money, cents_to_decimal_string
 from ..projects import services
 from ..projects.models import MONEY_FIELDS, Project
-from ..db import iso
 from . import bp
-from .core import (Body, PageQuery, operation, page_schema, paginate, require, require_user,
-                   values_of)
+from .core import (
+    Body,
+    PageQuery,
+    operation,
+    page_schema,
+    paginate,
+    require,
+    require_user,
+    values_of,
+)
 from .fields import MoneyField, Name, Note
 from .schemas import HISTORY, PARTNER_PROJECT, PROJECT
 

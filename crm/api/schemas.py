@@ -1,7 +1,16 @@
 """JSON Schemas of what the API answers, for openapi.json (requests are pydantic models)."""
 
-from ..codes import Criterion, Likelihood, ParkCategory, ParkType, ProjectKind, Role, Stage, \
-    TechLevel, ZoneLevel
+from ..codes import (
+    Criterion,
+    Likelihood,
+    ParkCategory,
+    ParkType,
+    ProjectKind,
+    Role,
+    Stage,
+    TechLevel,
+    ZoneLevel,
+)
 
 STR = {"type": "string"}
 INT = {"type": "integer"}

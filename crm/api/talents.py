@@ -8,7 +8,7 @@ from ..talents.models import Talent
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 from .fields import Name, Note
-from .schemas import INT, STR, DATETIME, array, enum, nullable, obj
+from .schemas import DATETIME, INT, STR, array, enum, nullable, obj
 
 TALENT = obj({
     "id": INT, "name": STR, "name_zh": STR, "nationality": STR,

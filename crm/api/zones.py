@@ -2,7 +2,7 @@ import sqlalchemy as sa
 
 from ..zones.models import Zone
 from . import bp
-from .core import PageQuery, page_schema, paginate, operation
+from .core import PageQuery, operation, page_schema, paginate
 from .schemas import ZONE
 
 

@@ -44,3 +44,41 @@ def company_data(company) -> dict:
     data = {name: getattr(company, name) for name in CompanyForm.FIELDS}
     data["version"] = company.version
     return data
+
+
+class ContactForm(FlaskForm):
+    """A person at the company: at least one name; the rest as known."""
+
+    name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
+    name_en = StringField(_l("Name in English"), validators=[Length(max=200)])
+    title = StringField(_l("Job title"), validators=[Length(max=200)])
+    email = StringField(_l("Email"), validators=[Length(max=200)])
+    phone = StringField(_l("Phone"), validators=[Length(max=64)])
+    language = SelectField(_l("Language"))
+    notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
+    version = HiddenField()
+    submit = SubmitField(_l("Save"))
+
+    FIELDS = ("name_zh", "name_en", "title", "email", "phone", "language", "notes")
+
+    def values(self) -> dict:
+        return {name: (self[name].data or "").strip() for name in self.FIELDS}
+
+    def show_errors(self, fields: dict) -> None:
+        for name, messages in fields.items():
+            target = self._fields.get(name)
+            if target is None:
+                self.form_errors.extend(messages)
+            else:
+                target.errors = [*(target.errors or []), *messages]
+
+
+# languages a contact may prefer, in the order officers meet them; labels come from CLDR
+CONTACT_LANGUAGES = ("zh", "en", "de", "ja", "ko", "fr", "it", "es", "nl", "sv", "fi", "da",
+                     "pt", "ru", "ar", "th", "vi", "ms", "id")
+
+
+def contact_data(contact) -> dict:
+    data = {name: getattr(contact, name) for name in ContactForm.FIELDS}
+    data["version"] = contact.version
+    return data

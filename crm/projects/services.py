@@ -28,6 +28,7 @@ FIELDS = (
 TEXT_LIMITS = {"name_zh": 200, "name_en": 200, "public_summary": 10_000, "notes": 10_000}
 # fields whose change clears a manager's verification
 VERIFIED_FIELDS = set(MONEY_FIELDS)
+MAX_CENTS = 2**63 - 1  # a BIGINT column
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -182,7 +183,8 @@ def update_project(user, project: Project, version: int | None, values: dict) ->
         if db.session.get(Zone, values["zone"]) is None:
             raise Invalid({"zone": [_("No such zone.")]})
         raise Forbidden(_("You may move projects only into your own zones."))
-    _apply(user, project, values, creating=False)
+    with db.session.no_autoflush:  # one UPDATE, so one version step, per change
+        _apply(user, project, values, creating=False)
     db.session.commit()
     return project
 
@@ -273,6 +275,9 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
                               "administrator must add one first.",
                               currency=money.currency, day=today.isoformat()))
                 continue
+            if to_usd_cents(money, rate) > MAX_CENTS:
+                error(name, _("This amount is too large in US dollars."))
+                continue
             converted[name] = (money, rate)
 
     if errors:
@@ -354,6 +359,11 @@ def move_stage(user, project: Project, target: str, note: str = "", reason: str 
     forbidden = rules.forbidden_reason(project.two_high_one_low, target)
     if forbidden:
         raise Invalid({"stage": [forbidden]}, message=forbidden, code="forbidden_stage")
+    missing = rules.missing_fields(project, target)
+    if missing:
+        needs = _("%(stage)s needs this field first.", stage=str(Stage(target).label))
+        raise Invalid({name: [needs] for name in missing},
+                      message=_("Fill in what this stage needs first."), code="missing_fields")
     if target == Stage.LOST and not (reason or note):
         raise Invalid({"reason": [_("Say why the project was lost.")]})
     if target == Stage.LOST:

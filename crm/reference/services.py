@@ -11,8 +11,9 @@ from ..errors import Invalid
 from ..text import name_key
 from .models import ExchangeRate, Global500Entry
 
-
 # -- exchange rates ----------------------------------------------------------------------------
+
+MAX_RATE = Decimal(1_000_000)
 
 
 def save_rates(rows: list[dict]) -> list[ExchangeRate]:
@@ -33,6 +34,11 @@ def save_rates(rows: list[dict]) -> list[ExchangeRate]:
             rate = Decimal(str(row.get("usd_per_unit")))
             if not rate.is_finite() or rate <= 0:
                 raise InvalidOperation
+            # kept as text of at most 40 characters; no currency is worth a million dollars
+            if rate > MAX_RATE or len(format(rate.normalize(), "f")) > 40:
+                errors.setdefault(f"{index}.usd_per_unit", []).append(
+                    _("A rate is at most 1,000,000 with at most 40 digits.")
+                )
         except (InvalidOperation, ValueError):
             errors.setdefault(f"{index}.usd_per_unit", []).append(
                 _("A rate is a number greater than zero.")
@@ -168,9 +174,7 @@ def match_entries(company_ids: set[int] | None = None) -> None:
             if key and key in index:
                 match = index[key]
                 break
-        if company_ids is None or entry.company_id in company_ids:
-            entry.company_id = match
-        elif entry.company_id is None and match in company_ids:
+        if company_ids is None or entry.company_id in company_ids or entry.company_id is None and match in company_ids:
             entry.company_id = match
     db.session.flush()
 
