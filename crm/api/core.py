@@ -6,7 +6,7 @@ schema once; the same declaration validates requests and documents them.
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -59,7 +59,7 @@ class Operation:
     list_of: bool = False
     paginated: bool = False
     errors: tuple[int, ...] = ()
-    extra: dict = field(default_factory=dict)
+    body_optional: bool = False
 
 
 OPERATIONS: list[Operation] = []
@@ -67,14 +67,15 @@ OPERATIONS: list[Operation] = []
 
 def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, query=None,
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
-              paginated: bool = False, errors: tuple[int, ...] = ()):
-    """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query."""
+              paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False):
+    """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
+    With ``body_optional`` an empty body reads as ``{}``."""
 
     def decorator(view):
         endpoint = f"{view.__module__.rsplit('.', 1)[-1]}_{view.__name__}"
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
-                      list_of, paginated, errors)
+                      list_of, paginated, errors, body_optional)
         )
 
         @wraps(view)
@@ -86,7 +87,8 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
             if query is not None:
                 kwargs["query"] = parse(query, request.args.to_dict(flat=True))
             if body is not None:
-                kwargs["body"] = parse(body, read_json())
+                empty = body_optional and not request.get_data(cache=True).strip()
+                kwargs["body"] = parse(body, {} if empty else read_json())
             return view(**kwargs)
 
         wrapper.public = not auth

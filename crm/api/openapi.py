@@ -87,7 +87,7 @@ def build_document() -> dict:
         }
         if op.body is not None:
             entry["requestBody"] = {
-                "required": True,
+                "required": not op.body_optional,
                 "content": {"application/json": {"schema": _model_schema(op.body, components)}},
             }
         if op.auth:

@@ -218,6 +218,20 @@ def move_stage(project_id: int, body: StageMove):
     return project_json(project, user)
 
 
+class Verification(Body):
+    note: Note = ""
+
+
+@operation(bp, "/projects/<int:project_id>/verify", "POST",
+           summary="Verify a registered-or-later project (manager, admin); a later change of "
+           "stage or amount clears it", tag="projects", body=Verification, response=PROJECT,
+           errors=(403, 404), body_optional=True)
+def verify_project(project_id: int, body: Verification):
+    user = require_user()
+    project = services.get_project(user, project_id)
+    return project_json(services.verify_project(user, project, body.note), user)
+
+
 @operation(bp, "/projects/<int:project_id>/history", "GET",
            summary="The project's stage history, oldest first", tag="projects",
            response=HISTORY, errors=(404,))

@@ -60,6 +60,9 @@ def _changes(obj, kind: str, created: bool) -> dict:
         if name in IGNORED or name.endswith("_usd_cents") or name.endswith("_rate"):
             continue
         history = state.attrs[name].history
+        if created and name in SECRET:
+            changes["password"] = [None, "***"]
+            continue
         if created:
             value = getattr(obj, name)
             if value not in (None, "", [], False):

@@ -381,6 +381,22 @@ def move_stage(user, project: Project, target: str, note: str = "", reason: str 
     return project
 
 
+def verify_project(user, project: Project, note: str = "") -> Project:
+    """A manager's check (核实) of a registered-or-later project, e.g. against its licence."""
+    if not can(user, "verify", project):
+        raise Forbidden()
+    if not rules.reaches(project.stage, Stage.REGISTERED):
+        raise Invalid({"stage": [_("Only registered projects and later ones are verified.")]})
+    note = (note or "").strip()
+    if len(note) > 10_000:
+        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
+    project.verified_by_id = user.id
+    project.verified_at = utcnow()
+    project.verified_note = note
+    db.session.commit()
+    return project
+
+
 def delete_project(user, project: Project) -> None:
     if not can(user, "delete", project):
         raise Forbidden()
