@@ -87,10 +87,15 @@ def token_expiry(token: ApiToken) -> datetime:
 MIN_PASSWORD = 8
 
 
-def check_password_strength(password: str) -> list[str]:
+def check_password_strength(password: str, username: str = "") -> list[str]:
+    from .common_passwords import is_common
+
     problems = []
     if len(password) < MIN_PASSWORD:
         problems.append(_("Use at least %(n)d characters.", n=MIN_PASSWORD))
+    elif is_common(password, username):
+        problems.append(_("This password is too common or too close to the user name; "
+                          "choose another."))
     return problems
 
 
@@ -117,7 +122,7 @@ def create_user(
         errors.setdefault("username", []).append(_("This user name is taken."))
     if role not in Role.codes():
         errors.setdefault("role", []).append(_("Unknown role."))
-    problems = check_password_strength(password or "")
+    problems = check_password_strength(password or "", username)
     if problems:
         errors["password"] = problems
     zone_rows, company_rows = _zones_and_companies(zones, company_ids, errors)
@@ -178,7 +183,7 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
         if name in changes and changes[name] is None:
             errors.setdefault(name, []).append(_("This field is required."))
     if changes.get("password"):
-        problems = check_password_strength(changes["password"])
+        problems = check_password_strength(changes["password"], user.username)
         if problems:
             errors["password"] = problems
     zone_rows, company_rows = _zones_and_companies(

@@ -49,3 +49,13 @@ def test_only_admins_manage_users(api):
         assert response.status_code == 403
         assert response.get_json()["error"]["code"] == "forbidden"
         assert client.get("/api/v1/users").status_code == 403
+
+
+@pytest.mark.parametrize("password", ["password123", "qwerty123", "Passw0rd", "aaaaaaaaaa",
+                                      "zhang12345"])
+def test_common_passwords_are_refused(api, password):
+    admin = api("admin")
+    response = admin.post("/api/v1/users", json={"username": "zhang", "password": password,
+                                                 "role": "staff"})
+    assert response.status_code == 422
+    assert "password" in response.get_json()["error"]["fields"]
