@@ -43,8 +43,8 @@ test: install-dev compile-translations
 
 ## make translations: extract, update and compile the catalogs
 translations: install-dev
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --omit-header --sort-by-file .
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --sort-by-file .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d translations
 
 lint: install-dev

@@ -29,6 +29,7 @@ def _app(tmp_path_factory):
     app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
     with app.app_context():
         _drop_everything()
+        db.engine.dispose()  # no pooled connection keeps the PRAGMA used for dropping
         upgrade()
     yield app
     with app.app_context():

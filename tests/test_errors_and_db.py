@@ -1,0 +1,66 @@
+import pytest
+import sqlalchemy as sa
+
+from crm.extensions import db
+
+
+def test_sqlite_runs_with_foreign_keys_wal_and_a_busy_timeout(app):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite settings")
+    with db.engine.connect() as connection:
+        assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Not found."), ("zh", "未找到")])
+def test_404_page_in_both_languages(client, lang, text):
+    response = client.get(f"/no-such-page?lang={lang}")
+    assert response.status_code == 404
+    assert text in response.get_data(as_text=True)
+    assert "text/html" in response.content_type
+
+
+def test_500_page_rolls_back_and_renders(app, client, login, make_user, monkeypatch):
+    from crm.main import routes
+
+    make_user("alice", "manager")
+    login("alice")
+
+    def broken(_user):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("crm.projects.services.dashboard_summary", broken)
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
+    app.testing = False
+    try:
+        response = client.get("/?lang=en")
+    finally:
+        app.testing = True
+    assert response.status_code == 500
+    assert "Something went wrong on our side." in response.get_data(as_text=True)
+    assert routes  # the view that failed
+
+
+def test_api_500_is_json(app, api, monkeypatch):
+    admin = api("admin")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("crm.api.zones.paginate", broken)
+    app.testing = False
+    try:
+        response = admin.get("/api/v1/zones")
+    finally:
+        app.testing = True
+    assert response.status_code == 500
+    assert response.get_json()["error"]["code"] == "server_error"
+
+
+def test_demo_command_loads_once(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["crm", "demo", "--if-empty"])
+    assert first.exit_code == 0 and "100 projects" in first.output
+    again = runner.invoke(args=["crm", "demo", "--if-empty"])
+    assert "no demo data loaded" in again.output
