@@ -56,9 +56,15 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def count_of(statement: sa.Select) -> int:
+    """How many rows a SELECT gives, without its ORDER BY."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+
+
 def iso(value: datetime | None) -> str | None:
     """ISO 8601 with the UTC offset, as the API writes times."""
     return aware(value).isoformat() if value is not None else None
 
 
-__all__ = ["iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]
+__all__ = ["count_of", "iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]

@@ -32,6 +32,7 @@ def remember_language_switch() -> None:
     # when one is already pushed (tests, the shell): start each request afresh.
     refresh()
     g.pop("_login_user", None)
+    g.pop("csrf_token", None)
     code = request.args.get("lang")
     if code in LANGUAGES and not request.path.startswith("/api/"):
         session["lang"] = code
@@ -98,10 +99,13 @@ def navigation() -> list[tuple[str, object]]:
         items.append(("reports.dashboard", _l("Reports")))
     if allowed(current_user, "reference", "edit"):
         items.append(("reference.index", _l("Reference lists")))
+    if allowed(current_user, "audit", "view"):
+        items.append(("admin.audit", _l("Audit trail")))
     if allowed(current_user, "users", "edit"):
-        items.append(("admin.users", _l("Users")))
+        items += [("admin.users", _l("Users")), ("admin.bin", _l("Bin"))]
     if not officer and allowed(current_user, "projects", "view"):
         items = [("partner.index", _l("My projects"))]
+    items += [("zones.index", _l("Zones")), ("admin.tokens", _l("API tokens"))]
     # sections still being built are left out rather than linking nowhere
     return [(endpoint, label) for endpoint, label in items
             if endpoint in current_app.view_functions]

@@ -30,6 +30,7 @@ from . import (  # noqa: E402, F401
     parks,
     projects,
     reference,
+    reports,
     talents,
     users,
     zones,

@@ -15,8 +15,8 @@ from flask import current_app, g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..db import count_of, db
 from ..errors import Forbidden, Invalid, NotFound, ServiceError
-from ..extensions import db
 
 
 class BadRequest(ServiceError):
@@ -259,9 +259,7 @@ class PageQuery(Query):
 def paginate(statement: sa.Select, query: PageQuery, serialize, *, entities=True) -> dict:
     """``{"items", "page", "per_page", "total"}`` for a SELECT of one entity (or of plain
     rows with ``entities=False``)."""
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
-    )
+    total = count_of(statement)
     window = statement.limit(query.per_page).offset((query.page - 1) * query.per_page)
     result = db.session.execute(window)
     rows = result.scalars().all() if entities else result.all()

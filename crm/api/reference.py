@@ -81,3 +81,51 @@ def add_exchange_rates(body: RateList):
 def rate_json(rate) -> dict:
     return {"currency": rate.currency, "usd_per_unit": format(rate.usd_per_unit, "f"),
             "valid_from": rate.valid_from.isoformat()}
+
+
+# -- the yearly 双百 list ------------------------------------------------------------------------
+
+SHUANGBAI_LIST = {"type": "array", "items": {
+    "type": "object", "required": ["year", "name_zh", "name_en", "company_id"],
+    "properties": {"year": {"type": "integer"}, "name_zh": {"type": "string"},
+                   "name_en": {"type": "string"},
+                   "company_id": {"anyOf": [{"type": "integer"}, {"type": "null"}]}}}}
+
+
+class ShuangbaiRow(Body):
+    year: int | None = None  # may echo the list's year back; it must match ?year=
+    name_zh: Name = ""
+    name_en: Name = ""
+    company_id: int | None = None
+
+
+class ShuangbaiList(RootModel[list[ShuangbaiRow]]):
+    root: list[ShuangbaiRow] = Field(max_length=5000)
+
+
+def shuangbai_json(entry) -> dict:
+    return {"year": entry.year, "name_zh": entry.name_zh, "name_en": entry.name_en,
+            "company_id": entry.company_id}
+
+
+@operation(bp, "/reference/shuangbai", "GET",
+           summary="The 双百 list of a year (default: the newest)", tag="reference",
+           query=YearQuery, response=SHUANGBAI_LIST)
+def shuangbai_list(query: YearQuery):
+    from ..reports import services as reports
+
+    require(allowed(require_user(), "reference", "view"))
+    year = query.year or reports.newest_shuangbai_year()
+    return [shuangbai_json(e) for e in reports.shuangbai_entries(year)] if year else []
+
+
+@operation(bp, "/reference/shuangbai", "POST",
+           summary="Replace a year's 双百 list (admin)", tag="reference",
+           query=RequiredYear, body=ShuangbaiList, response=SHUANGBAI_LIST, errors=(403,))
+def replace_shuangbai_list(query: RequiredYear, body: ShuangbaiList):
+    from ..reports import services as reports
+
+    user = require_user()
+    require(allowed(user, "reference", "edit"))
+    rows = [row.model_dump() for row in body.root]
+    return [shuangbai_json(e) for e in reports.replace_shuangbai(user, query.year, rows)]

@@ -219,3 +219,25 @@ def save_locale(user: User, locale: str) -> None:
         user.locale = locale
         db.session.commit()
 
+
+# -- a user's own API tokens -----------------------------------------------------------------
+
+
+def user_tokens(user: User) -> list[ApiToken]:
+    """The user's API tokens, newest first (revoked and expired ones too)."""
+    return db.session.scalars(
+        sa.select(ApiToken).where(ApiToken.user_id == user.id)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())).all()
+
+
+def revoke_token(user: User, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens; another user's token is not found."""
+    from ..errors import NotFound
+
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound()
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        db.session.commit()
+    return token

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..projects.forms import int_or_none
+from ..projects.forms import int_or_none, text_or_none
 
 
 class CompanyForm(FlaskForm):
@@ -54,7 +54,7 @@ class ContactForm(FlaskForm):
     title = StringField(_l("Job title"), validators=[Length(max=200)])
     email = StringField(_l("Email"), validators=[Length(max=200)])
     phone = StringField(_l("Phone"), validators=[Length(max=64)])
-    language = SelectField(_l("Language"))
+    language = SelectField(_l("Language"), coerce=text_or_none)
     notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
     version = HiddenField()
     submit = SubmitField(_l("Save"))

@@ -1,7 +1,330 @@
-from flask import Response, abort, request
+"""Meeting pages: the list, a meeting, its form, my follow-ups, my calendar and the feed."""
 
-from . import bp
-from .calendar import feed, user_for_calendar
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from ..access import allowed, can, can_in_zone, scope
+from ..codes import InteractionKind, Stage, TalentStage
+from ..companies.services import countries, country_name
+from ..db import aware
+from ..errors import Conflict, Invalid
+from ..extensions import db
+from ..pages import PER_PAGE, count_of, officers, page_number, staff_required
+from ..safety import local_path
+from ..zones.services import zones as all_zones
+from . import bp, services
+from .calendar import calendar_token, feed, user_for_calendar
+from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
+from .models import FollowUp
+
+FILTERS = ("kind", "zone", "since", "until", "q")
+
+
+def zone_names() -> dict[str, str]:
+    return {zone.code: zone.name for zone in all_zones()}
+
+
+def visible_zones(user):
+    if scope(user, "interactions", "view") == "zone":
+        return list(user.zones)
+    return all_zones()
+
+
+def day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+# -- the timeline on company, project and talent pages ----------------------------------------
+
+
+@bp.app_template_global("record_timeline")
+def record_timeline(*, company=None, project=None, talent=None) -> list[dict]:
+    """The meetings linked to one record and, for projects and talents, its stage changes:
+    newest first. Each entry is {"on": date, "meeting": …} or {"on": date, "change": …,
+    "stages": the stage codes}."""
+    user = current_user
+    if company is not None:
+        meetings = services.for_record(user, company_id=company.id)
+        changes, stages = [], None
+    elif project is not None:
+        from ..projects.services import history
+
+        meetings = services.for_record(user, project_id=project.id)
+        changes, stages = history(project), Stage
+    else:
+        from ..talents.services import history
+
+        meetings = services.for_record(user, talent_id=talent.id)
+        changes, stages = history(talent), TalentStage
+    entries = [{"on": m.occurred_on, "rank": 1, "id": m.id, "meeting": m} for m in meetings]
+    entries += [{"on": aware(c.at).date(), "rank": 0, "id": c.id, "change": c, "stages": stages}
+                for c in changes]
+    return sorted(entries, key=lambda e: (e["on"], e["rank"], e["id"]), reverse=True)
+
+
+@bp.app_template_filter("viewable")
+def viewable(records) -> list:
+    """Of a meeting's linked records, those the signed-in user may see: a meeting can name a
+    project of another zone, whose name must not show to officers of this one."""
+    return [record for record in records or [] if can(current_user, "view", record)]
+
+
+# -- list and one meeting ----------------------------------------------------------------------
+
+
+@bp.route("/meetings")
+@staff_required
+def index():
+    filters = {name: request.args.get(name, "").strip() for name in FILTERS}
+    if filters["kind"] not in InteractionKind.codes():
+        filters["kind"] = ""
+    query = dict(filters, since=day(filters["since"]), until=day(filters["until"]))
+    statement = services.interaction_query(current_user, query)
+    total = count_of(statement)
+    page = page_number()
+    meetings = db.session.scalars(
+        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).all()
+    return render_template(
+        "interactions/index.html", meetings=meetings, filters=filters, total=total, page=page,
+        per_page=PER_PAGE, zones=visible_zones(current_user), zone_names=zone_names(),
+        country_name=country_name,
+        may_create=allowed(current_user, "interactions", "create"),
+    )
+
+
+@bp.route("/meetings/<int:interaction_id>")
+@staff_required
+def show(interaction_id: int):
+    record = services.get_interaction(current_user, interaction_id)
+    may_edit = can(current_user, "edit", record)
+    return render_template(
+        "interactions/show.html", meeting=record, zone_names=zone_names(),
+        country_name=country_name, may_edit=may_edit,
+        may_delete=can(current_user, "delete", record),
+        may_close=lambda f: may_edit or f.owner_id == current_user.id,
+        today=date.today(),
+    )
+
+
+@bp.route("/meetings/<int:interaction_id>/delete", methods=["POST"])
+@staff_required
+def delete(interaction_id: int):
+    from ..auth.forms import EmptyForm
+
+    record = services.get_interaction(current_user, interaction_id, "delete")
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    services.delete_interaction(current_user, record)
+    flash(_("The meeting was deleted."), "success")
+    return redirect(url_for("interactions.index"))
+
+
+# -- log and edit ------------------------------------------------------------------------------
+
+
+def prepare(form: MeetingForm, record=None) -> None:
+    """Fill the choices: the records, people and zones the user may pick."""
+    from ..companies.models import Company, Contact
+    from ..companies.services import company_query
+    from ..projects.services import project_query
+    from ..talents.services import talent_query
+
+    user = current_user
+    companies = db.session.scalars(company_query(user)).all()
+    projects = db.session.scalars(project_query(user)).all()
+    talents = db.session.scalars(talent_query(user)).all()
+    form.company_ids.choices = [(str(c.id), c.name) for c in companies]
+    form.project_ids.choices = [
+        (str(p.id), f"{p.name} · {p.company.name}" if p.company else p.name) for p in projects]
+    form.talent_ids.choices = [(str(t.id), t.display_name) for t in talents]
+    contacts = db.session.execute(
+        sa.select(Contact, Company).join(Company, Contact.company_id == Company.id)
+        .where(Contact.deleted_at.is_(None), Company.id.in_([c.id for c in companies]))
+        .order_by(Company.name_en, Company.name_zh, Contact.name_en, Contact.name_zh)
+    ).all()
+    form.contact_ids.choices = options_grouped(
+        (company.name, str(contact.id), contact_label(contact))
+        for contact, company in contacts)
+    people = officers()
+    form.attendees.choices = [(u.username, u.label) for u in people]
+    owner_choices = [("", "—")] + [(u.username, u.label) for u in people]
+    for row in form.rows():
+        row.owner.choices = owner_choices
+    form.country.choices = [("", "—")] + countries()
+    zones = [z for z in all_zones()
+             if can_in_zone(user, "create", "interactions", z.code)
+             or (record is not None and z.code == record.zone_code)]
+    form.zone.choices = [(z.code, z.name) for z in zones]
+    if record is None:
+        form.zone.choices.insert(0, ("", _("From the linked project or talent")))
+
+
+def contact_label(contact) -> str:
+    name = contact.name
+    if contact.name_zh and contact.name_en:
+        name = f"{contact.name_en} ({contact.name_zh})"
+    return f"{name}, {contact.title}" if contact.title else name
+
+
+def options_grouped(rows) -> list[SelectChoice]:
+    """(group, value, label) rows → choices with an optgroup each."""
+    return [SelectChoice(value, label, optgroup=group) for group, value, label in rows]
+
+
+def render_form(form, record, status: int = 200):
+    return render_template("interactions/form.html", form=form, meeting=record), status
+
+
+@bp.route("/meetings/new", methods=["GET", "POST"])
+@staff_required
+def new():
+    if not allowed(current_user, "interactions", "create"):
+        abort(403)
+    form = MeetingForm()
+    if not form.is_submitted():
+        prefill(form)
+        form.add_empty_rows()
+    prepare(form)
+    if form.validate_on_submit():
+        try:
+            record = services.create_interaction(current_user, form.values())
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        else:
+            flash(_("The meeting was logged."), "success")
+            return redirect(url_for("interactions.show", interaction_id=record.id))
+    return render_form(form, None, 422 if form.is_submitted() else 200)
+
+
+def prefill(form: MeetingForm) -> None:
+    """A new meeting from a record's page: ?company_id=, ?project_id= or ?talent_id=."""
+    from ..projects.models import Project
+
+    form.occurred_on.data = date.today()
+    company_id = request.args.get("company_id", type=int)
+    project_id = request.args.get("project_id", type=int)
+    talent_id = request.args.get("talent_id", type=int)
+    form.company_ids.data = [company_id] if company_id else []
+    form.project_ids.data = [project_id] if project_id else []
+    form.talent_ids.data = [talent_id] if talent_id else []
+    form.attendees.data = [current_user.username]
+    if project_id:
+        project = db.session.get(Project, project_id)
+        if project is not None and can(current_user, "view", project) and not company_id:
+            form.company_ids.data = [project.company_id]
+
+
+@bp.route("/meetings/<int:interaction_id>/edit", methods=["GET", "POST"])
+@staff_required
+def edit(interaction_id: int):
+    record = services.get_interaction(current_user, interaction_id, "edit")
+    data = meeting_data(record)
+    if request.method == "POST":
+        data.pop("version")  # a save without the version it was based on is a conflict
+        data.pop("follow_ups")  # the rows sent are the rows
+    form = MeetingForm(data=data)
+    if not form.is_submitted():
+        form.add_empty_rows()
+    prepare(form, record)
+    if form.validate_on_submit():
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            services.update_interaction(current_user, record, version,
+                                        keep_unchanged_links(record, form.values()))
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        except Conflict:
+            db.session.rollback()
+            db.session.refresh(record)
+            form.form_errors.append(conflict_message())
+            form.version.data = str(record.version)
+            return render_form(form, record, 409)
+        else:
+            flash(_("The meeting was saved."), "success")
+            return redirect(url_for("interactions.show", interaction_id=record.id))
+    return render_form(form, record, 422 if form.is_submitted() else 200)
+
+
+def keep_unchanged_links(record, values: dict) -> dict:
+    """Leave out the links the user did not change, so that a link to a record of another zone
+    (which the form does not show) survives an edit of the rest."""
+    for name, current in (("company_ids", record.companies), ("project_ids", record.projects),
+                          ("talent_ids", record.talents)):
+        shown = {r.id for r in current if can(current_user, "view", r)}
+        if set(values.get(name, [])) == shown:
+            values.pop(name, None)
+    return values
+
+
+# -- follow-ups --------------------------------------------------------------------------------
+
+
+@bp.route("/follow-ups")
+@staff_required
+def follow_ups():
+    team = request.args.get("team") == "1" and allowed(current_user, "reports", "view")
+    statement = services.follow_up_query(current_user,
+                                         owner_id=None if team else current_user.id)
+    total = count_of(statement)
+    page = page_number()
+    items = db.session.scalars(
+        statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    return render_template(
+        "interactions/follow_ups.html", follow_ups=items, team=team, total=total, page=page,
+        per_page=PER_PAGE, today=date.today(),
+        may_see_team=allowed(current_user, "reports", "view"),
+    )
+
+
+@bp.route("/follow-ups/<int:follow_up_id>/done", methods=["POST"])
+@staff_required
+def follow_up_done(follow_up_id: int):
+    follow_up = db.session.get(FollowUp, follow_up_id)
+    if follow_up is None or not can(current_user, "view", follow_up.interaction):
+        abort(404)
+    form = DoneForm()
+    if not form.validate_on_submit():
+        abort(400)
+    done = form.done.data != "0"
+    services.set_follow_up_done(current_user, follow_up, done)
+    flash(_("Marked as done: %(title)s", title=follow_up.title) if done
+          else _("Open again: %(title)s", title=follow_up.title), "success")
+    return redirect(local_path(form.next.data) or url_for("interactions.follow_ups"))
+
+
+# -- my calendar -------------------------------------------------------------------------------
+
+
+@bp.route("/me/calendar")
+@staff_required
+def my_calendar():
+    token = calendar_token(current_user)
+    url = url_for("interactions.calendar_feed", token=token, _external=True)
+    webcal = "webcal://" + url.split("://", 1)[1]
+    return render_template("interactions/calendar.html", url=url, webcal=webcal)
+
+
+@bp.route("/me/calendar/reset", methods=["POST"])
+@staff_required
+def reset_calendar():
+    from ..auth.forms import EmptyForm
+
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    calendar_token(current_user, reset=True)
+    flash(_("Your calendar has a new address; the old one no longer works."), "success")
+    return redirect(url_for("interactions.my_calendar"))
 
 
 @bp.route("/calendar/<token>.ics")
@@ -15,3 +338,4 @@ def calendar_feed(token: str):
     response.headers["Content-Disposition"] = 'inline; filename="crm.ics"'
     response.headers["Cache-Control"] = "private, max-age=300"
     return response
+

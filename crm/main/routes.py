@@ -1,7 +1,8 @@
 import sqlalchemy as sa
-from flask import jsonify, render_template
+from flask import jsonify, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from ..codes import Role
 from ..extensions import db
 from . import bp
 
@@ -11,6 +12,8 @@ from . import bp
 def index():
     from ..projects.services import dashboard_summary
 
+    if current_user.role == Role.PARTNER:
+        return redirect(url_for("partner.index"))
     return render_template("main/index.html", summary=dashboard_summary(current_user))
 
 

@@ -1,62 +1,31 @@
 """Project pages: the list, the pipeline board, a project, its forms and stage moves."""
 
-from functools import wraps
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from ..access import allowed, can, can_in_zone, scope
-from ..codes import Criterion, Flag, ProjectKind, Role, Stage
+from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..money import Money
+from ..pages import PER_PAGE, count_of, officers, page_number, staff_required
 from ..zones.models import Park
 from ..zones.services import zones as all_zones
 from . import bp, rules, services
 from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
 from .models import MONEY_FIELDS
 
-PER_PAGE = 50
 BOARD_LIMIT = 30
 FILTERS = ("zone", "stage", "kind", "criteria", "flag", "country", "industry", "owner", "q")
-
-
-def staff_required(view):
-    """Signed in, and one of the people who work the pipeline (not a partner)."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not allowed(current_user, "projects", "stage"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
-
-
-def count_of(statement: sa.Select) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
 
 
 def visible_zones(user):
     if scope(user, "projects", "view") == "zone":
         return list(user.zones)
     return all_zones()
-
-
-def officers():
-    from ..auth.models import User
-
-    return db.session.scalars(
-        sa.select(User).where(User.active.is_(True), User.role != Role.PARTNER)
-        .order_by(User.username)).all()
 
 
 # -- list and board ----------------------------------------------------------------------------

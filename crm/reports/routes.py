@@ -1,1 +1,237 @@
-from . import bp  # noqa: F401
+"""Report pages: the managers' dashboard, the league table, the plan's targets, XLSX downloads,
+and the key countries and industries that admins keep."""
+
+from datetime import date
+from functools import wraps
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import allowed
+from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..errors import Invalid
+from . import bp, services
+from .forms import EmptyForm, KeyCountryForm, KeyIndustryForm, TargetForm
+from .xlsx import WORKBOOKS
+
+CANDIDATES_SHOWN = 15
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def reports_required(view):
+    """Signed in, and allowed to read reports (managers, admins, staff; never partners)."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not allowed(current_user, "reports", "view"):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def admin_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not allowed(current_user, "reference", "edit"):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def _date_arg(name: str) -> date | None:
+    try:
+        return date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _year_arg() -> int:
+    year = request.args.get("year", type=int)
+    return year if year and 1955 <= year <= 2200 else services.today().year
+
+
+def _period() -> tuple[date, date]:
+    start, end = services.default_period()
+    start, end = _date_arg("from") or start, _date_arg("to") or end
+    return (end, start) if start > end else (start, end)
+
+
+def _filter_choices() -> dict:
+    return {"zones": services.zones_for(current_user), "kinds": ProjectKind.choices(),
+            "criteria": Criterion.choices(), "flags": Flag.choices()}
+
+
+def _report(name: str) -> dict:
+    """The report ``name`` for the current request's filters, as the page and XLSX show it."""
+    user = current_user
+    if name == "funnel":
+        return services.funnel(user, services.clean_filters(request.args.to_dict()))
+    if name == "league":
+        start, end = _period()
+        return services.league(user, start, end, request.args.get("sort"))
+    if name == "shuangbai":
+        return services.shuangbai(user, _year_arg())
+    abort(404)
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+@bp.route("/reports")
+@reports_required
+def dashboard():
+    filters = services.clean_filters(request.args.to_dict())
+    year = _year_arg()
+    start, end = _period()
+    return render_template(
+        "reports/dashboard.html",
+        filters=filters, year=year, start=start, end=end,
+        funnel=services.funnel(current_user, filters),
+        shuangbai=services.shuangbai(current_user, year, limit=CANDIDATES_SHOWN),
+        league=services.league(current_user, start, end, request.args.get("sort")),
+        targets=services.targets(current_user, year),
+        activity=services.activity(current_user, filters.get("zone")),
+        metrics=services.METRICS, stages=Stage, **_filter_choices(),
+    )
+
+
+@bp.route("/reports/league")
+@reports_required
+def league():
+    start, end = _period()
+    report = services.league(current_user, start, end, request.args.get("sort"))
+    return render_template("reports/league.html", league=report, start=start, end=end)
+
+
+@bp.route("/reports/<any(funnel, league, shuangbai):name>.xlsx")
+@reports_required
+def download(name: str):
+    content = WORKBOOKS[name](_report(name))
+    filename = f"{name}-{services.today().isoformat()}.xlsx"
+    return Response(content, mimetype=XLSX, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/reports/targets")
+@reports_required
+def targets():
+    year = _year_arg()
+    return _targets_page(year, TargetForm(formdata=None, year=year))
+
+
+def _targets_page(year: int, form: TargetForm, status: int = 200):
+    _target_choices(form)
+    return render_template(
+        "reports/targets.html", year=year, report=services.targets(current_user, year),
+        metrics=services.METRICS, form=form, delete_form=EmptyForm(formdata=None),
+        can_edit=allowed(current_user, "reference", "edit")), status
+
+
+def _target_choices(form: TargetForm) -> None:
+    form.zone.choices = [("", _("Citywide"))] + [
+        (z.code, z.name) for z in services.zones_for(current_user)]
+    form.metric.choices = [(m.code, m.label) for m in services.METRICS.values()]
+
+
+@bp.route("/reports/targets", methods=["POST"])
+@admin_required
+def save_target():
+    form = TargetForm()
+    _target_choices(form)
+    if form.validate_on_submit():
+        try:
+            services.save_target(current_user, {
+                "year": form.year.data, "zone": form.zone.data or None,
+                "metric": form.metric.data, "target_value": form.target_value.data,
+                "actual_value": form.actual_value.data})
+        except Invalid as error:
+            for name, messages in error.fields.items():
+                field = getattr(form, name, None)
+                if field is not None:
+                    field.errors = [*field.errors, *messages]
+        else:
+            flash(_("Target saved."), "success")
+            return redirect(url_for("reports.targets", year=form.year.data))
+    return _targets_page(form.year.data or services.today().year, form, 422)
+
+
+@bp.route("/reports/targets/<int:target_id>/delete", methods=["POST"])
+@admin_required
+def delete_target(target_id: int):
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    services.delete_target(current_user, target_id)
+    flash(_("Target removed."), "success")
+    return redirect(url_for("reports.targets", year=_year_arg()))
+
+
+@bp.route("/reports/key-lists")
+@admin_required
+def key_lists():
+    return _key_lists_page(KeyCountryForm(formdata=None), KeyIndustryForm(formdata=None))
+
+
+def _key_lists_page(country_form, industry_form, status: int = 200):
+    from ..companies.services import country_name
+
+    return render_template(
+        "reports/key_lists.html", countries=services.key_countries(),
+        industries=services.key_industries(), country_name=country_name,
+        country_form=country_form, industry_form=industry_form,
+        remove_form=EmptyForm(formdata=None)), status
+
+
+@bp.route("/reports/key-countries", methods=["POST"])
+@admin_required
+def add_key_country():
+    form = KeyCountryForm()
+    if form.validate_on_submit():
+        try:
+            services.add_key_country(current_user, form.code.data)
+        except Invalid as error:
+            form.code.errors = [*form.code.errors, *error.fields.get("code", [])]
+        else:
+            flash(_("Key country added."), "success")
+            return redirect(url_for("reports.key_lists"))
+    return _key_lists_page(form, KeyIndustryForm(formdata=None), 422)
+
+
+@bp.route("/reports/key-countries/<code>/delete", methods=["POST"])
+@admin_required
+def remove_key_country(code: str):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    services.remove_key_country(current_user, code)
+    flash(_("Key country removed."), "success")
+    return redirect(url_for("reports.key_lists"))
+
+
+@bp.route("/reports/key-industries", methods=["POST"])
+@admin_required
+def add_key_industry():
+    form = KeyIndustryForm()
+    if form.validate_on_submit():
+        try:
+            services.add_key_industry(current_user, form.name_zh.data, form.name_en.data)
+        except Invalid as error:
+            form.name_zh.errors = [*form.name_zh.errors, *error.fields.get("name_zh", [])]
+        else:
+            flash(_("Key industry added."), "success")
+            return redirect(url_for("reports.key_lists"))
+    return _key_lists_page(KeyCountryForm(formdata=None), form, 422)
+
+
+@bp.route("/reports/key-industries/<int:industry_id>/delete", methods=["POST"])
+@admin_required
+def remove_key_industry(industry_id: int):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    services.remove_key_industry(current_user, industry_id)
+    flash(_("Key industry removed."), "success")
+    return redirect(url_for("reports.key_lists"))

@@ -98,3 +98,52 @@ def update_park(park: Park, version: int, values: dict) -> Park:
         park.zone_code = values["zone"]
     db.session.commit()
     return park
+
+
+# -- the public zone profile -------------------------------------------------------------------
+
+PROFILE_LIMITS = {
+    "summary_zh": 10_000, "summary_en": 10_000, "industries_zh": 2_000, "industries_en": 2_000,
+    "contact_name": 200, "contact_email": 200, "contact_phone": 64,
+}
+
+
+def get_zone(code: str) -> Zone:
+    zone = db.session.get(Zone, code)
+    if zone is None:
+        raise NotFound()
+    return zone
+
+
+def update_zone_profile(user, zone: Zone, values: dict) -> Zone:
+    """An admin's edit of a zone's public profile: the profile fields only, within limits."""
+    from ..access import allowed
+    from ..errors import Forbidden
+
+    if not allowed(user, "reference", "edit"):  # admins
+        raise Forbidden()
+    errors: dict[str, list[str]] = {}
+    cleaned = {}
+    for name, limit in PROFILE_LIMITS.items():
+        if name not in values:
+            continue
+        text = (values[name] or "").strip()
+        if len(text) > limit:
+            errors.setdefault(name, []).append(
+                _("At most %(n)d characters.", n=limit))
+        cleaned[name] = text
+    email = cleaned.get("contact_email")
+    if email and ("@" not in email or any(c.isspace() for c in email)):
+        errors.setdefault("contact_email", []).append(_("Give an email address."))
+    if errors:
+        raise Invalid(errors)
+    for name, text in cleaned.items():
+        setattr(zone, name, text)
+    db.session.commit()
+    return zone
+
+
+def parks_in_order(zone: Zone) -> list[Park]:
+    """International parks first, then new-economy parks, then the others."""
+    rank = {ParkCategory.INTERNATIONAL: 0, ParkCategory.NEW_ECONOMY: 1}
+    return sorted(zone.parks, key=lambda park: (rank.get(park.category, 2), park.id))

@@ -57,11 +57,15 @@ def test_malformed_json_is_400(client):
 
 
 def test_missing_fields_are_422_with_fields(client):
-    response = client.post("/api/v1/auth/token", json={"username": "alice"})
+    response = client.post("/api/v1/auth/token", json={"username": "alice"},
+                           headers={"Accept-Language": "en"})
     assert response.status_code == 422
     error = response.get_json()["error"]
     assert error["code"] == "invalid"
     assert error["fields"] == {"password": ["This field is required."]}
+    chinese = client.post("/api/v1/auth/token", json={"username": "alice"},
+                          headers={"Accept-Language": "zh-CN"})
+    assert chinese.get_json()["error"]["fields"] == {"password": ["此项为必填项。"]}
 
 
 def test_unknown_route_and_method_are_json(client):

@@ -33,6 +33,7 @@ def test_sign_in_then_out(client, login, make_user):
 
 def test_wrong_password_is_refused(client, login, make_user):
     make_user("alice", "manager")
+    client.get("/login?lang=en")
     response = login("alice", "not-the-password")
     assert response.status_code == 401
     assert "Wrong user name or password" in response.get_data(as_text=True)
@@ -88,6 +89,7 @@ def test_next_redirects_only_to_local_paths(client, make_user, target, expected)
 
 def test_failures_lock_the_account(app, client, login, make_user):
     make_user("alice", "manager")
+    client.get("/login?lang=en")
     limit = app.config["LOGIN_MAX_PER_ACCOUNT"]
     for _ in range(limit):
         assert login("alice", "wrong").status_code == 401

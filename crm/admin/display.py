@@ -1,0 +1,202 @@
+"""How the audit trail and the bin show records: labels for kinds, actions, fields and values,
+and a link to a record's page where one exists."""
+
+from datetime import datetime
+
+from flask import current_app, url_for
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..codes import (
+    Criterion,
+    InteractionKind,
+    Likelihood,
+    Locale,
+    ParkType,
+    ProjectKind,
+    Role,
+    Stage,
+    TalentStage,
+    TalentType,
+    TechLevel,
+)
+from ..extensions import db
+
+KIND_LABELS = {
+    "companies": _l("Company"),
+    "projects": _l("Project"),
+    "talents": _l("Talent"),
+    "interactions": _l("Meeting"),
+    "users": _l("User"),
+}
+
+ACTION_LABELS = {
+    "create": _l("Created"),
+    "update": _l("Changed"),
+    "delete": _l("Deleted"),
+    "restore": _l("Restored"),
+    "stage": _l("Moved stage"),
+}
+
+# kind → (endpoint of the record's page, its id parameter)
+RECORD_PAGES = {
+    "projects": ("projects.show", "project_id"),
+    "companies": ("companies.show", "company_id"),
+    "talents": ("talents.show", "talent_id"),
+    "interactions": ("interactions.show", "interaction_id"),
+    "users": ("admin.edit_user", "user_id"),
+}
+
+FIELD_LABELS = {
+    "name": _l("Name"),
+    "name_zh": _l("Name in Chinese"),
+    "name_en": _l("Name in English"),
+    "company_id": _l("Company"),
+    "zone": _l("Zone"),
+    "park_id": _l("Park"),
+    "kind": _l("Kind"),
+    "stage": _l("Stage"),
+    "criteria": _l("Criteria"),
+    "tech_level": _l("Technology"),
+    "park_type": _l("International park cooperation type"),
+    "productive": _l("Productive project"),
+    "land_mu": _l("Land (mu)"),
+    "likelihood": _l("Likelihood to land"),
+    "estimated_land_date": _l("Estimated landing date"),
+    "new_jobs": _l("New jobs"),
+    "competing_locations": _l("Competing locations"),
+    "signed_on": _l("Date signed"),
+    "registered_on": _l("Date of business licence"),
+    "paid_in_on": _l("Date paid in"),
+    "owner_id": _l("Owner"),
+    "public_summary": _l("Public summary"),
+    "notes": _l("Notes"),
+    "deleted_at": _l("Deleted"),
+    "created_by_id": _l("Added by"),
+    "verified_by_id": _l("Verified by"),
+    "verified_at": _l("Verified"),
+    "verified_note": _l("Verification note"),
+    "country": _l("Country"),
+    "industry": _l("Industry"),
+    "website": _l("Website"),
+    "phone": _l("Phone"),
+    "email": _l("Email"),
+    "username": _l("User name"),
+    "display_name": _l("Display name"),
+    "role": _l("Role"),
+    "locale": _l("Language"),
+    "active": _l("Active"),
+    "zones": _l("Zones"),
+    "companies": _l("Linked companies"),
+    "password": _l("Password"),
+    "subject": _l("Subject"),
+    "talent_type": _l("Talent type"),
+    "total_investment": _l("Total investment"),
+    "registered_capital": _l("Registered capital"),
+    "foreign_capital": _l("Foreign capital"),
+    "annual_output": _l("Expected annual output"),
+    "annual_tax": _l("Expected annual tax"),
+    "paid_in": _l("Capital paid in"),
+}
+
+# fields whose values are codes, by kind of record
+CODE_FIELDS = {
+    "projects": {"stage": Stage, "kind": ProjectKind, "criteria": Criterion,
+                 "tech_level": TechLevel, "park_type": ParkType, "likelihood": Likelihood},
+    "talents": {"stage": TalentStage, "talent_type": TalentType},
+    "interactions": {"kind": InteractionKind},
+    "users": {"role": Role, "locale": Locale},
+}
+
+
+def kind_label(kind: str) -> str:
+    return str(KIND_LABELS.get(kind, kind))
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+def record_url(kind: str, record_id: int) -> str | None:
+    """The record's page, when the app has one for its kind."""
+    page = RECORD_PAGES.get(kind)
+    if page is None or page[0] not in current_app.view_functions:
+        return None
+    return url_for(page[0], **{page[1]: record_id})
+
+
+def field_label(name: str) -> str:
+    for suffix, template in (("_cents", None), ("_currency", "currency")):
+        if name.endswith(suffix) and name[: -len(suffix)] in FIELD_LABELS:
+            label = str(FIELD_LABELS[name[: -len(suffix)]])
+            return label if template is None else _("%(field)s (currency)", field=label)
+    return str(FIELD_LABELS.get(name, name))
+
+
+USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id"}
+
+
+def _zone_name(code) -> str:
+    from ..zones.models import Zone
+
+    zone = db.session.get(Zone, code) if isinstance(code, str) else None
+    return zone.name if zone is not None else str(code)
+
+
+def _user_name(user_id) -> str:
+    from ..auth.models import User
+
+    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    return user.label if user is not None else str(user_id)
+
+
+def _record_name(name: str, record_id) -> str:
+    from ..companies.models import Company
+    from ..zones.models import Park
+
+    model = {"company_id": Company, "park_id": Park}[name]
+    record = db.session.get(model, record_id) if isinstance(record_id, int) else None
+    return record.name if record is not None else str(record_id)
+
+
+def _when(text: str) -> str:
+    try:
+        return format_datetime(datetime.fromisoformat(text), "medium")
+    except (TypeError, ValueError):
+        return text
+
+
+def show_value(kind: str, name: str, value) -> str:
+    """A stored value as a person reads it: labels for codes and zones, names for users,
+    amounts for cents, local times for timestamps."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if name in ("zone", "zones"):
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(_zone_name(v) for v in values)
+    if name in USER_FIELDS:
+        return _user_name(value)
+    if name in ("company_id", "park_id") and kind != "companies":
+        return _record_name(name, value)
+    code = CODE_FIELDS.get(kind, {}).get(name)
+    if isinstance(value, list):
+        return ", ".join(code.label_of(str(v)) if code else str(v) for v in value)
+    if code is not None:
+        return code.label_of(str(value))
+    if name.endswith("_cents") and isinstance(value, int):
+        return f"{value / 100:,.2f}"
+    if name.endswith("_at") and isinstance(value, str):
+        return _when(value)
+    return str(value)
+
+
+def change_rows(kind: str, changes: dict) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each changed field, as the audit page shows them."""
+    rows = []
+    for name, pair in (changes or {}).items():
+        old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        rows.append((field_label(name), show_value(kind, name, old), show_value(kind, name, new)))
+    return rows

@@ -1,0 +1,101 @@
+"""Reports for managers: the funnel, the 双百 tracker and the zone league table (API.md)."""
+
+from datetime import date
+
+from flask_babel import gettext as _
+from pydantic import ConfigDict, Field
+
+from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..errors import Invalid
+from ..i18n_codes import Literal_of
+from ..reports import services
+from . import bp
+from .core import Query, operation, require_user
+from .schemas import DECIMAL, INT, NUM, STR, array, nullable, obj
+
+FUNNEL = obj({"stages": array(obj({
+    "stage": {"type": "string", "enum": [s.value for s in Stage.pipeline()]},
+    "reached": INT, "current": INT, "usd": DECIMAL,
+    "conversion": nullable(NUM), "median_days": nullable(NUM),
+}))})
+FLAGS = obj({"mega": {"type": "boolean"}, "fortune500": {"type": "boolean"},
+             "shuangbai_candidate": {"type": "boolean"}})
+SHUANGBAI = obj({
+    "year": INT, "previous_count": INT, "target": INT, "count": INT, "gap": INT,
+    "candidates": array(obj({"project_id": INT, "name_zh": STR, "name_en": STR,
+                             "company_id": INT, "flags": FLAGS})),
+})
+LEAGUE = obj({"zones": array(obj({
+    "zone": STR, "new_leads": INT, "signed": INT, "signed_usd": DECIMAL, "mega": INT,
+    "fortune500": INT, "output_per_mu": nullable(DECIMAL), "tax_per_mu": nullable(DECIMAL),
+    "meetings": INT, "overdue_follow_ups": INT, "talents_landed": INT,
+}))})
+
+
+class FunnelQuery(Query):
+    zone: str | None = Field(None, max_length=16)
+    year: int | None = Field(None, ge=1955, le=2200,
+                             description="Projects created in this year (the city's calendar)")
+    kind: Literal_of(ProjectKind) | None = None
+    criteria: Literal_of(Criterion) | None = None
+    country: str | None = Field(None, max_length=2)
+    industry: str | None = Field(None, max_length=200)
+    flag: Literal_of(Flag) | None = None
+
+
+class ShuangbaiQuery(Query):
+    year: int | None = Field(None, ge=1955, le=2200, description="Default: this year")
+
+
+class LeagueQuery(Query):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, populate_by_name=True)
+
+    from_: date | None = Field(None, alias="from", description="Default: 1 January this year")
+    to: date | None = Field(None, description="Default: today (inclusive)")
+    sort: str | None = Field(None, max_length=40,
+                             description="A column; -column puts the largest first")
+
+
+def _zone_known(code: str | None) -> None:
+    from ..extensions import db
+    from ..zones.models import Zone
+
+    if code and db.session.get(Zone, code) is None:
+        raise Invalid({"zone": [_("No such zone.")]})
+
+
+@operation(bp, "/reports/funnel", "GET", summary="The pipeline funnel", tag="reports",
+           query=FunnelQuery, response=FUNNEL, errors=(403,))
+def funnel(query: FunnelQuery):
+    user = require_user()
+    services.require_reports(user)
+    _zone_known(query.zone)
+    report = services.funnel(user, query.model_dump())
+    return {"stages": [
+        {key: stage[key] for key in ("stage", "reached", "current", "usd", "conversion",
+                                     "median_days")}
+        for stage in report["stages"]
+    ]}
+
+
+@operation(bp, "/reports/shuangbai", "GET", summary="The 双百 tracker of a year",
+           tag="reports", query=ShuangbaiQuery, response=SHUANGBAI, errors=(403,))
+def shuangbai(query: ShuangbaiQuery):
+    user = require_user()
+    services.require_reports(user)
+    report = services.shuangbai(user, query.year or services.today().year)
+    keys = ("project_id", "name_zh", "name_en", "company_id", "flags")
+    return {
+        **{k: report[k] for k in ("year", "previous_count", "target", "count", "gap")},
+        "candidates": [{k: c[k] for k in keys} for c in report["candidates"]],
+    }
+
+
+@operation(bp, "/reports/league", "GET", summary="The league table of zones (比学赶超)",
+           tag="reports", query=LeagueQuery, response=LEAGUE, errors=(403,))
+def league(query: LeagueQuery):
+    user = require_user()
+    services.require_reports(user)
+    report = services.league(user, query.from_, query.to, query.sort)
+    return {"zones": [{k: row[k] for k in ("zone", *services.LEAGUE_COLUMNS)}
+                      for row in report["zones"]]}

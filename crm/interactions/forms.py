@@ -1,0 +1,148 @@
+"""Meeting forms: the meeting, its links and attendees, and rows of follow-ups."""
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from ..codes import InteractionKind
+from ..projects.forms import options, text_or_none
+
+EMPTY_FOLLOW_UP_ROWS = 3
+
+
+class FollowUpRow(Form):
+    """One follow-up: a row with an empty title is ignored (and an existing one removed)."""
+
+    id = HiddenField()
+    title = StringField(_l("Follow-up"), validators=[Length(max=200)])
+    due_on = DateField(_l("Due on"), validators=[Optional()])
+    owner = SelectField(_l("Owner"), coerce=text_or_none)
+    done = BooleanField(_l("Done"))
+
+    @property
+    def blank(self) -> bool:
+        return not (self.title.data or "").strip()
+
+
+class MeetingForm(FlaskForm):
+    kind = SelectField(_l("Kind"), choices=options(InteractionKind.choices()))
+    occurred_on = DateField(_l("Date"), validators=[InputRequired()])
+    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=200)])
+    location = StringField(_l("Place"), validators=[Length(max=200)],
+                           description=_l("The city, and the venue if it helps."))
+    country = SelectField(_l("Country"), coerce=text_or_none)
+    zone = SelectField(_l("Zone"), coerce=text_or_none)
+    company_ids = SelectMultipleField(_l("Companies"), coerce=int)
+    project_ids = SelectMultipleField(_l("Projects"), coerce=int)
+    talent_ids = SelectMultipleField(_l("Talents"), coerce=int)
+    attendees = SelectMultipleField(_l("Our attendees"))
+    contact_ids = SelectMultipleField(
+        _l("Their attendees"), coerce=int,
+        description=_l("Contacts of the companies; add a missing one on the company's page."))
+    notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
+    follow_ups = FieldList(FormField(FollowUpRow))
+    version = HiddenField()
+    submit = SubmitField(_l("Save"))
+
+    LINKS = ("company_ids", "project_ids", "talent_ids", "contact_ids", "attendees")
+
+    def add_empty_rows(self, count: int = EMPTY_FOLLOW_UP_ROWS) -> None:
+        for _index in range(count):
+            self.follow_ups.append_entry()
+
+    def rows(self):
+        return [entry.form for entry in self.follow_ups.entries]
+
+    def validate(self, extra_validators=None) -> bool:
+        super().validate(extra_validators)
+        for row in self.rows():
+            if row.blank:
+                for part in row:  # an empty row is ignored, whatever else it holds
+                    part.errors = []
+            elif row.due_on.data is None and not row.due_on.errors:
+                row.due_on.errors = [_("Give the due date.")]
+        return not self.form_errors and not any(
+            f.errors for name, f in self._fields.items() if name != "follow_ups"
+        ) and not any(part.errors for row in self.rows() for part in row)
+
+    def values(self) -> dict:
+        """The API's field names → values (call after validate)."""
+        values = {name: self[name].data for name in ("kind", "occurred_on", "zone")}
+        for name in ("subject", "location", "country", "notes"):
+            values[name] = (self[name].data or "").strip()
+        for name in self.LINKS:
+            values[name] = list(self[name].data or [])
+        if not values["zone"]:
+            values.pop("zone")
+        follow_ups, self.row_of_item = [], []
+        for index, row in enumerate(self.rows()):
+            if row.blank:
+                continue
+            self.row_of_item.append(index)
+            item = {"title": row.title.data.strip(), "due_on": row.due_on.data,
+                    "owner": row.owner.data, "done": bool(row.done.data)}
+            if (row.id.data or "").isdigit():
+                item["id"] = int(row.id.data)
+            follow_ups.append(item)
+        values["follow_ups"] = follow_ups
+        return values
+
+    def show_errors(self, fields: dict) -> None:
+        """Service errors beside their fields; ``follow_ups.2.title`` is the third row sent."""
+        rows = self.rows()
+        for name, messages in fields.items():
+            target = self._fields.get(name)
+            parts = name.split(".")
+            if name.startswith("follow_ups") and len(parts) == 3 and parts[1].isdigit():
+                item = int(parts[1])
+                if item < len(getattr(self, "row_of_item", [])):
+                    target = rows[self.row_of_item[item]]._fields.get(parts[2])
+            if target is None or name == "follow_ups":
+                self.form_errors.extend(messages)
+            else:
+                target.errors = [*(target.errors or []), *messages]
+
+
+def meeting_data(record) -> dict:
+    """The meeting's current values, as the form holds them."""
+    data = {name: getattr(record, name)
+            for name in ("kind", "occurred_on", "subject", "location", "country", "notes")}
+    data["zone"] = record.zone_code
+    data["company_ids"] = [c.id for c in record.companies]
+    data["project_ids"] = [p.id for p in record.projects]
+    data["talent_ids"] = [t.id for t in record.talents]
+    data["contact_ids"] = [c.id for c in record.contacts if c.deleted_at is None]
+    data["attendees"] = [u.username for u in record.attendees]
+    data["follow_ups"] = [
+        {"id": str(f.id), "title": f.title, "due_on": f.due_on,
+         "owner": f.owner.username if f.owner else None, "done": f.done}
+        for f in record.follow_ups
+    ]
+    data["version"] = record.version
+    return data
+
+
+class DoneForm(FlaskForm):
+    """The "done" button of a follow-up (done=0 opens it again)."""
+
+    done = HiddenField(default="1")
+    next = HiddenField()
+
+
+def conflict_message() -> str:
+    return _("Someone else changed this meeting while you were editing it. Your input is "
+             "kept below: check the current values and save again.")

@@ -1,0 +1,38 @@
+"""Partner pages: their projects and one project's public fields."""
+
+from functools import wraps
+
+from flask import abort, render_template, request
+from flask_login import current_user, login_required
+
+from ..codes import Role
+from . import bp, services
+
+PER_PAGE = 50
+
+
+def partner_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if current_user.role != Role.PARTNER:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@bp.route("/partner")
+@partner_required
+def index():
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    projects, total = services.partner_projects(current_user, page, PER_PAGE)
+    return render_template("partner/index.html", projects=projects, total=total, page=page,
+                           per_page=PER_PAGE)
+
+
+@bp.route("/partner/projects/<int:project_id>")
+@partner_required
+def project(project_id: int):
+    fields, contact = services.partner_project(current_user, project_id)
+    return render_template("partner/project.html", project=fields, contact=contact)

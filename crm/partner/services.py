@@ -1,0 +1,51 @@
+"""What a partner may read of a project: its public fields, never notes, owner or flags."""
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..money import Money
+from ..projects import services as projects
+from ..projects.models import Project
+
+
+def public_fields(project: Project) -> dict:
+    """Only the fields marked public; templates get this dict, never the project itself."""
+    return {
+        "id": project.id,
+        "name": project.name,
+        "name_zh": project.name_zh,
+        "name_en": project.name_en,
+        "zone": project.zone,
+        "kind": project.kind,
+        "stage": project.stage,
+        "total_investment": Money.from_cents(project.total_investment_cents,
+                                             project.total_investment_currency),
+        "public_summary": project.public_summary,
+    }
+
+
+def partner_projects(user, page: int, per_page: int) -> tuple[list[dict], int]:
+    """One page of the projects of the companies linked to the partner, and their count."""
+    statement = projects.project_query(user, {"sort": "name"})
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+    rows = db.session.scalars(
+        statement.options(joinedload(Project.zone))
+        .limit(per_page).offset((page - 1) * per_page)).unique().all()
+    return [public_fields(p) for p in rows], total
+
+
+def partner_project(user, project_id: int) -> tuple[dict, dict]:
+    """A project's public fields and who to contact about it; 404 for another's project."""
+    project = projects.get_project(user, project_id)
+    return public_fields(project), officer_contact(project)
+
+
+def officer_contact(project: Project) -> dict:
+    """The project's officer (its owner), or the zone's contact when it has no owner."""
+    owner = project.owner
+    if owner is not None and owner.active:
+        return {"name": owner.label, "email": owner.email, "phone": ""}
+    zone = project.zone
+    return {"name": zone.contact_name, "email": zone.contact_email, "phone": zone.contact_phone}

@@ -1,0 +1,63 @@
+"""Public zone profiles: open to anyone, in either language; admins edit them."""
+
+import re
+from functools import wraps
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..access import allowed
+from ..errors import Invalid
+from ..extensions import db
+from . import bp, services
+
+
+def admin_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not allowed(current_user, "reference", "edit"):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def split_list(text: str | None) -> list[str]:
+    """Industries kept one a line or separated by commas (either language's commas)."""
+    return [part.strip() for part in re.split(r"[\n,，、;；]+", text or "") if part.strip()]
+
+
+@bp.route("/zones")
+def index():
+    return render_template("zones/index.html", zones=services.zones())
+
+
+@bp.route("/zones/<code>")
+def show(code: str):
+    zone = services.get_zone(code)
+    return render_template(
+        "zones/show.html", zone=zone, parks=services.parks_in_order(zone),
+        industries=split_list(zone.industries),
+        may_edit=allowed(current_user, "reference", "edit"))
+
+
+@bp.route("/zones/<code>/edit", methods=["GET", "POST"])
+@admin_required
+def edit(code: str):
+    from .forms import ZoneProfileForm
+
+    zone = services.get_zone(code)
+    form = ZoneProfileForm(obj=zone)
+    if form.validate_on_submit():
+        try:
+            services.update_zone_profile(current_user, zone, form.values())
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        else:
+            flash(_("The zone profile was saved."), "success")
+            return redirect(url_for("zones.show", code=zone.code))
+    status = 422 if form.is_submitted() else 200
+    return render_template("zones/form.html", form=form, zone=zone), status

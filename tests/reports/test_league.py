@@ -1,0 +1,112 @@
+"""The league table of zones: each number for two zones over a period."""
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from crm.extensions import db
+from crm.interactions.services import create_interaction
+from crm.reference.services import replace_list
+from crm.reports import services
+from crm.talents.models import TalentStageChange
+from crm.talents.services import create_talent, move_stage
+
+from .conftest import at
+
+PERIOD = (date(2025, 1, 1), date(2025, 6, 30))
+
+
+@pytest.fixture
+def zones(build, boss):
+    replace_list(2025, [{"rank": 88, "name_en": "Siemens", "name_zh": "西门子"}])
+    siemens = build.company("Siemens AG")
+    p1 = build.project(usd=150_000_000, land_mu=100, output=5_000_000, tax=500_000,
+                       path=["contacted", "signed"], created=at(2025, 2, 1),
+                       moves=[at(2025, 2, 10), at(2025, 3, 1)])
+    # signed before the period, registered in it: not signed in the period
+    build.project(usd=20_000_000, land_mu=50, output=1_000_000, tax=100_000,
+                  path=["signed", "registered"], created=at(2024, 5, 1),
+                  moves=[at(2024, 12, 1), at(2025, 2, 1)])
+    build.project(created=at(2025, 3, 1))  # a new lead
+    # a lead signed on the last day of the period (noon in the city)
+    p4 = build.project(siemens, zone="jsetdz", usd=30_000_000, path=["signed"],
+                       created=at(2025, 1, 15), moves=at(2025, 6, 30))
+    # signed the day after the period, with land but no output declared
+    build.project(zone="jsetdz", usd=40_000_000, land_mu=10, path=["signed"],
+                  created=at(2025, 2, 1), moves=at(2025, 7, 1))
+    talent = create_talent(boss, {"name": "Anna Schmidt", "talent_type": "rnd",
+                                  "zone": "jsetdz", "nationality": "DE"})
+    move_stage(boss, talent, "landed")
+    db.session.execute(sa.update(TalentStageChange).values(at=at(2025, 4, 1)))
+    other = create_talent(boss, {"name": "Ben Early", "talent_type": "rnd", "zone": "jsetdz"})
+    move_stage(boss, other, "landed")
+    db.session.execute(sa.update(TalentStageChange).where(
+        TalentStageChange.talent_id == other.id).values(at=at(2024, 4, 1)))
+    db.session.commit()
+
+    def meeting(day, **links):
+        return create_interaction(boss, {"occurred_on": day, "subject": "Talk", **links})
+
+    meeting(date(2025, 4, 1), project_ids=[p1.id])
+    meeting(date(2025, 5, 1), talent_ids=[talent.id])
+    meeting(date(2025, 5, 5), project_ids=[p1.id, p4.id])
+    meeting(date(2024, 12, 31), project_ids=[p1.id])  # before the period
+    yesterday = date.today() - timedelta(days=1)
+    meeting(date(2025, 5, 6), zone="jxetdz", follow_ups=[
+        {"title": "Send the offer", "due_on": yesterday, "owner": "boss"},
+        {"title": "Done already", "due_on": yesterday, "done": True},
+        {"title": "Later", "due_on": date.today() + timedelta(days=3)}])
+
+
+def rows(report):
+    return {row["zone"]: row for row in report["zones"]}
+
+
+def test_numbers_per_zone(zones, boss):
+    report = services.league(boss, *PERIOD)
+    table = rows(report)
+    assert len(report["zones"]) == 9
+    jx, js = table["jxetdz"], table["jsetdz"]
+    assert (jx["new_leads"], jx["signed"], jx["signed_usd"], jx["mega"], jx["fortune500"]) == (
+        2, 1, "150000000.00", 1, 0)
+    assert (js["new_leads"], js["signed"], js["signed_usd"], js["mega"], js["fortune500"]) == (
+        2, 1, "30000000.00", 0, 1)
+    # (5,000,000 + 1,000,000) / 150 mu and (500,000 + 100,000) / 150 mu
+    assert (jx["output_per_mu"], jx["tax_per_mu"]) == ("40000.00", "4000.00")
+    assert (js["output_per_mu"], js["tax_per_mu"]) == ("0.00", "0.00")  # land, no output
+    assert (jx["meetings"], js["meetings"]) == (2, 2)  # the follow-up meeting has no links
+    assert (jx["overdue_follow_ups"], js["overdue_follow_ups"]) == (1, 0)
+    assert (jx["talents_landed"], js["talents_landed"]) == (0, 1)
+    empty = table["jxport"]
+    assert (empty["new_leads"], empty["signed"], empty["signed_usd"], empty["output_per_mu"],
+            empty["meetings"]) == (0, 0, "0.00", None, 0)
+
+
+def test_sorting(zones, boss):
+    order = [r["zone"] for r in services.league(boss, *PERIOD, sort="-meetings")["zones"]]
+    assert order[:2] == ["jxetdz", "jsetdz"]
+    order = [r["zone"] for r in services.league(boss, *PERIOD, sort="-output_per_mu")["zones"]]
+    assert order[:2] == ["jxetdz", "jsetdz"] and len(order) == 9  # nulls last
+
+
+def test_api_and_page_agree(zones, api, client, make_user, login):
+    manager = api("manager", "manager")
+    body = manager.get("/api/v1/reports/league?from=2025-01-01&to=2025-06-30").get_json()
+    api_rows = {row["zone"]: row for row in body["zones"]}
+    assert api_rows["jxetdz"]["signed_usd"] == "150000000.00"
+    assert set(api_rows["jxetdz"]) == {"zone", *services.LEAGUE_COLUMNS}
+    bad = manager.get("/api/v1/reports/league?from=2025-07-01&to=2025-01-01")
+    assert bad.status_code == 422
+    assert manager.get("/api/v1/reports/league?from=someday").status_code == 422
+
+    login("manager")
+    html = client.get("/reports/league?from=2025-01-01&to=2025-06-30&lang=en").get_data(
+        as_text=True)
+    for zone, row in api_rows.items():
+        for column in ("new_leads", "signed", "meetings", "overdue_follow_ups",
+                       "talents_landed"):
+            assert f'<tr data-zone="{zone}">' in html
+            section = html.split(f'<tr data-zone="{zone}">')[1].split("</tr>")[0]
+            assert f'data-col="{column}">{row[column]}<' in section
+        assert f'data-value="{row["signed_usd"]}"' in section
