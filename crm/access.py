@@ -19,7 +19,7 @@ P = {
         "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
         "projects.stage_all", "projects.verify_all",
         "reports.view_all", "reference.view_all", "reference.edit_all",
-        "users.view_all", "users.edit_all", "audit.view_all",
+        "users.view_all", "users.edit_all", "audit.view_all", "bin.view_all", "bin.restore_all",
     },
     Role.MANAGER: {
         "talents.view_all", "talents.create_all", "talents.edit_all", "talents.delete_all",

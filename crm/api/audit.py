@@ -52,7 +52,8 @@ def bin_list(query: BinQuery):
 
 @operation(bp, "/bin/<kind>/<int:record_id>/restore", "POST",
            summary="Restore a deleted record, whole with its links and history (admin)",
-           tag="bin", response={"type": "object"}, errors=(403, 404, 422))
+           tag="bin", response={"type": "object"}, errors=(403, 404, 422),
+           permission=("bin", "restore"))
 def restore(kind: str, record_id: int):
     from .companies import company_json
     from .interactions import interaction_json

@@ -80,7 +80,8 @@ def list_companies(query: CompanyQuery):
 @operation(bp, "/companies", "POST",
            summary="Create a company; a likely duplicate is a 409 unless allow_duplicate=1",
            tag="companies", body=CompanyIn, query=CreateQuery, response=COMPANY, status=201,
-           errors=(403, 409))
+           errors=(403, 409),
+           permission=("companies", "create"))
 def create_company(body: CompanyIn, query: CreateQuery):
     company = services.create_company(require_user(), body.model_dump(),
                                       allow_duplicate=query.allow_duplicate)
@@ -94,7 +95,8 @@ def get_company(company_id: int):
 
 
 @operation(bp, "/companies/<int:company_id>", "PATCH", summary="Change a company",
-           tag="companies", body=CompanyChange, response=COMPANY, errors=(403, 404, 409))
+           tag="companies", body=CompanyChange, response=COMPANY, errors=(403, 404, 409),
+           permission=("companies", "edit"))
 def change_company(company_id: int, body: CompanyChange):
     user = require_user()
     company = services.get_company(user, company_id)
@@ -108,7 +110,8 @@ def change_company(company_id: int, body: CompanyChange):
 
 @operation(bp, "/companies/<int:company_id>", "DELETE",
            summary="Delete a company (to the bin)", tag="companies", status=204,
-           errors=(403, 404, 422))
+           errors=(403, 404, 422),
+           permission=("companies", "delete"))
 def delete_company(company_id: int):
     user = require_user()
     services.delete_company(user, services.get_company(user, company_id))

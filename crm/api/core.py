@@ -15,6 +15,7 @@ from flask import current_app, g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..access import allowed
 from ..db import count_of, db
 from ..errors import Forbidden, Invalid, NotFound, ServiceError
 
@@ -67,21 +68,28 @@ OPERATIONS: list[Operation] = []
 
 def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, query=None,
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
-              paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False):
+              paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False,
+              permission: tuple[str, str] | None = None):
     """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
-    With ``body_optional`` an empty body reads as ``{}``."""
+
+    ``permission`` (area, action) is checked for the role before the body is read, so a role
+    that may never do this learns 403, not what its body lacked. With ``body_optional`` an
+    empty body reads as ``{}``."""
 
     def decorator(view):
         endpoint = f"{view.__module__.rsplit('.', 1)[-1]}_{view.__name__}"
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
-                      list_of, paginated, errors, body_optional)
+                      list_of, paginated, tuple(errors) + ((403,) if permission else ()),
+                      body_optional)
         )
 
         @wraps(view)
         def wrapper(**kwargs):
             if auth:
-                require_user()
+                user = require_user()
+                if permission is not None:
+                    require(allowed(user, *permission))
             if any(isinstance(v, int) and v > MAX_INT for v in kwargs.values()):
                 raise NotFound()  # no record has such an id; the database could not look
             if query is not None:

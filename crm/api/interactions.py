@@ -2,13 +2,14 @@ from datetime import date
 
 from pydantic import Field
 
+from ..access import allowed
 from ..codes import InteractionKind
 from ..db import iso
 from ..i18n_codes import Literal_of
 from ..interactions import services
 from ..interactions.models import Interaction
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require_user
+from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
 from .fields import Name, Note
 from .schemas import BOOL, DATE, DATETIME, INT, STR, array, enum, nullable, obj
 
@@ -101,6 +102,7 @@ class InteractionQuery(PageQuery):
            tag="interactions", query=InteractionQuery, response=page_schema(INTERACTION),
            paginated=True)
 def list_interactions(query: InteractionQuery):
+    require(allowed(require_user(), "interactions", "view"))
     statement = services.with_relations(services.interaction_query(
         require_user(), query.model_dump(exclude={"page", "per_page"})))
     return paginate(statement, query, lambda rows: [interaction_json(r) for r in rows])
@@ -108,7 +110,8 @@ def list_interactions(query: InteractionQuery):
 
 @operation(bp, "/interactions", "POST", summary="Log a meeting with its links and follow-ups",
            tag="interactions", body=InteractionIn, response=INTERACTION, status=201,
-           errors=(403,))
+           errors=(403,),
+           permission=("interactions", "create"))
 def create_interaction(body: InteractionIn):
     values = body.model_dump()
     record = services.create_interaction(require_user(), values)
@@ -124,7 +127,8 @@ def get_interaction(interaction_id: int):
 @operation(bp, "/interactions/<int:interaction_id>", "PATCH",
            summary="Change an interaction; follow_ups replaces the list (items with an id "
            "update theirs)", tag="interactions", body=InteractionChange, response=INTERACTION,
-           errors=(403, 404, 409))
+           errors=(403, 404, 409),
+           permission=("interactions", "edit"))
 def change_interaction(interaction_id: int, body: InteractionChange):
     user = require_user()
     record = services.get_interaction(user, interaction_id)
@@ -142,7 +146,8 @@ def change_interaction(interaction_id: int, body: InteractionChange):
 
 @operation(bp, "/interactions/<int:interaction_id>", "DELETE",
            summary="Delete an interaction (to the bin)", tag="interactions", status=204,
-           errors=(403, 404))
+           errors=(403, 404),
+           permission=("interactions", "delete"))
 def delete_interaction(interaction_id: int):
     user = require_user()
     services.delete_interaction(user, services.get_interaction(user, interaction_id))

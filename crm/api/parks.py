@@ -50,7 +50,8 @@ def list_parks(query: ParkQuery):
 
 
 @operation(bp, "/parks", "POST", summary="Create a park (admin)", tag="parks", body=ParkIn,
-           response=PARK, status=201, errors=(403,))
+           response=PARK, status=201, errors=(403,),
+           permission=("reference", "edit"))
 def create_park(body: ParkIn):
     require(allowed(require_user(), "reference", "edit"))
     return park_json(services.create_park(body.model_dump())), 201
@@ -64,7 +65,8 @@ def get_park(park_id: int):
 
 
 @operation(bp, "/parks/<int:park_id>", "PATCH", summary="Change a park (admin)", tag="parks",
-           body=ParkChange, response=PARK, errors=(403, 404, 409))
+           body=ParkChange, response=PARK, errors=(403, 404, 409),
+           permission=("reference", "edit"))
 def change_park(park_id: int, body: ParkChange):
     require(allowed(require_user(), "reference", "edit"))
     values = body.model_dump(exclude_unset=True)

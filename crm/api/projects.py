@@ -166,7 +166,8 @@ def list_projects(query: ProjectQuery):
 
 
 @operation(bp, "/projects", "POST", summary="Create a project (it starts at lead)",
-           tag="projects", body=ProjectCreate, response=PROJECT, status=201, errors=(403,))
+           tag="projects", body=ProjectCreate, response=PROJECT, status=201, errors=(403,),
+           permission=("projects", "create"))
 def create_project(body: ProjectCreate):
     user = require_user()
     values = values_of(body, exclude={"stage"})
@@ -183,7 +184,8 @@ def get_project(project_id: int):
 
 @operation(bp, "/projects/<int:project_id>", "PATCH",
            summary="Change a project; send the version you read", tag="projects",
-           body=ProjectChange, response=PROJECT, errors=(403, 404, 409))
+           body=ProjectChange, response=PROJECT, errors=(403, 404, 409),
+           permission=("projects", "edit"))
 def change_project(project_id: int, body: ProjectChange):
     user = require_user()
     project = services.get_project(user, project_id)
@@ -201,7 +203,8 @@ def change_project(project_id: int, body: ProjectChange):
 
 
 @operation(bp, "/projects/<int:project_id>", "DELETE", summary="Delete a project (to the bin)",
-           tag="projects", status=204, errors=(403, 404))
+           tag="projects", status=204, errors=(403, 404),
+           permission=("projects", "delete"))
 def delete_project(project_id: int):
     user = require_user()
     services.delete_project(user, services.get_project(user, project_id))
@@ -210,7 +213,8 @@ def delete_project(project_id: int):
 
 @operation(bp, "/projects/<int:project_id>/stage", "POST",
            summary="Move a project to a stage; stages may be skipped", tag="projects",
-           body=StageMove, response=PROJECT, errors=(403, 404, 409))
+           body=StageMove, response=PROJECT, errors=(403, 404, 409),
+           permission=("projects", "stage"))
 def move_stage(project_id: int, body: StageMove):
     user = require_user()
     project = services.get_project(user, project_id)
@@ -225,7 +229,8 @@ class Verification(Body):
 @operation(bp, "/projects/<int:project_id>/verify", "POST",
            summary="Verify a registered-or-later project (manager, admin); a later change of "
            "stage or amount clears it", tag="projects", body=Verification, response=PROJECT,
-           errors=(403, 404), body_optional=True)
+           errors=(403, 404), body_optional=True,
+           permission=("projects", "verify"))
 def verify_project(project_id: int, body: Verification):
     user = require_user()
     project = services.get_project(user, project_id)

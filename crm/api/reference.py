@@ -55,7 +55,8 @@ def global500(query: YearQuery):
 
 @operation(bp, "/reference/global500", "POST",
            summary="Replace a year's Fortune Global 500 list (admin)", tag="reference",
-           query=RequiredYear, body=Global500List, response=GLOBAL500, errors=(403,))
+           query=RequiredYear, body=Global500List, response=GLOBAL500, errors=(403,),
+           permission=("reference", "edit"))
 def replace_global500(query: RequiredYear, body: Global500List):
     require(allowed(require_user(), "reference", "edit"))
     rows = [row.model_dump() for row in body.root]
@@ -71,7 +72,8 @@ def exchange_rates():
 
 @operation(bp, "/reference/exchange-rates", "POST",
            summary="Add exchange rates (admin): US dollars per unit, valid from a day",
-           tag="reference", body=RateList, response=RATES, errors=(403,))
+           tag="reference", body=RateList, response=RATES, errors=(403,),
+           permission=("reference", "edit"))
 def add_exchange_rates(body: RateList):
     require(allowed(require_user(), "reference", "edit"))
     saved = services.save_rates([row.model_dump() for row in body.root])
@@ -121,7 +123,8 @@ def shuangbai_list(query: YearQuery):
 
 @operation(bp, "/reference/shuangbai", "POST",
            summary="Replace a year's 双百 list (admin)", tag="reference",
-           query=RequiredYear, body=ShuangbaiList, response=SHUANGBAI_LIST, errors=(403,))
+           query=RequiredYear, body=ShuangbaiList, response=SHUANGBAI_LIST, errors=(403,),
+           permission=("reference", "edit"))
 def replace_shuangbai_list(query: RequiredYear, body: ShuangbaiList):
     from ..reports import services as reports
 

@@ -1,12 +1,13 @@
 from pydantic import Field
 
+from ..access import allowed
 from ..codes import TalentStage, TalentType
 from ..db import iso
 from ..i18n_codes import Literal_of
 from ..talents import services
 from ..talents.models import Talent
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require_user
+from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
 from .fields import Name, Note
 from .schemas import DATETIME, INT, STR, array, enum, nullable, obj
 
@@ -75,13 +76,15 @@ class TalentStageMove(Body):
 @operation(bp, "/talents", "GET", summary="List international talents", tag="talents",
            query=TalentQuery, response=page_schema(TALENT), paginated=True)
 def list_talents(query: TalentQuery):
+    require(allowed(require_user(), "talents", "view"))
     statement = services.talent_query(require_user(),
                                       query.model_dump(exclude={"page", "per_page"}))
     return paginate(statement, query, lambda rows: [talent_json(t) for t in rows])
 
 
 @operation(bp, "/talents", "POST", summary="Create a talent (it starts at identified)",
-           tag="talents", body=TalentIn, response=TALENT, status=201, errors=(403,))
+           tag="talents", body=TalentIn, response=TALENT, status=201, errors=(403,),
+           permission=("talents", "create"))
 def create_talent(body: TalentIn):
     values = body.model_dump(exclude={"stage"})
     return talent_json(services.create_talent(require_user(), values)), 201
@@ -94,7 +97,8 @@ def get_talent(talent_id: int):
 
 
 @operation(bp, "/talents/<int:talent_id>", "PATCH", summary="Change a talent", tag="talents",
-           body=TalentChange, response=TALENT, errors=(403, 404, 409))
+           body=TalentChange, response=TALENT, errors=(403, 404, 409),
+           permission=("talents", "edit"))
 def change_talent(talent_id: int, body: TalentChange):
     user = require_user()
     talent = services.get_talent(user, talent_id)
@@ -107,7 +111,8 @@ def change_talent(talent_id: int, body: TalentChange):
 
 
 @operation(bp, "/talents/<int:talent_id>", "DELETE", summary="Delete a talent (to the bin)",
-           tag="talents", status=204, errors=(403, 404))
+           tag="talents", status=204, errors=(403, 404),
+           permission=("talents", "delete"))
 def delete_talent(talent_id: int):
     user = require_user()
     services.delete_talent(user, services.get_talent(user, talent_id))
@@ -115,7 +120,8 @@ def delete_talent(talent_id: int):
 
 
 @operation(bp, "/talents/<int:talent_id>/stage", "POST", summary="Move a talent to a stage",
-           tag="talents", body=TalentStageMove, response=TALENT, errors=(403, 404, 409))
+           tag="talents", body=TalentStageMove, response=TALENT, errors=(403, 404, 409),
+           permission=("talents", "stage"))
 def move_talent(talent_id: int, body: TalentStageMove):
     user = require_user()
     talent = services.get_talent(user, talent_id)

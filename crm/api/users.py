@@ -52,7 +52,8 @@ class UserChange(Body):
 
 
 @operation(bp, "/users", "POST", summary="Create a user (admin)", tag="users", body=UserCreate,
-           response=USER, status=201, errors=(403, 422))
+           response=USER, status=201, errors=(403, 422),
+           permission=("users", "edit"))
 def create_user(body: UserCreate):
     require(allowed(require_user(), "users", "edit"))
     user = services.create_user(**body.model_dump())
@@ -76,7 +77,8 @@ def get_user(user_id: int):
 
 @operation(bp, "/users/<int:user_id>", "PATCH",
            summary="Change a user (admin); active=false ends their sessions and tokens",
-           tag="users", body=UserChange, response=USER, errors=(403, 404, 409, 422))
+           tag="users", body=UserChange, response=USER, errors=(403, 404, 409, 422),
+           permission=("users", "edit"))
 def change_user(user_id: int, body: UserChange):
     acting = require_user()
     require(allowed(acting, "users", "edit"))

@@ -51,7 +51,7 @@ BIN_KINDS = ("companies", "projects", "talents", "interactions")
 
 def bin_query(user, kind: str | None = None) -> sa.Select:
     """Deleted records of every kind as rows of (kind, id, name, deleted_at), newest first."""
-    if not allowed(user, "reference", "edit"):  # admins
+    if not allowed(user, "bin", "view"):
         raise Forbidden()
     models = _models()
     selects = []
@@ -76,7 +76,7 @@ def bin_query(user, kind: str | None = None) -> sa.Select:
 
 def restore(user, kind: str, record_id: int):
     """Take a record out of the bin, whole: its links and history were never removed."""
-    if not allowed(user, "reference", "edit"):
+    if not allowed(user, "bin", "restore"):
         raise Forbidden()
     model = _models().get(kind)
     if model is None:

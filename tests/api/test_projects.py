@@ -267,7 +267,9 @@ def test_partner_sees_only_their_companies_public_fields(api, admin, company, pr
     # a partner writes nothing
     assert petra.patch(f"{URL}/{p['id']}", json={"version": 1, "name_en": "x"}).status_code \
         in (403, 404)
-    assert petra.patch(f"{URL}/{hidden['id']}", json={"version": 1}).status_code == 404
+    # the role may not edit at all: the same 403 for a hidden and a missing id, so no leak
+    assert petra.patch(f"{URL}/{hidden['id']}", json={"version": 1}).status_code == 403
+    assert petra.patch(f"{URL}/999999", json={"version": 1}).status_code == 403
     assert petra.post(f"{URL}/{p['id']}/stage", json={"stage": "contacted"}).status_code \
         in (403, 404)
     assert petra.post(URL, json={"company_id": mine["id"], "zone": "jxetdz",

@@ -1,0 +1,125 @@
+"""Every operation of the API, read from its registry, for every role."""
+
+import re
+
+import pytest
+
+from crm.api.core import OPERATIONS
+from tests.test_role_walk import world  # noqa: F401 (the same records and users)
+
+ROLES = ("anonymous", "partner", "staff", "manager", "admin")
+
+
+def row(anonymous, partner, staff, manager, admin):
+    return dict(zip(ROLES, (anonymous, partner, staff, manager, admin), strict=True))
+
+
+SIGNED_IN = row(401, 200, 200, 200, 200)
+OFFICERS = row(401, 403, 200, 200, 200)
+MANAGERS = row(401, 403, 403, 200, 200)
+ADMINS = row(401, 403, 403, 403, 200)
+ZONED = {"own": row(401, 404, 200, 200, 200), "other": row(401, 404, 404, 200, 200)}
+
+READS = {
+    "audit_audit": MANAGERS,
+    "audit_bin_list": ADMINS,
+    "companies_list_companies": SIGNED_IN,
+    "companies_get_company": {"own": SIGNED_IN, "other": row(401, 404, 200, 200, 200)},
+    "interactions_list_interactions": OFFICERS,
+    "interactions_get_interaction": ZONED,
+    "me_my_calendar": SIGNED_IN,
+    "openapi_openapi_document": row(200, 200, 200, 200, 200),
+    "parks_list_parks": SIGNED_IN,
+    "parks_get_park": SIGNED_IN,
+    "projects_list_projects": SIGNED_IN,
+    "projects_get_project": {"own": SIGNED_IN, "other": row(401, 404, 404, 200, 200)},
+    "projects_project_history": {"own": row(401, 403, 200, 200, 200),
+                                 "other": row(401, 404, 404, 200, 200)},
+    "reference_global500": OFFICERS,
+    "reference_exchange_rates": OFFICERS,
+    "reference_shuangbai_list": OFFICERS,
+    "reports_funnel": OFFICERS,
+    "reports_shuangbai": OFFICERS,
+    "reports_league": OFFICERS,
+    "talents_list_talents": OFFICERS,
+    "talents_get_talent": ZONED,
+    "talents_talent_history": ZONED,
+    "users_list_users": ADMINS,
+    "users_get_user": ADMINS,
+    "zones_list_zones": SIGNED_IN,
+}
+
+# writes: the roles that must be refused (403, or 404 where the record is hidden from them)
+WRITES = {
+    "auth_token": (),
+    "audit_restore": ("partner", "staff", "manager"),
+    "companies_create_company": ("partner",),
+    "companies_change_company": ("partner",),
+    "companies_delete_company": ("partner", "staff"),
+    "interactions_create_interaction": ("partner",),
+    "interactions_change_interaction": ("partner",),
+    "interactions_delete_interaction": ("partner",),
+    "me_reset_calendar": (),
+    "parks_create_park": ("partner", "staff", "manager"),
+    "parks_change_park": ("partner", "staff", "manager"),
+    "projects_create_project": ("partner",),
+    "projects_change_project": ("partner",),
+    "projects_delete_project": ("partner",),
+    "projects_move_stage": ("partner",),
+    "projects_verify_project": ("partner", "staff"),
+    "reference_replace_global500": ("partner", "staff", "manager"),
+    "reference_add_exchange_rates": ("partner", "staff", "manager"),
+    "reference_replace_shuangbai_list": ("partner", "staff", "manager"),
+    "talents_create_talent": ("partner",),
+    "talents_change_talent": ("partner",),
+    "talents_delete_talent": ("partner",),
+    "talents_move_talent": ("partner",),
+    "users_create_user": ("partner", "staff", "manager"),
+    "users_change_user": ("partner", "staff", "manager"),
+}
+
+
+def path(op, values) -> str:
+    return "/api/v1" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), op.rule)
+
+
+def headers_for(client, role):
+    if role == "anonymous":
+        return {}
+    token = client.post("/api/v1/auth/token", json={"username": role,
+                                                     "password": "correct-horse-battery"})
+    return {"Authorization": f"Bearer {token.get_json()['token']}"}
+
+
+def test_every_operation_has_an_expectation():
+    names = {op.endpoint for op in OPERATIONS}
+    assert sorted(names - set(READS) - set(WRITES)) == []
+    assert sorted((set(READS) | set(WRITES)) - names) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_role_walk(app, client, world, role):  # noqa: F811
+    ids, common = world
+    headers = headers_for(client, role)
+    wrong = []
+    for op in OPERATIONS:
+        if op.method != "GET":
+            continue
+        expected = READS[op.endpoint]
+        for variant, statuses in (expected.items() if "own" in expected else
+                                  [("own", expected)]):
+            url = path(op, common | ids[variant] | {"park_id": 1})
+            status = client.get(url, headers=headers).status_code
+            if status != statuses[role]:
+                wrong.append(f"GET {url} ({variant}): {status}, expected {statuses[role]}")
+    for op in OPERATIONS:
+        if op.method == "GET" or op.endpoint == "auth_token":
+            continue
+        if role != "anonymous" and role not in WRITES[op.endpoint]:
+            continue
+        url = path(op, common | ids["own"] | {"park_id": 1, "user_id": 1})
+        status = client.open(url, method=op.method, json={}, headers=headers).status_code
+        allowed = {401} if role == "anonymous" else {403, 404}
+        if status not in allowed:
+            wrong.append(f"{op.method} {url}: {status}")
+    assert wrong == []
