@@ -36,7 +36,14 @@ def seed():
     """Insert the reference data (zones, named parks); safe to run again."""
     from .zones.services import seed_zones
 
+    from .extensions import db
+
     added = seed_zones()
+    # fresh planner statistics, so SQLite picks the list indexes well (PostgreSQL keeps its own)
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            connection.exec_driver_sql("ANALYZE")
     click.echo(f"Reference data: {added} records added.")
 
 

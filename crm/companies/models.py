@@ -35,6 +35,8 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
         foreign_keys=[fortune500_entry_id]
     )
 
+    __table_args__ = (sa.Index("ix_company_live_name", "deleted_at", "name_en"),)
+
     name = bilingual("name")
 
     @property

@@ -49,7 +49,10 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
         back_populates="interaction", cascade="all, delete-orphan",
         order_by="FollowUp.due_on, FollowUp.id")
 
-    __table_args__ = (sa.CheckConstraint(InteractionKind.check("kind"), name="kind"),)
+    __table_args__ = (
+        sa.CheckConstraint(InteractionKind.check("kind"), name="kind"),
+        sa.Index("ix_interaction_live_day", "deleted_at", "occurred_on"),
+    )
 
 
 class FollowUp(db.Model):

@@ -121,6 +121,8 @@ class Project(Versioned, Timestamps, SoftDeleted, db.Model):
                            name="total_investment"),
         sa.Index("ix_project_zone_stage", "zone_code", "stage"),
         sa.Index("ix_project_usd", "total_investment_usd_cents"),
+        # lists: the live projects, newest change first, and their count, from the index alone
+        sa.Index("ix_project_live_updated", "deleted_at", "updated_at"),
     )
 
     name = bilingual("name")
@@ -186,4 +188,5 @@ class StageChange(db.Model):
     __table_args__ = (
         sa.CheckConstraint(Stage.check("to_stage"), name="to_stage"),
         sa.Index("ix_stage_change_to_at", "to_stage", "at"),
+        sa.Index("ix_stage_change_project_at", "project_id", "at"),
     )

@@ -31,6 +31,7 @@ class Talent(Versioned, Timestamps, SoftDeleted, db.Model):
     __table_args__ = (
         sa.CheckConstraint(TalentType.check("talent_type"), name="talent_type"),
         sa.CheckConstraint(TalentStage.check("stage"), name="stage"),
+        sa.Index("ix_talent_live_updated", "deleted_at", "updated_at"),
     )
 
     @property
