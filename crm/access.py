@@ -8,6 +8,8 @@ detail page can never disagree.
 import sqlalchemy as sa
 
 from .codes import Role
+from .db import db
+from .errors import Forbidden, NotFound
 
 P = {
     Role.ADMIN: {
@@ -83,6 +85,17 @@ def can(user, action: str, record) -> bool:
         zone = getattr(record, "zone_code", None)
         return zone is not None and zone in user.zone_codes
     return _owns(user, record)
+
+
+def get_record(user, model, record_id, action: str = "view"):
+    """The record, or NotFound when it is missing or hidden from the user; Forbidden when they
+    may see it but not do ``action`` (flaskr's ``get_post``, for every kind of record)."""
+    record = db.session.get(model, record_id)
+    if record is None or not can(user, "view", record):
+        raise NotFound()
+    if action != "view" and not can(user, action, record):
+        raise Forbidden()
+    return record
 
 
 def can_in_zone(user, action: str, area: str, zone_code: str | None) -> bool:

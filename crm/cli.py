@@ -34,9 +34,8 @@ def init():
 @with_appcontext
 def seed():
     """Insert the reference data (zones, named parks); safe to run again."""
-    from .zones.services import seed_zones
-
     from .extensions import db
+    from .zones.services import seed_zones
 
     added = seed_zones()
     # fresh planner statistics, so SQLite picks the list indexes well (PostgreSQL keeps its own)

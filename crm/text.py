@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+import sqlalchemy as sa
 from pypinyin import Style, lazy_pinyin
 
 # Legal forms that say nothing about which company it is (DOMAIN.md: duplicate companies).
@@ -71,6 +72,13 @@ def like_pattern(q: str) -> str:
     q = unicodedata.normalize("NFKC", q).lower().strip()
     q = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{q}%"
+
+
+def search_matches(column, q: str):
+    """A SQL condition: the ``search_text`` column holds ``q``, as typed or without its spaces
+    (so "xi men zi" finds the pinyin "ximenzi")."""
+    patterns = dict.fromkeys((like_pattern(q), like_pattern(q.replace(" ", ""))))
+    return sa.or_(*(column.like(p, escape="\\") for p in patterns))
 
 
 def website_domain(url: str | None) -> str:

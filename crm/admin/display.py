@@ -3,6 +3,7 @@ and a link to a record's page where one exists."""
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from flask import current_app, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
@@ -137,27 +138,55 @@ def field_label(name: str) -> str:
 USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id"}
 
 
-def _zone_name(code) -> str:
+def _model_of(kind: str, name: str):
+    """The model whose records a field's values name (zones, users, companies, parks)."""
+    from ..auth.models import User
+    from ..companies.models import Company
+    from ..zones.models import Park, Zone
+
+    if name in ("zone", "zones"):
+        return Zone
+    if name in USER_FIELDS:
+        return User
+    if name in ("company_id", "park_id") and kind != "companies":
+        return {"company_id": Company, "park_id": Park}[name]
+    return None
+
+
+def _is_key(model, value) -> bool:
     from ..zones.models import Zone
 
-    zone = db.session.get(Zone, code) if isinstance(code, str) else None
-    return zone.name if zone is not None else str(code)
+    return isinstance(value, str) if model is Zone else (
+        isinstance(value, int) and not isinstance(value, bool))
 
 
-def _user_name(user_id) -> str:
+def names_for(entries) -> dict:
+    """(model, key) → the name shown, for every record the entries' changes name: one query
+    per model for a whole page of entries, not one per value."""
     from ..auth.models import User
 
-    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
-    return user.label if user is not None else str(user_id)
+    wanted: dict = {}
+    for entry in entries:
+        for name, pair in (entry.changes or {}).items():
+            model = _model_of(entry.kind, name)
+            if model is None:
+                continue
+            for value in pair if isinstance(pair, list) else [pair]:
+                for key in value if isinstance(value, list) else [value]:
+                    if _is_key(model, key):
+                        wanted.setdefault(model, set()).add(key)
+    names = {}
+    for model, keys in wanted.items():
+        key_column = sa.inspect(model).primary_key[0]
+        for record in db.session.scalars(sa.select(model).where(key_column.in_(keys))):
+            key = getattr(record, key_column.key)
+            names[model, key] = record.label if model is User else record.name
+    return names
 
 
-def _record_name(name: str, record_id) -> str:
-    from ..companies.models import Company
-    from ..zones.models import Park
-
-    model = {"company_id": Company, "park_id": Park}[name]
-    record = db.session.get(model, record_id) if isinstance(record_id, int) else None
-    return record.name if record is not None else str(record_id)
+def _name(names: dict, model, key) -> str:
+    found = names.get((model, key)) if _is_key(model, key) else None
+    return found if found is not None else str(key)
 
 
 def _when(text: str) -> str:
@@ -167,20 +196,19 @@ def _when(text: str) -> str:
         return text
 
 
-def show_value(kind: str, name: str, value) -> str:
+def show_value(kind: str, name: str, value, names: dict) -> str:
     """A stored value as a person reads it: labels for codes and zones, names for users,
-    amounts for cents, local times for timestamps."""
+    amounts for cents, local times for timestamps (``names`` from ``names_for``)."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    model = _model_of(kind, name)
     if name in ("zone", "zones"):
         values = value if isinstance(value, list) else [value]
-        return ", ".join(_zone_name(v) for v in values)
-    if name in USER_FIELDS:
-        return _user_name(value)
-    if name in ("company_id", "park_id") and kind != "companies":
-        return _record_name(name, value)
+        return ", ".join(_name(names, model, v) for v in values)
+    if model is not None:
+        return _name(names, model, value)
     code = CODE_FIELDS.get(kind, {}).get(name)
     if isinstance(value, list):
         return ", ".join(code.label_of(str(v)) if code else str(v) for v in value)
@@ -193,10 +221,11 @@ def show_value(kind: str, name: str, value) -> str:
     return str(value)
 
 
-def change_rows(kind: str, changes: dict) -> list[tuple[str, str, str]]:
+def change_rows(kind: str, changes: dict, names: dict) -> list[tuple[str, str, str]]:
     """(field, old, new) for each changed field, as the audit page shows them."""
     rows = []
     for name, pair in (changes or {}).items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        rows.append((field_label(name), show_value(kind, name, old), show_value(kind, name, new)))
+        rows.append((field_label(name), show_value(kind, name, old, names),
+                     show_value(kind, name, new, names)))
     return rows

@@ -1,7 +1,6 @@
 """User forms for administrators; the small POST-only forms come from auth.forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -14,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from ..codes import Locale, Role
+from ..forms import ServiceForm
 from ..projects.forms import MultiCheckboxField, int_or_none, options
 
 PASSWORDS_DIFFER = _l("The two passwords differ.")
@@ -23,7 +23,7 @@ def text_or_none(value):
     return value or None
 
 
-class UserForm(FlaskForm):
+class UserForm(ServiceForm):
     username = StringField(_l("User name"), validators=[DataRequired(), Length(max=64)])
     display_name = StringField(_l("Display name"), validators=[Length(max=200)])
     email = StringField(_l("Email"), validators=[Length(max=200)])
@@ -57,14 +57,6 @@ class UserForm(FlaskForm):
             "company_ids": [i for i in self.company_ids.data or [] if isinstance(i, int)],
             "locale": self.locale.data,
         }
-
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
 
 
 class UserEditForm(UserForm):

@@ -3,7 +3,6 @@ and each signed-in user's own API tokens."""
 
 from contextlib import suppress
 from datetime import date
-from functools import wraps
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -11,7 +10,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
-from ..access import allowed
 from ..audit import services as audit_services
 from ..auth import services as auth_services
 from ..auth.forms import EmptyForm
@@ -19,35 +17,9 @@ from ..auth.models import User
 from ..db import utcnow
 from ..errors import Conflict, Invalid
 from ..extensions import db
+from ..pages import PER_PAGE, count_of, page_number, permission_required
 from . import bp, display
 from .forms import UserEditForm, UserForm, user_data
-
-PER_PAGE = 50
-
-
-def permission_required(area: str, action: str):
-    """Signed in, and allowed ``action`` in ``area`` (else 403)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapper(*args, **kwargs):
-            if not allowed(current_user, area, action):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
-
-
-def count_of(statement: sa.Select) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
 
 
 def one_page(statement: sa.Select, page: int):
@@ -105,7 +77,7 @@ def edit_user(user_id: int):
     form = UserEditForm(data=data)
     choices_for(form)
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             auth_services.change_user(user, version, form.values(), current_user)
         except Invalid as error:
@@ -153,7 +125,8 @@ def audit():
     entries = db.session.scalars(one_page(statement, page)).unique().all()
     return render_template(
         "admin/audit.html", entries=entries, filters=filters, total=count_of(statement),
-        page=page, per_page=PER_PAGE, kinds=audit_services.KINDS, display=display)
+        page=page, per_page=PER_PAGE, kinds=audit_services.KINDS, display=display,
+        names=display.names_for(entries))
 
 
 # -- the bin -----------------------------------------------------------------------------------

@@ -72,8 +72,9 @@ class CreateQuery(Query):
 @operation(bp, "/companies", "GET", summary="List companies", tag="companies",
            query=CompanyQuery, response=page_schema(COMPANY), paginated=True)
 def list_companies(query: CompanyQuery):
-    statement = services.company_query(require_user(), q=query.q, country=query.country,
-                                       fortune500=query.fortune500, industry=query.industry)
+    statement = services.with_relations(services.company_query(
+        require_user(), q=query.q, country=query.country, fortune500=query.fortune500,
+        industry=query.industry))
     return paginate(statement, query, lambda rows: [company_json(c) for c in rows])
 
 

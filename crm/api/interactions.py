@@ -102,9 +102,10 @@ class InteractionQuery(PageQuery):
            tag="interactions", query=InteractionQuery, response=page_schema(INTERACTION),
            paginated=True)
 def list_interactions(query: InteractionQuery):
-    require(allowed(require_user(), "interactions", "view"))
+    user = require_user()
+    require(allowed(user, "interactions", "view"))
     statement = services.with_relations(services.interaction_query(
-        require_user(), query.model_dump(exclude={"page", "per_page"})))
+        user, query.model_dump(exclude={"page", "per_page"})))
     return paginate(statement, query, lambda rows: [interaction_json(r) for r in rows])
 
 

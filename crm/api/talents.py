@@ -76,9 +76,9 @@ class TalentStageMove(Body):
 @operation(bp, "/talents", "GET", summary="List international talents", tag="talents",
            query=TalentQuery, response=page_schema(TALENT), paginated=True)
 def list_talents(query: TalentQuery):
-    require(allowed(require_user(), "talents", "view"))
-    statement = services.talent_query(require_user(),
-                                      query.model_dump(exclude={"page", "per_page"}))
+    user = require_user()
+    require(allowed(user, "talents", "view"))
+    statement = services.talent_query(user, query.model_dump(exclude={"page", "per_page"}))
     return paginate(statement, query, lambda rows: [talent_json(t) for t in rows])
 
 

@@ -1,14 +1,14 @@
 """Company forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from ..forms import ServiceForm
 from ..projects.forms import int_or_none, text_or_none
 
 
-class CompanyForm(FlaskForm):
+class CompanyForm(ServiceForm):
     name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Length(max=200)])
     country = SelectField(_l("Country of origin"))
@@ -31,14 +31,6 @@ class CompanyForm(FlaskForm):
                 values[name] = (values[name] or "").strip()
         return values
 
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
-
 
 def company_data(company) -> dict:
     data = {name: getattr(company, name) for name in CompanyForm.FIELDS}
@@ -46,7 +38,7 @@ def company_data(company) -> dict:
     return data
 
 
-class ContactForm(FlaskForm):
+class ContactForm(ServiceForm):
     """A person at the company: at least one name; the rest as known."""
 
     name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
@@ -63,14 +55,6 @@ class ContactForm(FlaskForm):
 
     def values(self) -> dict:
         return {name: (self[name].data or "").strip() for name in self.FIELDS}
-
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
 
 
 # languages a contact may prefer, in the order officers meet them; labels come from CLDR

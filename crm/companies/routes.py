@@ -6,7 +6,6 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
 
 from ..access import allowed, can
 from ..errors import Conflict, Invalid
@@ -32,8 +31,7 @@ def index():
     total = count_of(statement)
     page = page_number()
     companies = db.session.scalars(
-        statement.options(joinedload(Company.fortune500_entry))
-        .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
     return render_template(
         "companies/index.html", companies=companies, total=total, page=page,
         per_page=PER_PAGE, q=q, country=country, fortune500=request.args.get("fortune500", ""),
@@ -145,7 +143,7 @@ def edit_contact(contact_id: int):
     prepare_contact(form, contact)
     company = contact.company
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             contacts.update_contact(current_user, contact, version, form.values())
         except Invalid as error:
@@ -229,7 +227,7 @@ def edit(company_id: int):
     form = CompanyForm(data=data)
     prepare(form, company)
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             services.update_company(current_user, company, version, form.values())
         except Invalid as error:

@@ -5,13 +5,21 @@ from functools import lru_cache
 import sqlalchemy as sa
 from babel import Locale
 from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
 
-from ..access import can, visible
+from ..access import can, get_record, visible
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import language
 from ..reference import services as reference
-from ..text import like_pattern, name_key, phone_key, search_text, website_domain
+from ..text import (
+    like_pattern,
+    name_key,
+    phone_key,
+    search_matches,
+    search_text,
+    website_domain,
+)
 from .models import Company
 
 FIELDS = ("name_zh", "name_en", "country", "industry", "website", "phone", "notes", "parent_id")
@@ -36,27 +44,25 @@ def countries() -> list[tuple[str, str]]:
     return sorted(_territories(language()).items(), key=lambda item: item[1])
 
 
+def is_country(code: str) -> bool:
+    """Is ``code`` an ISO 3166 two-letter country code (upper case)?"""
+    return code in _territories("en")
+
+
 def country_name(code: str | None) -> str:
     return _territories(language()).get(code or "", code or "")
 
 
 def get_company(user, company_id: int, action: str = "view") -> Company:
     """The company, or 404 when it is missing or hidden; 403 when visible but not allowed."""
-    from ..errors import NotFound
-
-    company = db.session.get(Company, company_id)
-    if company is None or not can(user, "view", company):
-        raise NotFound()
-    if action != "view" and not can(user, action, company):
-        raise Forbidden()
-    return company
+    return get_record(user, Company, company_id, action)
 
 
 def company_query(user, *, q: str | None = None, country: str | None = None,
                   fortune500: bool | None = None, industry: str | None = None) -> sa.Select:
     statement = sa.select(Company).where(visible(user, Company))
     if q:
-        statement = statement.where(_search(q))
+        statement = statement.where(search_matches(Company.search_text, q))
     if country:
         statement = statement.where(Company.country == country.upper())
     if industry:
@@ -67,9 +73,9 @@ def company_query(user, *, q: str | None = None, country: str | None = None,
     return statement.order_by(Company.name_en, Company.name_zh, Company.id)
 
 
-def _search(q: str):
-    patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
-    return sa.or_(*(Company.search_text.like(p, escape="\\") for p in patterns))
+def with_relations(statement: sa.Select) -> sa.Select:
+    """Load what a list row shows (its Fortune 500 entry) in the same query."""
+    return statement.options(joinedload(Company.fortune500_entry))
 
 
 def _validate(values: dict, company: Company | None, user) -> dict[str, list[str]]:
@@ -80,30 +86,18 @@ def _validate(values: dict, company: Company | None, user) -> dict[str, list[str
     if not (values.get("name_zh") or values.get("name_en")):
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
     country = values.get("country") or ""
-    if country and country not in _territories("en"):
+    if country and not is_country(country):
         errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))
     parent_id = values.get("parent_id")
     if parent_id is not None:
         parent = db.session.get(Company, parent_id)
         if parent is None or not can(user, "view", parent):
             errors.setdefault("parent_id", []).append(_("No such company."))
-        elif company is not None and (parent.id == company.id
-                                      or company.id in {a.id for a in parent.ancestors()}
-                                      or _loops(parent, company.id)):
+        elif company is not None and company.id in {parent.id, *(a.id for a in parent.ancestors())}:
             errors.setdefault("parent_id", []).append(
                 _("A company cannot be its own parent, directly or through others.")
             )
     return errors
-
-
-def _loops(parent: Company, company_id: int) -> bool:
-    node, seen = parent, set()
-    while node is not None and node.id not in seen:
-        if node.id == company_id:
-            return True
-        seen.add(node.id)
-        node = node.parent
-    return False
 
 
 def _derive(company: Company) -> None:

@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..codes import InteractionKind
+from ..forms import ServiceForm
 from ..projects.forms import options, text_or_none
 
 EMPTY_FOLLOW_UP_ROWS = 3
@@ -38,7 +39,7 @@ class FollowUpRow(Form):
         return not (self.title.data or "").strip()
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(ServiceForm):
     kind = SelectField(_l("Kind"), choices=options(InteractionKind.choices()))
     occurred_on = DateField(_l("Date"), validators=[InputRequired()])
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=200)])
@@ -101,20 +102,14 @@ class MeetingForm(FlaskForm):
         values["follow_ups"] = follow_ups
         return values
 
-    def show_errors(self, fields: dict) -> None:
-        """Service errors beside their fields; ``follow_ups.2.title`` is the third row sent."""
-        rows = self.rows()
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            parts = name.split(".")
-            if name.startswith("follow_ups") and len(parts) == 3 and parts[1].isdigit():
-                item = int(parts[1])
-                if item < len(getattr(self, "row_of_item", [])):
-                    target = rows[self.row_of_item[item]]._fields.get(parts[2])
-            if target is None or name == "follow_ups":
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
+    def field_for(self, name: str):
+        """``follow_ups.2.title`` is the third row sent; ``follow_ups`` itself goes above."""
+        parts = name.split(".")
+        if name.startswith("follow_ups") and len(parts) == 3 and parts[1].isdigit():
+            item = int(parts[1])
+            if item < len(getattr(self, "row_of_item", [])):
+                return self.rows()[self.row_of_item[item]]._fields.get(parts[2])
+        return None if name == "follow_ups" else self._fields.get(name)
 
 
 def meeting_data(record) -> dict:

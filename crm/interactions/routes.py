@@ -8,13 +8,21 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from ..access import allowed, can, can_in_zone, scope
+from ..access import allowed, can
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..pages import PER_PAGE, count_of, officers, page_number, staff_required
+from ..pages import (
+    PER_PAGE,
+    count_of,
+    officers,
+    page_number,
+    staff_required,
+    visible_zones,
+    zone_choices,
+)
 from ..safety import local_path
 from ..zones.services import zones as all_zones
 from . import bp, services
@@ -27,12 +35,6 @@ FILTERS = ("kind", "zone", "since", "until", "q")
 
 def zone_names() -> dict[str, str]:
     return {zone.code: zone.name for zone in all_zones()}
-
-
-def visible_zones(user):
-    if scope(user, "interactions", "view") == "zone":
-        return list(user.zones)
-    return all_zones()
 
 
 def day(text: str | None) -> date | None:
@@ -95,8 +97,8 @@ def index():
     ).all()
     return render_template(
         "interactions/index.html", meetings=meetings, filters=filters, total=total, page=page,
-        per_page=PER_PAGE, zones=visible_zones(current_user), zone_names=zone_names(),
-        country_name=country_name,
+        per_page=PER_PAGE, zones=visible_zones(current_user, "interactions"),
+        zone_names=zone_names(), country_name=country_name,
         may_create=allowed(current_user, "interactions", "create"),
     )
 
@@ -160,10 +162,7 @@ def prepare(form: MeetingForm, record=None) -> None:
     for row in form.rows():
         row.owner.choices = owner_choices
     form.country.choices = [("", "—")] + countries()
-    zones = [z for z in all_zones()
-             if can_in_zone(user, "create", "interactions", z.code)
-             or (record is not None and z.code == record.zone_code)]
-    form.zone.choices = [(z.code, z.name) for z in zones]
+    form.zone.choices = zone_choices(user, "interactions", record)
     if record is None:
         form.zone.choices.insert(0, ("", _("From the linked project or talent")))
 
@@ -237,7 +236,7 @@ def edit(interaction_id: int):
         form.add_empty_rows()
     prepare(form, record)
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             services.update_interaction(current_user, record, version,
                                         keep_unchanged_links(record, form.values()))

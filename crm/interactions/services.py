@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..access import can, can_in_zone, visible
+from ..access import can, can_in_zone, get_record, visible
 from ..codes import InteractionKind, Role
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..errors import Conflict, Forbidden, Invalid
 from ..text import like_pattern
 from .models import FollowUp, Interaction
 
@@ -19,12 +19,7 @@ LIMITS = {"location": 200, "subject": 200, "notes": 10_000}
 
 
 def get_interaction(user, interaction_id: int, action: str = "view") -> Interaction:
-    record = db.session.get(Interaction, interaction_id)
-    if record is None or not can(user, "view", record):
-        raise NotFound()
-    if action != "view" and not can(user, action, record):
-        raise Forbidden()
-    return record
+    return get_record(user, Interaction, interaction_id, action)
 
 
 def interaction_query(user, filters: dict | None = None) -> sa.Select:
@@ -95,7 +90,7 @@ def _users(usernames, errors, field="attendees"):
 
 def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     from ..companies.models import Company, Contact
-    from ..companies.services import _territories
+    from ..companies.services import is_country
     from ..projects.models import Project
     from ..talents.models import Talent
     from ..zones.models import Zone
@@ -115,7 +110,7 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     if (creating or "subject" in values) and not (values.get("subject") or "").strip():
         errors.setdefault("subject", []).append(_("This field is required."))
     country = (values.get("country") or "").upper()
-    if country and country not in _territories("en"):
+    if country and not is_country(country):
         errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))
 
     companies = _records(Company, values.get("company_ids"), user, "company_ids", errors) \

@@ -2,13 +2,12 @@
 
 from functools import wraps
 
-from flask import abort, render_template, request
+from flask import abort, render_template
 from flask_login import current_user, login_required
 
 from ..codes import Role
+from ..pages import PER_PAGE, page_number
 from . import bp, services
-
-PER_PAGE = 50
 
 
 def partner_required(view):
@@ -25,7 +24,7 @@ def partner_required(view):
 @bp.route("/partner")
 @partner_required
 def index():
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_number()
     projects, total = services.partner_projects(current_user, page, PER_PAGE)
     return render_template("partner/index.html", projects=projects, total=total, page=page,
                            per_page=PER_PAGE)

@@ -1,9 +1,8 @@
 """What a partner may read of a project: its public fields, never notes, owner or flags."""
 
-import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from ..extensions import db
+from ..db import count_of, db
 from ..money import Money
 from ..projects import services as projects
 from ..projects.models import Project
@@ -28,8 +27,7 @@ def public_fields(project: Project) -> dict:
 def partner_projects(user, page: int, per_page: int) -> tuple[list[dict], int]:
     """One page of the projects of the companies linked to the partner, and their count."""
     statement = projects.project_query(user, {"sort": "name"})
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+    total = count_of(statement)
     rows = db.session.scalars(
         statement.options(joinedload(Project.zone))
         .limit(per_page).offset((page - 1) * per_page)).unique().all()

@@ -2,7 +2,6 @@
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -20,6 +19,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..codes import Criterion, Likelihood, ParkType, ProjectKind, Stage, TechLevel
+from ..forms import ServiceForm
 from ..money import Money
 from .models import MONEY_FIELDS
 
@@ -67,7 +67,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ProjectForm(FlaskForm):
+class ProjectForm(ServiceForm):
     name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Length(max=200)])
     company_id = SelectField(_l("Company"), coerce=int_or_none, validators=[DataRequired()])
@@ -143,14 +143,6 @@ class ProjectForm(FlaskForm):
             return self[f"{name}_amount"]
         return self._fields.get(name)
 
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self.field_for(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
-
 
 for _name in MONEY_FIELDS:
     setattr(ProjectForm, f"{_name}_amount", StringField(MONEY_LABELS[_name],
@@ -217,13 +209,16 @@ def changes(project, values: dict) -> dict:
     return changed
 
 
-class StageForm(FlaskForm):
+class StageForm(ServiceForm):
     stage = SelectField(_l("Move to stage"), choices=options(Stage.choices()))
     note = TextAreaField(_l("Note"), validators=[Length(max=10_000)])
     reason = StringField(_l("Reason (when lost)"), validators=[Length(max=10_000)])
     version = HiddenField()
     back = HiddenField()
     submit = SubmitField(_l("Move"))
+
+    def field_for(self, name: str):
+        return self._fields.get(name, self.stage)  # what the move needs shows at the stage
 
     def limit_to_moves(self, project) -> None:
         self.stage.choices = [(code, label) for code, label in Stage.choices()

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..codes import Criterion, Likelihood, ProjectKind, Stage, TechLevel
 from ..db import DecimalText, SoftDeleted, Timestamps, Versioned, db, utcnow
 from ..i18n import bilingual
+from ..stages import MoveColumns
 
 MEGA_USD_CENTS = 100_000_000 * 100
 
@@ -169,7 +170,7 @@ class ProjectCriterion(db.Model):
     __table_args__ = (sa.CheckConstraint(Criterion.check("criterion"), name="criterion"),)
 
 
-class StageChange(db.Model):
+class StageChange(MoveColumns, db.Model):
     """One move of a project from a stage to another: the pipeline's history."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -178,12 +179,6 @@ class StageChange(db.Model):
     )
     from_stage: Mapped[str | None] = mapped_column(sa.String(20))
     to_stage: Mapped[str] = mapped_column(sa.String(20))
-    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    note: Mapped[str] = mapped_column(sa.Text, default="")
-    reason: Mapped[str] = mapped_column(sa.Text, default="")
-
-    by: Mapped["User | None"] = relationship()  # noqa: F821
 
     __table_args__ = (
         sa.CheckConstraint(Stage.check("to_stage"), name="to_stage"),

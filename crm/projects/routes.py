@@ -6,26 +6,27 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..access import allowed, can, can_in_zone, scope
+from ..access import allowed, can
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..money import Money
-from ..pages import PER_PAGE, count_of, officers, page_number, staff_required
+from ..pages import (
+    PER_PAGE,
+    count_of,
+    officers,
+    page_number,
+    staff_required,
+    visible_zones,
+    zone_choices,
+)
 from ..zones.models import Park
-from ..zones.services import zones as all_zones
 from . import bp, rules, services
 from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
 from .models import MONEY_FIELDS
 
 BOARD_LIMIT = 30
 FILTERS = ("zone", "stage", "kind", "criteria", "flag", "country", "industry", "owner", "q")
-
-
-def visible_zones(user):
-    if scope(user, "projects", "view") == "zone":
-        return list(user.zones)
-    return all_zones()
 
 
 # -- list and board ----------------------------------------------------------------------------
@@ -53,7 +54,7 @@ def index():
     ).unique().all()
     return render_template(
         "projects/index.html", projects=projects, filters=filters, sort=sort, total=total,
-        page=page, per_page=PER_PAGE, zones=visible_zones(current_user),
+        page=page, per_page=PER_PAGE, zones=visible_zones(current_user, "projects"),
         owners=officers(), countries=countries(), sorts=sort_labels(),
     )
 
@@ -121,7 +122,7 @@ def stage(project_id: int):
     form.limit_to_moves(project)
     to_board = form.back.data == "board"
     if form.validate():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             services.move_stage(current_user, project, form.stage.data, form.note.data,
                                 form.reason.data, version)
@@ -132,9 +133,7 @@ def stage(project_id: int):
                 for message in messages:
                     flash(message, "error")
                 return redirect(url_for("projects.board"))
-            for name, found in error.fields.items():
-                target = form._fields.get(name, form.stage)
-                target.errors = [*(target.errors or []), *found]
+            form.show_errors(error.fields)
             return render_project(project, form, 422)
         except Conflict:
             db.session.rollback()
@@ -176,10 +175,7 @@ def prepare(form: ProjectForm, project=None) -> None:
     if project is not None and project.company not in companies:
         companies.append(project.company)
     form.company_id.choices = [("", "—")] + [(str(c.id), c.name) for c in companies]
-    zones = [z for z in all_zones()
-             if can_in_zone(user, "create", "projects", z.code)
-             or (project is not None and z.code == project.zone_code)]
-    form.zone.choices = [(z.code, z.name) for z in zones]
+    form.zone.choices = zone_choices(user, "projects", project)
     parks = db.session.scalars(sa.select(Park).order_by(Park.zone_code, Park.id)).all()
     form.park_id.choices = [("", "—")] + [
         (str(p.id), f"{p.name} ({p.zone.name})") for p in parks]
@@ -221,7 +217,7 @@ def edit(project_id: int):
     form = ProjectForm(data=data)
     prepare(form, project)
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             services.update_project(current_user, project, version,
                                     changes(project, form.values()))

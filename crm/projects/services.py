@@ -1,18 +1,21 @@
 """Projects: the one place that validates, writes and moves them through the pipeline."""
 
 from datetime import date
+from functools import partial
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..access import can, can_in_zone, visible
+from .. import stages
+from ..access import can, can_in_zone, get_record, visible
 from ..codes import Criterion, Flag, ParkType, ProjectKind, Role, Stage
 from ..companies.models import Company
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..errors import Conflict, Forbidden, Invalid
 from ..money import Money, NoRate, rate_in_force, to_usd_cents
-from ..text import like_pattern, search_text
+from ..text import like_pattern, search_matches, search_text
 from ..zones.models import Park, Zone
 from . import rules
 from .models import MEGA_USD_CENTS, MONEY_FIELDS, Project, ProjectCriterion, StageChange
@@ -37,12 +40,7 @@ MAX_CENTS = 2**63 - 1  # a BIGINT column
 def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
-    project = db.session.get(Project, project_id)
-    if project is None or not can(user, "view", project):
-        raise NotFound()
-    if action != "view" and not can(user, action, project):
-        raise Forbidden()
-    return project
+    return get_record(user, Project, project_id, action)
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
@@ -79,10 +77,7 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
     if "company_id" in filters:
         statement = statement.where(Project.company_id == filters["company_id"])
     if "q" in filters:
-        q = str(filters["q"])
-        patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
-        statement = statement.where(
-            sa.or_(*(Project.search_text.like(p, escape="\\") for p in patterns)))
+        statement = statement.where(search_matches(Project.search_text, str(filters["q"])))
     return statement.order_by(*sort_order(filters.get("sort")))
 
 
@@ -126,6 +121,7 @@ def with_relations(statement: sa.Select) -> sa.Select:
     """Load what a list row shows in a fixed number of queries (no query per row)."""
     return statement.options(
         joinedload(Project.company),
+        joinedload(Project.zone),
         joinedload(Project.owner),
         joinedload(Project.verified_by),
         selectinload(Project.criteria_rows),
@@ -345,17 +341,19 @@ def _clear_verification(project: Project) -> None:
 def move_stage(user, project: Project, target: str, note: str = "", reason: str = "",
                version: int | None = None) -> Project:
     """Move a project to ``target`` (skipping stages is allowed); history records the move."""
-    if not can(user, "stage", project):
-        raise Forbidden()
-    if version is not None and version != project.version:
-        raise Conflict()
-    note, reason = (note or "").strip(), (reason or "").strip()
-    if target not in Stage.codes():
-        raise Invalid({"stage": [_("Unknown stage.")]})
-    if target == project.stage:
-        raise Invalid({"stage": [_("The project is already at this stage.")]})
-    if len(note) > 10_000 or len(reason) > 10_000:
-        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
+    stages.move(user, project, target, note, reason, version, stages=Stage,
+                history=partial(StageChange, project_id=project.id),
+                already=_l("The project is already at this stage."),
+                lost=_l("Say why the project was lost."),
+                check=partial(_may_enter, project))
+    _clear_verification(project)
+    db.session.commit()
+    return project
+
+
+def _may_enter(project: Project, target: str) -> None:
+    """The plan's rules for projects: 两高一低 ones stop before signing, and a stage needs its
+    fields first."""
     forbidden = rules.forbidden_reason(project.two_high_one_low, target)
     if forbidden:
         raise Invalid({"stage": [forbidden]}, message=forbidden, code="forbidden_stage")
@@ -364,21 +362,6 @@ def move_stage(user, project: Project, target: str, note: str = "", reason: str 
         needs = _("%(stage)s needs this field first.", stage=str(Stage(target).label))
         raise Invalid({name: [needs] for name in missing},
                       message=_("Fill in what this stage needs first."), code="missing_fields")
-    if target == Stage.LOST and not (reason or note):
-        raise Invalid({"reason": [_("Say why the project was lost.")]})
-    if target == Stage.LOST:
-        reason = reason or note
-    now = utcnow()
-    db.session.add(StageChange(project_id=project.id, from_stage=project.stage, to_stage=target,
-                               at=now, by_id=user.id, note=note or reason, reason=reason))
-    project.stage = target
-    project.stage_changed_at = now
-    stage = Stage(target)
-    if stage.in_pipeline:
-        project.reached_order = max(project.reached_order or 0, stage.order)
-    _clear_verification(project)
-    db.session.commit()
-    return project
 
 
 def verify_project(user, project: Project, note: str = "") -> Project:

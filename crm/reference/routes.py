@@ -1,28 +1,16 @@
 """Reference lists for administrators: the Fortune Global 500 and exchange rates."""
 
-from functools import wraps
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from ..access import allowed
 from ..errors import Invalid, NotFound
 from ..extensions import db
+from ..pages import admin_required
 from . import bp, services
 from .forms import LinkForm, ListUploadForm, RateForm, UnreadableFile, read_list
 from .models import Global500Entry
-
-
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not allowed(current_user, "reference", "edit"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapper
 
 
 def row_messages(fields: dict) -> list[str]:
@@ -61,7 +49,7 @@ def render_list(year, upload, status=200):
     years = db.session.scalars(
         select(Global500Entry.year).group_by(Global500Entry.year)
         .order_by(Global500Entry.year.desc())).all()
-    rows = services.entries(year) if year else []
+    rows = services.entries(year, with_companies=True) if year else []
     linked = db.session.scalar(
         select(func.count()).select_from(Global500Entry)
         .where(Global500Entry.year == year, Global500Entry.company_id.is_not(None))) if year else 0

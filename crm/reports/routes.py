@@ -2,15 +2,15 @@
 and the key countries and industries that admins keep."""
 
 from datetime import date
-from functools import wraps
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from ..access import allowed
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
+from ..pages import admin_required, permission_required
 from . import bp, services
 from .forms import EmptyForm, KeyCountryForm, KeyIndustryForm, TargetForm
 from .xlsx import WORKBOOKS
@@ -19,28 +19,8 @@ CANDIDATES_SHOWN = 15
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def reports_required(view):
-    """Signed in, and allowed to read reports (managers, admins, staff; never partners)."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not allowed(current_user, "reports", "view"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not allowed(current_user, "reference", "edit"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapper
+# managers, admins and staff read reports; partners never do
+reports_required = permission_required("reports", "view")
 
 
 def _date_arg(name: str) -> date | None:

@@ -655,12 +655,12 @@ def key_industries() -> list[KeyIndustry]:
 
 
 def add_key_country(user, code: str) -> None:
-    from ..companies.services import _territories
+    from ..companies.services import is_country
 
     if scope(user, "reference", "edit") is None:
         raise Forbidden()
     code = (code or "").strip().upper()
-    if len(code) != 2 or code not in _territories("en"):
+    if len(code) != 2 or not is_country(code):
         raise Invalid({"code": [_("Use a two-letter ISO 3166 country code.")]})
     if db.session.get(KeyCountry, code) is None:
         db.session.add(KeyCountry(code=code))

@@ -2,15 +2,15 @@
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..codes import TalentStage, TalentType
+from ..forms import ServiceForm
 from ..projects.forms import options, text_or_none
 
 
-class TalentForm(FlaskForm):
+class TalentForm(ServiceForm):
     name = StringField(_l("Name in Latin letters"), validators=[Length(max=200)])
     name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
     talent_type = SelectField(_l("Type"), choices=options(TalentType.choices()))
@@ -33,14 +33,6 @@ class TalentForm(FlaskForm):
             values[name] = (values[name] or "").strip()
         return values
 
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]
-
 
 def talent_data(talent) -> dict:
     data = {name: getattr(talent, name)
@@ -52,12 +44,15 @@ def talent_data(talent) -> dict:
     return data
 
 
-class TalentStageForm(FlaskForm):
+class TalentStageForm(ServiceForm):
     stage = SelectField(_l("Move to stage"), choices=options(TalentStage.choices()))
     note = TextAreaField(_l("Note"), validators=[Length(max=10_000)])
     reason = StringField(_l("Reason (when lost)"), validators=[Length(max=10_000)])
     version = HiddenField()
     submit = SubmitField(_l("Move"))
+
+    def field_for(self, name: str):
+        return self._fields.get(name, self.stage)  # what the move needs shows at the stage
 
     def limit_to_moves(self, talent) -> None:
         self.stage.choices = [(code, label) for code, label in TalentStage.choices()

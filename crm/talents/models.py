@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..codes import TalentStage, TalentType
 from ..db import SoftDeleted, Timestamps, Versioned, db, utcnow
+from ..stages import MoveColumns
 
 
 class Talent(Versioned, Timestamps, SoftDeleted, db.Model):
@@ -41,19 +42,13 @@ class Talent(Versioned, Timestamps, SoftDeleted, db.Model):
         return self.name or self.name_zh
 
 
-class TalentStageChange(db.Model):
+class TalentStageChange(MoveColumns, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(
         sa.ForeignKey("talent.id", ondelete="CASCADE"), index=True
     )
     from_stage: Mapped[str | None] = mapped_column(sa.String(16))
     to_stage: Mapped[str] = mapped_column(sa.String(16))
-    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    note: Mapped[str] = mapped_column(sa.Text, default="")
-    reason: Mapped[str] = mapped_column(sa.Text, default="")
-
-    by: Mapped["User | None"] = relationship()  # noqa: F821
 
     __table_args__ = (
         sa.CheckConstraint(TalentStage.check("to_stage"), name="to_stage"),

@@ -4,23 +4,24 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..access import allowed, can, can_in_zone, scope
+from ..access import allowed, can
 from ..codes import TalentStage, TalentType
 from ..companies.services import countries, country_name
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..pages import PER_PAGE, count_of, officers, page_number, staff_required
-from ..zones.services import zones as all_zones
+from ..pages import (
+    PER_PAGE,
+    count_of,
+    officers,
+    page_number,
+    staff_required,
+    visible_zones,
+    zone_choices,
+)
 from . import bp, services
 from .forms import TalentForm, TalentStageForm, conflict_message, talent_data
 
 FILTERS = ("talent_type", "stage", "zone", "nationality", "q")
-
-
-def visible_zones(user):
-    if scope(user, "talents", "view") == "zone":
-        return list(user.zones)
-    return all_zones()
 
 
 @bp.route("/talents")
@@ -38,7 +39,7 @@ def index():
         statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).unique().all()
     return render_template(
         "talents/index.html", talents=talents, filters=filters, total=total, page=page,
-        per_page=PER_PAGE, zones=visible_zones(current_user), countries=countries(),
+        per_page=PER_PAGE, zones=visible_zones(current_user, "talents"), countries=countries(),
         country_name=country_name, may_create=allowed(current_user, "talents", "create"),
     )
 
@@ -71,15 +72,13 @@ def stage(talent_id: int):
     form.limit_to_moves(talent)
     if not form.validate():
         return render_talent(talent, form, 422)
-    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    version = form.sent_version()
     try:
         services.move_stage(current_user, talent, form.stage.data, form.note.data,
                             form.reason.data, version)
     except Invalid as error:
         db.session.rollback()
-        for name, found in error.fields.items():
-            target = form._fields.get(name, form.stage)
-            target.errors = [*(target.errors or []), *found]
+        form.show_errors(error.fields)
         return render_talent(talent, form, 422)
     except Conflict:
         db.session.rollback()
@@ -107,10 +106,7 @@ def delete(talent_id: int):
 
 def prepare(form: TalentForm, talent=None) -> None:
     form.nationality.choices = [("", "—")] + countries()
-    zones = [z for z in all_zones()
-             if can_in_zone(current_user, "create", "talents", z.code)
-             or (talent is not None and z.code == talent.zone_code)]
-    form.zone.choices = [(z.code, z.name) for z in zones]
+    form.zone.choices = zone_choices(current_user, "talents", talent)
     form.owner.choices = [("", "—")] + [(u.username, u.label) for u in officers()]
 
 
@@ -151,7 +147,7 @@ def edit(talent_id: int):
     form = TalentForm(data=data)
     prepare(form, talent)
     if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        version = form.sent_version()
         try:
             services.update_talent(current_user, talent, version, form.values())
         except Invalid as error:

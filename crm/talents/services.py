@@ -1,14 +1,18 @@
 """International talents: validation, their own stages with history, lists."""
 
+from functools import partial
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from ..access import can, can_in_zone, visible
+from .. import stages
+from ..access import can, can_in_zone, get_record, visible
 from ..codes import Role, TalentStage, TalentType
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid, NotFound
-from ..text import like_pattern, search_text
+from ..errors import Conflict, Forbidden, Invalid
+from ..text import search_matches, search_text
 from ..zones.models import Zone
 from .models import Talent, TalentStageChange
 
@@ -18,12 +22,7 @@ LIMITS = {"name": 200, "name_zh": 200, "field": 200, "employer": 200, "notes": 1
 
 
 def get_talent(user, talent_id: int, action: str = "view") -> Talent:
-    talent = db.session.get(Talent, talent_id)
-    if talent is None or not can(user, "view", talent):
-        raise NotFound()
-    if action != "view" and not can(user, action, talent):
-        raise Forbidden()
-    return talent
+    return get_record(user, Talent, talent_id, action)
 
 
 def talent_query(user, filters: dict | None = None) -> sa.Select:
@@ -36,17 +35,14 @@ def talent_query(user, filters: dict | None = None) -> sa.Select:
     if "nationality" in filters:
         statement = statement.where(Talent.nationality == str(filters["nationality"]).upper())
     if "q" in filters:
-        q = str(filters["q"])
-        patterns = {like_pattern(q), like_pattern(q.replace(" ", ""))}
-        statement = statement.where(
-            sa.or_(*(Talent.search_text.like(p, escape="\\") for p in patterns)))
+        statement = statement.where(search_matches(Talent.search_text, str(filters["q"])))
     return statement.options(joinedload(Talent.owner)).order_by(Talent.updated_at.desc(),
                                                                   Talent.id.desc())
 
 
 def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
     from ..auth.models import User
-    from ..companies.services import _territories
+    from ..companies.services import is_country
 
     errors: dict[str, list[str]] = {}
     unknown = set(values) - set(FIELDS)
@@ -64,7 +60,7 @@ def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
             errors.setdefault("talent_type", []).append(
                 _("Must be one of: %(codes)s.", codes=", ".join(TalentType.codes())))
     nationality = (values.get("nationality") or "").upper()
-    if nationality and nationality not in _territories("en"):
+    if nationality and not is_country(nationality):
         errors.setdefault("nationality", []).append(_("Use a two-letter ISO 3166 country code."))
     if creating or "zone" in values:
         zone = values.get("zone")
@@ -114,30 +110,10 @@ def update_talent(user, talent: Talent, version: int | None, values: dict) -> Ta
 
 def move_stage(user, talent: Talent, target: str, note: str = "", reason: str = "",
                version: int | None = None) -> Talent:
-    if not can(user, "stage", talent):
-        raise Forbidden()
-    if version is not None and version != talent.version:
-        raise Conflict()
-    note, reason = (note or "").strip(), (reason or "").strip()
-    if target not in TalentStage.codes():
-        raise Invalid({"stage": [_("Unknown stage.")]})
-    if target == talent.stage:
-        raise Invalid({"stage": [_("The talent is already at this stage.")]})
-    if len(note) > 10_000 or len(reason) > 10_000:
-        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
-    if target == TalentStage.LOST:
-        reason = reason or note
-        if not reason:
-            raise Invalid({"reason": [_("Say why the talent was lost.")]})
-    now = utcnow()
-    db.session.add(TalentStageChange(talent_id=talent.id, from_stage=talent.stage,
-                                     to_stage=target, at=now, by_id=user.id,
-                                     note=note or reason, reason=reason))
-    talent.stage = target
-    talent.stage_changed_at = now
-    stage = TalentStage(target)
-    if stage.in_pipeline:
-        talent.reached_order = max(talent.reached_order or 0, stage.order)
+    stages.move(user, talent, target, note, reason, version, stages=TalentStage,
+                history=partial(TalentStageChange, talent_id=talent.id),
+                already=_l("The talent is already at this stage."),
+                lost=_l("Say why the talent was lost."))
     db.session.commit()
     return talent
 

@@ -1,16 +1,16 @@
 """The zone-profile form (admins)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length
 
+from ..forms import ServiceForm
 from .services import PROFILE_LIMITS
 
 ONE_A_LINE = _l("One a line, or separated by commas.")
 
 
-class ZoneProfileForm(FlaskForm):
+class ZoneProfileForm(ServiceForm):
     summary_zh = TextAreaField(_l("Summary in Chinese"),
                                validators=[Length(max=PROFILE_LIMITS["summary_zh"])])
     summary_en = TextAreaField(_l("Summary in English"),
@@ -31,11 +31,3 @@ class ZoneProfileForm(FlaskForm):
 
     def values(self) -> dict:
         return {name: self[name].data or "" for name in self.FIELDS}
-
-    def show_errors(self, fields: dict) -> None:
-        for name, messages in fields.items():
-            target = self._fields.get(name)
-            if target is None:
-                self.form_errors.extend(messages)
-            else:
-                target.errors = [*(target.errors or []), *messages]

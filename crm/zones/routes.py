@@ -1,27 +1,16 @@
 """Public zone profiles: open to anyone, in either language; admins edit them."""
 
 import re
-from functools import wraps
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from ..access import allowed
 from ..errors import Invalid
 from ..extensions import db
+from ..pages import admin_required
 from . import bp, services
-
-
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not allowed(current_user, "reference", "edit"):
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapper
 
 
 def split_list(text: str | None) -> list[str]:
