@@ -45,6 +45,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    # behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host (0: none)
+    PROXY_HOPS = int(os.environ.get("CRM_PROXY_HOPS", "0") or 0)
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # uploads; JSON bodies are held to 1 MiB in the API

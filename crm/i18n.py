@@ -43,9 +43,10 @@ def from_accept_language() -> str | None:
 
 
 def user_language() -> str | None:
-    user = getattr(g, "api_user", None) or (
-        current_user if current_user and current_user.is_authenticated else None
-    )
+    if request.path.startswith("/api/"):
+        user = getattr(g, "api_user", None)
+    else:
+        user = current_user if current_user and current_user.is_authenticated else None
     if user is not None and user.locale in LANGUAGES:
         return user.locale
     return None

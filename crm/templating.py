@@ -33,6 +33,7 @@ def remember_language_switch() -> None:
     refresh()
     g.pop("_login_user", None)
     g.pop("csrf_token", None)
+    g.pop("api_user", None)
     code = request.args.get("lang")
     if code in LANGUAGES and not request.path.startswith("/api/"):
         session["lang"] = code

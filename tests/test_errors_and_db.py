@@ -64,3 +64,24 @@ def test_demo_command_loads_once(app):
     assert first.exit_code == 0 and "100 projects" in first.output
     again = runner.invoke(args=["crm", "demo", "--if-empty"])
     assert "no demo data loaded" in again.output
+
+
+def test_behind_https_proxy_cookies_are_secure_and_addresses_real(app, make_user):
+    from crm import create_app
+    from crm.config import TestConfig
+
+    proxied = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+                         PROXY_HOPS=1, SESSION_COOKIE_SECURE=True)
+    seen = {}
+
+    @proxied.before_request
+    def remember():
+        from flask import request
+
+        seen["addr"], seen["scheme"] = request.remote_addr, request.scheme
+
+    client = proxied.test_client()
+    headers = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+    page = client.get("/login?lang=en", headers=headers)
+    assert "Secure" in page.headers.get("Set-Cookie", "")
+    assert seen == {"addr": "203.0.113.7", "scheme": "https"}

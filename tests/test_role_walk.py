@@ -178,7 +178,12 @@ def test_role_walk_of_every_page(app, world, role):
         variants = expected.items() if "own" in expected else [("own", expected)]
         for variant, statuses in variants:
             url = url_for_rule(rule, common | ids[variant])
-            status = client.get(url).status_code
+            response = client.get(url)
+            status = response.status_code
+            if "frame-ancestors 'none'" not in response.headers.get(
+                    "Content-Security-Policy", "") or \
+                    response.headers.get("X-Content-Type-Options") != "nosniff":
+                wrong.append(f"{rule.endpoint} {url}: security headers missing")
             if status != statuses[role]:
                 wrong.append(f"{rule.endpoint} {variant} {url}: {status}, "
                              f"expected {statuses[role]}")

@@ -2,14 +2,13 @@ from datetime import date
 
 from pydantic import Field
 
-from ..access import allowed
 from ..codes import InteractionKind
 from ..db import iso
 from ..i18n_codes import Literal_of
 from ..interactions import services
 from ..interactions.models import Interaction
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
+from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 from .fields import Name, Note
 from .schemas import BOOL, DATE, DATETIME, INT, STR, array, enum, nullable, obj
 
@@ -100,10 +99,9 @@ class InteractionQuery(PageQuery):
 
 @operation(bp, "/interactions", "GET", summary="List meetings and other interactions",
            tag="interactions", query=InteractionQuery, response=page_schema(INTERACTION),
-           paginated=True)
+           paginated=True, permission=("interactions", "view"))
 def list_interactions(query: InteractionQuery):
     user = require_user()
-    require(allowed(user, "interactions", "view"))
     statement = services.with_relations(services.interaction_query(
         user, query.model_dump(exclude={"page", "per_page"})))
     return paginate(statement, query, lambda rows: [interaction_json(r) for r in rows])

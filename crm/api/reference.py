@@ -2,10 +2,9 @@ from datetime import date
 
 from pydantic import Field, RootModel
 
-from ..access import allowed
 from ..reference import services
 from . import bp
-from .core import Body, Query, operation, require, require_user
+from .core import Body, Query, operation, require_user
 from .fields import Name
 from .schemas import GLOBAL500, RATES
 
@@ -46,9 +45,9 @@ def entry_json(entry) -> dict:
 
 @operation(bp, "/reference/global500", "GET",
            summary="The Fortune Global 500 list of a year (default: the newest)",
-           tag="reference", query=YearQuery, response=GLOBAL500)
+           tag="reference", query=YearQuery, response=GLOBAL500,
+           permission=("reference", "view"))
 def global500(query: YearQuery):
-    require(allowed(require_user(), "reference", "view"))
     year = query.year or services.newest_year()
     return [entry_json(e) for e in services.entries(year)] if year else []
 
@@ -63,9 +62,8 @@ def replace_global500(query: RequiredYear, body: Global500List):
 
 
 @operation(bp, "/reference/exchange-rates", "GET", summary="Exchange rates", tag="reference",
-           response=RATES)
+           response=RATES, permission=("reference", "view"))
 def exchange_rates():
-    require(allowed(require_user(), "reference", "view"))
     return [rate_json(r) for r in services.list_rates()]
 
 
@@ -110,11 +108,10 @@ def shuangbai_json(entry) -> dict:
 
 @operation(bp, "/reference/shuangbai", "GET",
            summary="The 双百 list of a year (default: the newest)", tag="reference",
-           query=YearQuery, response=SHUANGBAI_LIST)
+           query=YearQuery, response=SHUANGBAI_LIST, permission=("reference", "view"))
 def shuangbai_list(query: YearQuery):
     from ..reports import services as reports
 
-    require(allowed(require_user(), "reference", "view"))
     year = query.year or reports.newest_shuangbai_year()
     return [shuangbai_json(e) for e in reports.shuangbai_entries(year)] if year else []
 

@@ -1,13 +1,12 @@
 from pydantic import Field
 
-from ..access import allowed
 from ..codes import TalentStage, TalentType
 from ..db import iso
 from ..i18n_codes import Literal_of
 from ..talents import services
 from ..talents.models import Talent
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
+from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 from .fields import Name, Note
 from .schemas import DATETIME, INT, STR, array, enum, nullable, obj
 
@@ -74,10 +73,10 @@ class TalentStageMove(Body):
 
 
 @operation(bp, "/talents", "GET", summary="List international talents", tag="talents",
-           query=TalentQuery, response=page_schema(TALENT), paginated=True)
+           query=TalentQuery, response=page_schema(TALENT), paginated=True,
+           permission=("talents", "view"))
 def list_talents(query: TalentQuery):
     user = require_user()
-    require(allowed(user, "talents", "view"))
     statement = services.talent_query(user, query.model_dump(exclude={"page", "per_page"}))
     return paginate(statement, query, lambda rows: [talent_json(t) for t in rows])
 

@@ -2,14 +2,13 @@ import sqlalchemy as sa
 from pydantic import Field
 from sqlalchemy.orm import selectinload
 
-from ..access import allowed
 from ..auth import services
 from ..auth.models import User
 from ..codes import Role
 from ..extensions import db
 from ..i18n_codes import Literal_of
 from . import bp
-from .core import Body, PageQuery, operation, page_schema, paginate, require, require_user
+from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 from .schemas import USER
 
 
@@ -61,18 +60,16 @@ def create_user(body: UserCreate):
 
 
 @operation(bp, "/users", "GET", summary="List users (admin)", tag="users", query=PageQuery,
-           response=page_schema(USER), paginated=True, errors=(403,))
+           response=page_schema(USER), paginated=True, permission=("users", "view"))
 def list_users(query: PageQuery):
-    require(allowed(require_user(), "users", "view"))
     statement = sa.select(User).options(  # a row shows the zones and companies
         selectinload(User.zones), selectinload(User.companies)).order_by(User.username)
     return paginate(statement, query, lambda rows: [user_json(u) for u in rows])
 
 
 @operation(bp, "/users/<int:user_id>", "GET", summary="Read a user (admin)", tag="users",
-           response=USER, errors=(403, 404))
+           response=USER, errors=(404,), permission=("users", "view"))
 def get_user(user_id: int):
-    require(allowed(require_user(), "users", "view"))
     return user_json(db.get_or_404(User, user_id))
 
 
