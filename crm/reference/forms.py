@@ -50,8 +50,10 @@ def _int_or_raw(value):
         return value
 
 
-def read_list(filename: str, content: bytes) -> list[dict]:
-    """Rows {year, rank, name_en, name_zh} from a CSV or JSON file; UnreadableFile if not."""
+def read_table(filename: str, content: bytes, required: set[str], one_of: set[str],
+               message: str) -> list[dict]:
+    """Rows of a CSV (UTF-8, with or without BOM) or JSON file as dicts with lower-case keys;
+    UnreadableFile when it cannot be read or lacks the ``required`` and ``one_of`` columns."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -65,19 +67,40 @@ def read_list(filename: str, content: bytes) -> list[dict]:
             data = data.get("entries") or data.get("rows") or []
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise UnreadableFile(_("The JSON must be a list of objects."))
-        raw = data
-    else:
-        reader = csv.DictReader(io.StringIO(text))
-        header = {(name or "").strip().lower() for name in reader.fieldnames or []}
-        if "rank" not in header or not header & {"name_en", "name_zh"}:
-            raise UnreadableFile(_("The CSV needs the columns rank and name_en or name_zh."))
-        raw = [{(k or "").strip().lower(): v for k, v in row.items()} for row in reader]
-    rows = []
-    for row in raw:
-        rows.append({
-            "year": _int_or_raw(row.get("year")),
-            "rank": _int_or_raw(row.get("rank")),
-            "name_en": str(row.get("name_en") or "").strip(),
-            "name_zh": str(row.get("name_zh") or "").strip(),
-        })
-    return rows
+        return [{str(k).strip().lower(): v for k, v in row.items()} for row in data]
+    reader = csv.DictReader(io.StringIO(text))
+    header = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    if not required <= header or not header & one_of:
+        raise UnreadableFile(message)
+    return [{(k or "").strip().lower(): v for k, v in row.items()} for row in reader]
+
+
+def read_list(filename: str, content: bytes) -> list[dict]:
+    """Rows {year, rank, name_en, name_zh} of a Fortune Global 500 list."""
+    raw = read_table(filename, content, {"rank"}, {"name_en", "name_zh"},
+                     _("The CSV needs the columns rank and name_en or name_zh."))
+    return [{
+        "year": _int_or_raw(row.get("year")),
+        "rank": _int_or_raw(row.get("rank")),
+        "name_en": str(row.get("name_en") or "").strip(),
+        "name_zh": str(row.get("name_zh") or "").strip(),
+    } for row in raw]
+
+
+def read_shuangbai(filename: str, content: bytes) -> list[dict]:
+    """Rows {name_zh, name_en, company_id} of a 双百 list."""
+    raw = read_table(filename, content, set(), {"name_en", "name_zh"},
+                     _("The CSV needs the column name_zh or name_en."))
+    return [{
+        "name_zh": str(row.get("name_zh") or "").strip(),
+        "name_en": str(row.get("name_en") or "").strip(),
+        "company_id": _int_or_raw(row.get("company_id")),
+    } for row in raw]
+
+
+class ShuangbaiUploadForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(1955, 2200)])
+    file = FileField(_l("List file (CSV or JSON)"), validators=[FileRequired()],
+                     description=_l("CSV columns: name_zh, name_en, company_id (optional); "
+                                    "UTF-8. Or JSON: a list of such objects."))
+    submit = SubmitField(_l("Replace the list of this year"))

@@ -9,7 +9,15 @@ from ..errors import Invalid, NotFound
 from ..extensions import db
 from ..pages import admin_required
 from . import bp, services
-from .forms import LinkForm, ListUploadForm, RateForm, UnreadableFile, read_list
+from .forms import (
+    LinkForm,
+    ListUploadForm,
+    RateForm,
+    ShuangbaiUploadForm,
+    UnreadableFile,
+    read_list,
+    read_shuangbai,
+)
 from .models import Global500Entry
 
 
@@ -105,6 +113,52 @@ def link_global500(entry_id: int):
         services.link_entry(entry, None)
         flash(_("Rank %(rank)d is no longer linked by hand.", rank=entry.rank), "success")
     return redirect(url_for("reference.global500", year=entry.year))
+
+
+@bp.route("/reference/shuangbai")
+@admin_required
+def shuangbai():
+    from ..reports import services as reports
+
+    year = request.args.get("year", type=int) or reports.newest_shuangbai_year()
+    return render_shuangbai(year, ShuangbaiUploadForm(formdata=None, year=year))
+
+
+def render_shuangbai(year, upload, status=200):
+    from sqlalchemy import select
+
+    from ..reports import services as reports
+    from ..reports.models import ShuangbaiEntry
+
+    years = db.session.scalars(
+        select(ShuangbaiEntry.year).group_by(ShuangbaiEntry.year)
+        .order_by(ShuangbaiEntry.year.desc())).all()
+    rows = reports.shuangbai_entries(year) if year else []
+    return render_template("reference/shuangbai.html", year=year, years=years, rows=rows,
+                           upload=upload), status
+
+
+@bp.route("/reference/shuangbai/upload", methods=["POST"])
+@admin_required
+def upload_shuangbai():
+    from ..reports import services as reports
+
+    form = ShuangbaiUploadForm()
+    if form.validate_on_submit():
+        storage = form.file.data
+        try:
+            rows = read_shuangbai(storage.filename or "", storage.read())
+            created = reports.replace_shuangbai(current_user, form.year.data, rows)
+        except UnreadableFile as error:
+            form.file.errors = [*form.file.errors, str(error)]
+        except Invalid as error:
+            db.session.rollback()
+            form.file.errors = [*form.file.errors, *row_messages(error.fields)]
+        else:
+            flash(_("The %(year)d list now has %(n)d entries.", year=form.year.data,
+                    n=len(created)), "success")
+            return redirect(url_for("reference.shuangbai", year=form.year.data))
+    return render_shuangbai(form.year.data if not form.year.errors else None, form, 422)
 
 
 @bp.route("/reference/rates", methods=["GET", "POST"])
