@@ -69,11 +69,11 @@ def exchange_rates():
 
 @operation(bp, "/reference/exchange-rates", "POST",
            summary="Add exchange rates (admin): US dollars per unit, valid from a day",
-           tag="reference", body=RateList, response=RATES, errors=(403,),
+           tag="reference", body=RateList, response=RATES, status=201, errors=(403,),
            permission=("reference", "edit"))
 def add_exchange_rates(body: RateList):
     saved = services.save_rates([row.model_dump() for row in body.root])
-    return [rate_json(r) for r in saved]
+    return [rate_json(r) for r in saved], 201
 
 
 def rate_json(rate) -> dict:

@@ -55,7 +55,7 @@ def rates(admin):
 
     def add(*rows):
         body = [{"currency": c, "usd_per_unit": r, "valid_from": d} for c, r, d in rows]
-        return ok(admin.post("/api/v1/reference/exchange-rates", json=body))
+        return ok(admin.post("/api/v1/reference/exchange-rates", json=body), 201)
 
     return add
 
