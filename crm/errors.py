@@ -1,6 +1,6 @@
 """Errors that services raise, and one set of handlers: JSON for the API, pages for people."""
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
@@ -111,9 +111,14 @@ def configure(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if wants_json():
-            return json_error(error.code or 500)
-        return render_error(error.code or 500)
+        body, status = json_error(error.code or 500) if wants_json() else render_error(
+            error.code or 500)
+        response = make_response(body, status)
+        # keep what the exception says beyond its page, e.g. Allow on a 405 (RFC 9110)
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error: Exception):

@@ -73,6 +73,7 @@ def test_unknown_route_and_method_are_json(client):
     assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
     wrong = client.delete("/api/v1/zones")
     assert wrong.status_code == 405
+    assert set(wrong.headers["Allow"].split(", ")) >= {"GET", "HEAD"}
     assert wrong.get_json()["error"]["code"] == "method_not_allowed"
 
 
