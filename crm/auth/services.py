@@ -214,6 +214,15 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
     return user
 
 
+def officers_named(usernames) -> dict[str, User]:
+    """The active officers (any role but partner) among these user names, by name."""
+    names = list(dict.fromkeys(n for n in usernames if n))
+    if not names:
+        return {}
+    rows = db.session.scalars(sa.select(User).where(User.username.in_(names))).all()
+    return {u.username: u for u in rows if u.active and u.role != Role.PARTNER}
+
+
 def save_locale(user: User, locale: str) -> None:
     if locale in Locale.codes() and user.locale != locale:
         user.locale = locale

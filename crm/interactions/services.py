@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..access import can, can_in_zone, get_record, visible
-from ..codes import InteractionKind, Role
+from ..codes import InteractionKind
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..text import like_pattern
@@ -74,13 +74,12 @@ def _records(model, ids, user, field, errors):
 
 
 def _users(usernames, errors, field="attendees"):
-    from ..auth.models import User
+    from ..auth.services import officers_named
 
     names = list(dict.fromkeys(usernames or []))
     if not names:
         return []
-    rows = db.session.scalars(sa.select(User).where(User.username.in_(names))).all()
-    ok = {u.username: u for u in rows if u.active and u.role != Role.PARTNER}
+    ok = officers_named(names)
     missing = [n for n in names if n not in ok]
     if missing:
         errors.setdefault(field, []).append(

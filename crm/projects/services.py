@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from .. import stages
 from ..access import can, can_in_zone, get_record, visible
-from ..codes import Criterion, Flag, ParkType, ProjectKind, Role, Stage
+from ..codes import Criterion, Flag, ParkType, ProjectKind, Stage
 from ..companies.models import Company
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
@@ -249,10 +249,10 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
 
     owner = None
     if values.get("owner"):
-        from ..auth.models import User
+        from ..auth.services import officers_named
 
-        owner = db.session.scalar(sa.select(User).where(User.username == values["owner"]))
-        if owner is None or not owner.active or owner.role == Role.PARTNER:
+        owner = officers_named([values["owner"]]).get(values["owner"])
+        if owner is None:
             error("owner", _("No such officer."))
 
     if values.get("two_high_one_low") and not creating:

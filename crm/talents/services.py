@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from .. import stages
 from ..access import can, can_in_zone, get_record, visible
-from ..codes import Role, TalentStage, TalentType
+from ..codes import TalentStage, TalentType
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..text import search_matches, search_text
@@ -41,7 +41,7 @@ def talent_query(user, filters: dict | None = None) -> sa.Select:
 
 
 def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
-    from ..auth.models import User
+    from ..auth.services import officers_named
     from ..companies.services import is_country
 
     errors: dict[str, list[str]] = {}
@@ -72,8 +72,8 @@ def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
             raise Forbidden(_("You may add talents only to your own zones."))
     owner = None
     if values.get("owner"):
-        owner = db.session.scalar(sa.select(User).where(User.username == values["owner"]))
-        if owner is None or not owner.active or owner.role == Role.PARTNER:
+        owner = officers_named([values["owner"]]).get(values["owner"])
+        if owner is None:
             errors.setdefault("owner", []).append(_("No such officer."))
     if errors:
         raise Invalid(errors)
