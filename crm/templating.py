@@ -98,18 +98,32 @@ def navigation() -> list[tuple[str, object]]:
         items += [("talents.index", _l("Talents")), ("companies.index", _l("Companies"))]
     if allowed(current_user, "reports", "view"):
         items.append(("reports.dashboard", _l("Reports")))
-    if allowed(current_user, "reference", "edit"):
-        items.append(("reference.index", _l("Reference lists")))
     if allowed(current_user, "audit", "view"):
         items.append(("admin.audit", _l("Audit trail")))
-    if allowed(current_user, "users", "edit"):
-        items += [("admin.users", _l("Users")), ("admin.bin", _l("Bin"))]
+    if allowed(current_user, "reference", "edit"):
+        # users, the bin and the reference lists: one page for administrators
+        items.append(("reference.index", _l("Administration")))
     if not officer and allowed(current_user, "projects", "view"):
         items = [("partner.index", _l("My projects"))]
-    items += [("zones.index", _l("Zones")), ("admin.tokens", _l("API tokens"))]
+    items.append(("zones.index", _l("Zones")))
     # sections still being built are left out rather than linking nowhere
     return [(endpoint, label) for endpoint, label in items
             if endpoint in current_app.view_functions]
+
+
+def account_links() -> list[tuple[str, object]]:
+    """Links beside the user's name: their own calendar feed and API tokens."""
+    from flask import current_app
+    from flask_babel import lazy_gettext as _l
+
+    from .access import allowed
+
+    if not current_user.is_authenticated:
+        return []
+    links = [("admin.tokens", _l("API tokens"))]
+    if allowed(current_user, "projects", "stage"):
+        links.insert(0, ("interactions.my_calendar", _l("My calendar")))
+    return [(e, label) for e, label in links if e in current_app.view_functions]
 
 
 def _overdue_count() -> int:
@@ -121,6 +135,7 @@ def _overdue_count() -> int:
 def template_globals() -> dict:
     return {
         "nav": navigation(),
+        "account_links": account_links(),
         "codes": codes,
         "lang": language(),
         "languages": [(code, codes.Locale(code).label) for code in LANGUAGES],
