@@ -715,6 +715,11 @@ TALENTS = [
     ("Marco Bianchi", "马可·比安基", "IT", "innovative", "Submarine cables", "Prysmian"),
     ("Hannah Müller", "汉娜·穆勒", "DE", "managerial", "Laser systems", "TRUMPF"),
 ]
+PLACES = [("嘉兴", "CN"), ("上海", "CN"), ("Stuttgart", "DE"), ("München", "DE"),
+          ("Osaka", "JP"), ("Seoul", "KR"), ("Rotterdam", "NL"), ("Singapore", "SG")]
+CONTACT_NAMES = [("Thomas Keller", "Managing director", "de"), ("Yuko Ito", "Head of strategy", "ja"),
+                 ("James Miller", "VP operations", "en"), ("Claire Dubois", "Site selection lead", "fr"),
+                 ("王磊", "中国区总经理", "zh"), ("Ji-woo Kim", "Investment manager", "ko")]
 MEETING_SUBJECTS = [("洽谈用地与厂房方案", "visit"), ("视频会议：投资条款", "video"),
                     ("总部拜访", "meeting"), ("项目进展电话沟通", "call"),
                     ("进博会洽谈", "event"), ("政策说明会", "meeting")]
@@ -729,10 +734,9 @@ def _activity(rng: random.Random, today: date) -> None:
     from .talents.services import create_talent
     from .talents.services import move_stage as move_talent
 
-    marker = "demo"
-    if db.session.scalar(sa.select(Interaction.id).where(Interaction.location == marker)
-                         .limit(1)) is not None:
+    if db.session.scalar(sa.select(Interaction.id).limit(1)) is not None:
         return
+    contacts = _contacts(rng)
     users = {u.username: u for u in db.session.scalars(sa.select(User))}
     made_talents = []
     for index, (name, name_zh, country, kind, field, employer) in enumerate(TALENTS):
@@ -774,10 +778,33 @@ def _activity(rng: random.Random, today: date) -> None:
             follow_ups.append({"title": "发送项目建议书与政策清单", "due_on": due,
                                "owner": officer.username,
                                "done": due < today and rng.random() < 0.6})
+        place, country = rng.choice(PLACES)
+        company_id = db.session.scalar(sa.select(Project.company_id).where(
+            Project.id == project_id))
         create_interaction(officer, {
-            "kind": kind, "occurred_on": day, "subject": subject, "location": marker,
-            "zone": zone, "project_ids": [project_id], "talent_ids": talents,
-            "attendees": [officer.username], "follow_ups": follow_ups})
+            "kind": kind, "occurred_on": day, "subject": subject, "location": place,
+            "country": country, "zone": zone, "project_ids": [project_id],
+            "company_ids": [company_id], "contact_ids": contacts.get(company_id, [])[:1],
+            "talent_ids": talents, "attendees": [officer.username], "follow_ups": follow_ups})
+
+
+def _contacts(rng: random.Random) -> dict[int, list[int]]:
+    """One or two people at each of the first companies, by company id."""
+    from .companies.contacts import create_contact
+
+    admin = _user("admin")
+    made: dict[int, list[int]] = {}
+    companies = db.session.scalars(sa.select(Company).where(Company.deleted_at.is_(None))
+                                   .order_by(Company.id).limit(24)).all()
+    for company in companies:
+        for name, title, language in rng.sample(CONTACT_NAMES, rng.randint(1, 2)):
+            latin = not any("\u4e00" <= c <= "\u9fff" for c in name)
+            contact = create_contact(admin, company, {
+                "name_en" if latin else "name_zh": name, "title": title,
+                "email": f"{name.split()[0].lower()}@example.com" if latin else "",
+                "language": language})
+            made.setdefault(company.id, []).append(contact.id)
+    return made
 
 
 def _reports(admin: User, today: date) -> None:
