@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py http://127.0.0.1:5000 admin demo-admin-2026 \
         /projects /projects/board /projects/1
 
-Needs Debian's chromium and a CJK font (fonts-wqy-microhei); writes into screenshots/.
+Needs `pip install -e '.[screens]'`, Debian's chromium and a CJK font (fonts-wqy-microhei);
+writes into screenshots/.
 """
 
 import re
