@@ -38,6 +38,20 @@ staff_required = permission_required("projects", "stage")
 admin_required = permission_required("reference", "edit")
 
 
+def delete_and_return(record, delete, message, endpoint: str):
+    """The end of a delete button's POST: check its CSRF token, delete, say so, go back to
+    the list."""
+    from flask import flash, redirect, url_for
+
+    from .auth.forms import EmptyForm
+
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    delete(current_user, record)
+    flash(message, "success")
+    return redirect(url_for(endpoint))
+
+
 def page_number() -> int:
     return max(request.args.get("page", 1, type=int) or 1, 1)
 

@@ -74,6 +74,18 @@ def bin_query(user, kind: str | None = None) -> sa.Select:
     return sa.select(union).order_by(union.c.deleted_at.desc(), union.c.kind, union.c.id)
 
 
+def to_bin(user, record) -> None:
+    """Delete a company's project, a talent or a meeting: it goes to the bin, links and history
+    kept, for an admin to restore."""
+    from ..access import can
+    from ..db import utcnow
+
+    if not can(user, "delete", record):
+        raise Forbidden()
+    record.deleted_at = utcnow()
+    db.session.commit()
+
+
 def restore(user, kind: str, record_id: int):
     """Take a record out of the bin, whole: its links and history were never removed."""
     if not allowed(user, "bin", "restore"):

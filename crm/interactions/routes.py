@@ -17,6 +17,7 @@ from ..extensions import db
 from ..pages import (
     PER_PAGE,
     count_of,
+    delete_and_return,
     officers,
     page_number,
     staff_required,
@@ -120,14 +121,9 @@ def show(interaction_id: int):
 @bp.route("/meetings/<int:interaction_id>/delete", methods=["POST"])
 @staff_required
 def delete(interaction_id: int):
-    from ..auth.forms import EmptyForm
-
     record = services.get_interaction(current_user, interaction_id, "delete")
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    services.delete_interaction(current_user, record)
-    flash(_("The meeting was deleted."), "success")
-    return redirect(url_for("interactions.index"))
+    return delete_and_return(record, services.delete_interaction, _("The meeting was deleted."),
+                             "interactions.index")
 
 
 # -- log and edit ------------------------------------------------------------------------------

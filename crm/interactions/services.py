@@ -220,10 +220,9 @@ def update_interaction(user, record: Interaction, version: int | None, values: d
 
 
 def delete_interaction(user, record: Interaction) -> None:
-    if not can(user, "delete", record):
-        raise Forbidden()
-    record.deleted_at = utcnow()
-    db.session.commit()
+    from ..audit.services import to_bin
+
+    to_bin(user, record)
 
 
 def set_follow_up_done(user, follow_up: FollowUp, done: bool) -> None:

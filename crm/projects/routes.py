@@ -14,6 +14,7 @@ from ..money import Money
 from ..pages import (
     PER_PAGE,
     count_of,
+    delete_and_return,
     officers,
     page_number,
     staff_required,
@@ -153,14 +154,9 @@ def stage(project_id: int):
 @bp.route("/projects/<int:project_id>/delete", methods=["POST"])
 @staff_required
 def delete(project_id: int):
-    from ..auth.forms import EmptyForm
-
     project = services.get_project(current_user, project_id, "delete")
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    services.delete_project(current_user, project)
-    flash(_("The project was deleted."), "success")
-    return redirect(url_for("projects.index"))
+    return delete_and_return(project, services.delete_project, _("The project was deleted."),
+                             "projects.index")
 
 
 # -- create and edit ---------------------------------------------------------------------------

@@ -381,10 +381,9 @@ def verify_project(user, project: Project, note: str = "") -> Project:
 
 
 def delete_project(user, project: Project) -> None:
-    if not can(user, "delete", project):
-        raise Forbidden()
-    project.deleted_at = utcnow()
-    db.session.commit()
+    from ..audit.services import to_bin
+
+    to_bin(user, project)
 
 
 # -- summaries ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..extensions import db
 from ..pages import (
     PER_PAGE,
     count_of,
+    delete_and_return,
     officers,
     page_number,
     staff_required,
@@ -91,14 +92,9 @@ def stage(talent_id: int):
 @bp.route("/talents/<int:talent_id>/delete", methods=["POST"])
 @staff_required
 def delete(talent_id: int):
-    from ..auth.forms import EmptyForm
-
     talent = services.get_talent(current_user, talent_id, "delete")
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    services.delete_talent(current_user, talent)
-    flash(_("The talent was deleted."), "success")
-    return redirect(url_for("talents.index"))
+    return delete_and_return(talent, services.delete_talent, _("The talent was deleted."),
+                             "talents.index")
 
 
 # -- create and edit ---------------------------------------------------------------------------

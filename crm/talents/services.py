@@ -127,7 +127,6 @@ def history(talent: Talent) -> list[TalentStageChange]:
 
 
 def delete_talent(user, talent: Talent) -> None:
-    if not can(user, "delete", talent):
-        raise Forbidden()
-    talent.deleted_at = utcnow()
-    db.session.commit()
+    from ..audit.services import to_bin
+
+    to_bin(user, talent)
