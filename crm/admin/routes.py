@@ -15,7 +15,7 @@ from ..auth import services as auth_services
 from ..auth.forms import EmptyForm
 from ..auth.models import User
 from ..db import utcnow
-from ..errors import Conflict, Invalid
+from ..errors import Invalid
 from ..extensions import db
 from ..pages import PER_PAGE, count_of, page_number, permission_required
 from . import bp, display
@@ -76,24 +76,15 @@ def edit_user(user_id: int):
         data.pop("version")  # the save is against the version the page was made from
     form = UserEditForm(data=data)
     choices_for(form)
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            auth_services.change_user(user, version, form.values(), current_user)
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(user)
-            form.form_errors.append(_("Someone else changed this user while you were editing. "
-                                      "Your input is kept below: check it and save again."))
-            form.version.data = str(user.version)
-            return render_template("admin/user_form.html", form=form, user=user), 409
-        else:
+        status = form.save_edit(user, lambda version: auth_services.change_user(
+            user, version, form.values(), current_user),
+            _("Someone else changed this user while you were editing. Your input is kept "
+              "below: check it and save again."))
+        if status is None:
             flash(_("The user %(name)s was saved.", name=user.username), "success")
             return redirect(url_for("admin.users"))
-    status = 422 if form.is_submitted() else 200
     return render_template("admin/user_form.html", form=form, user=user), status
 
 

@@ -142,26 +142,15 @@ def edit_contact(contact_id: int):
     form = ContactForm(data=data)
     prepare_contact(form, contact)
     company = contact.company
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            contacts.update_contact(current_user, contact, version, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(contact)
-            form.form_errors.append(_("Someone else changed this contact while you were "
-                                      "editing it. Your input is kept below: check the "
-                                      "current values and save again."))
-            form.version.data = str(contact.version)
-            return render_template("companies/contact_form.html", form=form, company=company,
-                                   contact=contact), 409
-        else:
+        status = form.save_edit(contact, lambda version: contacts.update_contact(
+            current_user, contact, version, form.values()),
+            _("Someone else changed this contact while you were editing it. Your input is "
+              "kept below: check the current values and save again."))
+        if status is None:
             flash(_("The contact was saved."), "success")
             return redirect(url_for("companies.show", company_id=company.id) + "#contacts")
-    status = 422 if form.is_submitted() else 200
     return render_template("companies/contact_form.html", form=form, company=company,
                            contact=contact), status
 
@@ -226,26 +215,15 @@ def edit(company_id: int):
         data.pop("version")
     form = CompanyForm(data=data)
     prepare(form, company)
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            services.update_company(current_user, company, version, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(company)
-            form.form_errors.append(_("Someone else changed this company while you were "
-                                      "editing it. Your input is kept below: check the "
-                                      "current values and save again."))
-            form.version.data = str(company.version)
-            return render_template("companies/form.html", form=form, company=company,
-                                   candidates=[]), 409
-        else:
+        status = form.save_edit(company, lambda version: services.update_company(
+            current_user, company, version, form.values()),
+            _("Someone else changed this company while you were editing it. Your input is "
+              "kept below: check the current values and save again."))
+        if status is None:
             flash(_("The company was saved."), "success")
             return redirect(url_for("companies.show", company_id=company.id))
-    status = 422 if form.is_submitted() else 200
     return render_template("companies/form.html", form=form, company=company,
                            candidates=[]), status
 

@@ -12,7 +12,7 @@ from ..access import allowed, can
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
-from ..errors import Conflict, Invalid
+from ..errors import Invalid
 from ..extensions import db
 from ..pages import (
     PER_PAGE,
@@ -231,24 +231,15 @@ def edit(interaction_id: int):
     if not form.is_submitted():
         form.add_empty_rows()
     prepare(form, record)
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            services.update_interaction(current_user, record, version,
-                                        keep_unchanged_links(record, form.values()))
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(record)
-            form.form_errors.append(conflict_message())
-            form.version.data = str(record.version)
-            return render_form(form, record, 409)
-        else:
+        status = form.save_edit(record, lambda version: services.update_interaction(
+            current_user, record, version, keep_unchanged_links(record, form.values())),
+            conflict_message())
+        if status is None:
             flash(_("The meeting was saved."), "success")
             return redirect(url_for("interactions.show", interaction_id=record.id))
-    return render_form(form, record, 422 if form.is_submitted() else 200)
+    return render_form(form, record, status)
 
 
 def keep_unchanged_links(record, values: dict) -> dict:

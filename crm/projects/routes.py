@@ -212,24 +212,11 @@ def edit(project_id: int):
         data.pop("version")  # a save without the version it was based on is a conflict
     form = ProjectForm(data=data)
     prepare(form, project)
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            services.update_project(current_user, project, version,
-                                    changes(project, form.values()))
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(project)
-            form.form_errors.append(conflict_message())
-            # the next save is against what is there now; the user's input stays on the form
-            form.version.data = str(project.version)
-            return render_template("projects/form.html", form=form, project=project), 409
-        else:
+        status = form.save_edit(project, lambda version: services.update_project(
+            current_user, project, version, changes(project, form.values())), conflict_message())
+        if status is None:
             flash(_("The project was saved."), "success")
             return redirect(url_for("projects.show", project_id=project.id))
-        return render_template("projects/form.html", form=form, project=project), 422
-    status = 422 if form.is_submitted() else 200
     return render_template("projects/form.html", form=form, project=project), status

@@ -142,21 +142,11 @@ def edit(talent_id: int):
         data.pop("version")  # a save without the version it was based on is a conflict
     form = TalentForm(data=data)
     prepare(form, talent)
+    status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
-        version = form.sent_version()
-        try:
-            services.update_talent(current_user, talent, version, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict:
-            db.session.rollback()
-            db.session.refresh(talent)
-            form.form_errors.append(conflict_message())
-            # the next save is against what is there now; the user's input stays on the form
-            form.version.data = str(talent.version)
-            return render_form(form, talent, 409)
-        else:
+        status = form.save_edit(talent, lambda version: services.update_talent(
+            current_user, talent, version, form.values()), conflict_message())
+        if status is None:
             flash(_("The talent was saved."), "success")
             return redirect(url_for("talents.show", talent_id=talent.id))
-    return render_form(form, talent, 422 if form.is_submitted() else 200)
+    return render_form(form, talent, status)
