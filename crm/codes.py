@@ -64,7 +64,19 @@ class ParkCategory(Code):
     OTHER = "other", _l("Other park")
 
 
-class Stage(Code):
+class StageCode(Code):
+    """Stages in order; those of order 0 (on hold, lost) are off the line."""
+
+    @property
+    def in_pipeline(self) -> bool:
+        return self.order > 0
+
+    @classmethod
+    def pipeline(cls) -> list:
+        return [s for s in cls if s.in_pipeline]
+
+
+class Stage(StageCode):
     LEAD = "lead", _l("Lead"), 10
     CONTACTED = "contacted", _l("Contacted"), 20
     NEGOTIATING = "negotiating", _l("Negotiating"), 30
@@ -74,14 +86,6 @@ class Stage(Code):
     OPERATING = "operating", _l("In operation"), 70
     ON_HOLD = "on_hold", _l("On hold"), 0
     LOST = "lost", _l("Lost"), 0
-
-    @property
-    def in_pipeline(self) -> bool:
-        return self.order > 0
-
-    @classmethod
-    def pipeline(cls) -> list["Stage"]:
-        return [s for s in cls if s.in_pipeline]
 
 
 class ProjectKind(Code):
@@ -132,20 +136,12 @@ class TalentType(Code):
     MANAGERIAL = "managerial", _l("Managerial talent")
 
 
-class TalentStage(Code):
+class TalentStage(StageCode):
     IDENTIFIED = "identified", _l("Identified"), 10
     CONTACTED = "contacted", _l("Contacted"), 20
     NEGOTIATING = "negotiating", _l("Negotiating"), 30
     LANDED = "landed", _l("Landed"), 40
     LOST = "lost", _l("Lost"), 0
-
-    @property
-    def in_pipeline(self) -> bool:
-        return self.order > 0
-
-    @classmethod
-    def pipeline(cls) -> list["TalentStage"]:
-        return [s for s in cls if s.in_pipeline]
 
 
 class InteractionKind(Code):
