@@ -63,6 +63,15 @@ def scope(user, area: str, action: str) -> str | None:
     return None
 
 
+def require(user, area: str, action: str, message: str | None = None) -> str:
+    """The scope in which ``user`` may do ``action`` in ``area``; Forbidden (with ``message``)
+    when they may not at all. Every service starts with it."""
+    width = scope(user, area, action)
+    if width is None:
+        raise Forbidden(message)
+    return width
+
+
 def allowed(user, area: str, action: str) -> bool:
     """May the user do this at all, in some scope (create a project, read reports)?"""
     return scope(user, area, action) is not None

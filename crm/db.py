@@ -6,11 +6,10 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from .clock import now
 from .extensions import db
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+utcnow = now  # the one clock (crm.clock): stored times are UTC
 
 
 class Timestamps:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from . import clock
 from .auth.models import User
 from .auth.services import create_user
 from .codes import ParkCategory, ProjectKind, Role, Stage
@@ -663,10 +664,10 @@ def load_demo() -> str:
     if _user(username) is None:
         create_user(username, password, Role.PARTNER, company_ids=[companies[company_key].id],
                     locale=locale, display_name=name)
-    _projects(_plan(rng, companies, parks, date.today()))
+    _projects(_plan(rng, companies, parks, clock.today()))
     # a separate generator, so that the projects above stay the same whatever is added here
-    _activity(random.Random(SEED + 1), date.today())
-    _reports(admin, date.today())
+    _activity(random.Random(SEED + 1), clock.today())
+    _reports(admin, clock.today())
     return (f"Demo data: {_count(User)} users, {_count(Company)} companies, "
             f"{_count(Project)} projects.")
 

@@ -5,6 +5,7 @@ from datetime import date
 from flask_babel import gettext as _
 from pydantic import ConfigDict, Field
 
+from .. import clock
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
@@ -83,7 +84,7 @@ def funnel(query: FunnelQuery):
 def shuangbai(query: ShuangbaiQuery):
     user = require_user()
     services.require_reports(user)
-    report = services.shuangbai(user, query.year or services.today().year)
+    report = services.shuangbai(user, query.year or clock.today().year)
     keys = ("project_id", "name_zh", "name_en", "company_id", "flags")
     return {
         **{k: report[k] for k in ("year", "previous_count", "target", "count", "gap")},

@@ -1,4 +1,5 @@
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import SoftDeleted, Timestamps, Versioned, db
@@ -39,9 +40,17 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
 
     name = bilingual("name")
 
-    @property
+    @hybrid_property
     def fortune500(self) -> bool:
+        """Fortune Global 500 origin (世界500强): the company or a group above it is on the
+        newest list. The chain is walked when lists, names or parents change
+        (``crm.reference.services.refresh_fortune500``) and kept in ``fortune500_entry_id``."""
         return self.fortune500_entry_id is not None
+
+    @fortune500.inplace.expression
+    @classmethod
+    def _fortune500_expression(cls):
+        return cls.fortune500_entry_id.is_not(None)
 
     def ancestors(self) -> list["Company"]:
         chain, seen, node = [], {self.id}, self.parent

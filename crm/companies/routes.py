@@ -1,12 +1,12 @@
 """Company pages: the list, a company, its forms and the duplicate check, its contacts and the
 one-page brief for a visit."""
 
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import clock
 from ..access import allowed, can
 from ..errors import Conflict, Invalid
 from ..extensions import db
@@ -85,7 +85,7 @@ def brief(company_id: int):
         projects=projects, more_projects=max(count_of(statement) - len(projects), 0),
         amounts={p.id: Money.from_cents(p.total_investment_cents, p.total_investment_currency)
                  for p in projects},
-        meetings=meetings, follow_ups=open_follow_ups, today=date.today(),
+        meetings=meetings, follow_ups=open_follow_ups, today=clock.today(),
         contacts=contacts.contacts_of([company.id]), country_name=services.country_name,
         language_name=language_name,
     )

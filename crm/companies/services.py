@@ -68,8 +68,7 @@ def company_query(user, *, q: str | None = None, country: str | None = None,
     if industry:
         statement = statement.where(Company.industry.ilike(like_pattern(industry), escape="\\"))
     if fortune500 is not None:
-        column = Company.fortune500_entry_id
-        statement = statement.where(column.is_not(None) if fortune500 else column.is_(None))
+        statement = statement.where(Company.fortune500 if fortune500 else ~Company.fortune500)
     return statement.order_by(Company.name_en, Company.name_zh, Company.id)
 
 

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from .. import clock
 from ..access import allowed, can
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
@@ -114,7 +115,7 @@ def show(interaction_id: int):
         country_name=country_name, may_edit=may_edit,
         may_delete=can(current_user, "delete", record),
         may_close=lambda f: may_edit or f.owner_id == current_user.id,
-        today=date.today(),
+        today=clock.today(),
     )
 
 
@@ -205,7 +206,7 @@ def prefill(form: MeetingForm) -> None:
     """A new meeting from a record's page: ?company_id=, ?project_id= or ?talent_id=."""
     from ..projects.models import Project
 
-    form.occurred_on.data = date.today()
+    form.occurred_on.data = clock.today()
     company_id = request.args.get("company_id", type=int)
     project_id = request.args.get("project_id", type=int)
     talent_id = request.args.get("talent_id", type=int)
@@ -268,7 +269,7 @@ def follow_ups():
         statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
     return render_template(
         "interactions/follow_ups.html", follow_ups=items, team=team, total=total, page=page,
-        per_page=PER_PAGE, today=date.today(),
+        per_page=PER_PAGE, today=clock.today(),
         may_see_team=allowed(current_user, "reports", "view"),
     )
 

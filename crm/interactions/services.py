@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import clock
 from ..access import can, can_in_zone, get_record, visible
 from ..codes import InteractionKind
 from ..db import db, utcnow
@@ -238,7 +239,7 @@ def set_follow_up_done(user, follow_up: FollowUp, done: bool) -> None:
 
 def follow_up_query(user, *, owner_id: int | None = None, open_only: bool = True) -> sa.Select:
     """Follow-ups on meetings the user may see: overdue first, then by due date."""
-    today = date.today()
+    today = clock.today()
     statement = (
         sa.select(FollowUp).join(Interaction)
         .where(visible(user, Interaction))
@@ -258,7 +259,7 @@ def overdue_count(user) -> int:
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(FollowUp).join(Interaction).where(
             visible(user, Interaction), FollowUp.owner_id == user.id,
-            FollowUp.done.is_(False), FollowUp.due_on < date.today())
+            FollowUp.done.is_(False), FollowUp.due_on < clock.today())
     ) or 0
 
 

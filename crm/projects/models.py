@@ -4,11 +4,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..codes import Criterion, Likelihood, ProjectKind, Stage, TechLevel
+from ..codes import Criterion, Flag, Likelihood, ProjectKind, Stage, TechLevel
 from ..db import DecimalText, SoftDeleted, Timestamps, Versioned, db, utcnow
 from ..i18n import bilingual
 from ..stages import MoveColumns
 
+# 超亿美元: the one home of the US$100M threshold (in US-dollar cents)
 MEGA_USD_CENTS = 100_000_000 * 100
 
 # Money is kept as entered (cents and currency) with its US-dollar value and the rate used.
@@ -133,8 +134,11 @@ class Project(Versioned, Timestamps, SoftDeleted, db.Model):
         order = Criterion.codes()
         return sorted((row.criterion for row in self.criteria_rows), key=order.index)
 
+    # -- the derived flags (DOMAIN.md), each one rule for a record and for SQL alike ----------
+
     @hybrid_property
     def mega(self) -> bool:
+        """超亿美元: a total investment of at least US$100M."""
         return (self.total_investment_usd_cents or 0) >= MEGA_USD_CENTS
 
     @mega.inplace.expression
@@ -142,21 +146,36 @@ class Project(Versioned, Timestamps, SoftDeleted, db.Model):
     def _mega_expression(cls):
         return sa.func.coalesce(cls.total_investment_usd_cents, 0) >= MEGA_USD_CENTS
 
-    @property
+    @hybrid_property
     def fortune500(self) -> bool:
+        """世界500强: the investor company is of Fortune Global 500 origin."""
         return self.company is not None and self.company.fortune500
 
-    @property
+    @fortune500.inplace.expression
+    @classmethod
+    def _fortune500_expression(cls):
+        from ..companies.models import Company
+
+        return cls.company_id.in_(sa.select(Company.id).where(Company.fortune500))
+
+    @hybrid_property
     def shuangbai_candidate(self) -> bool:
+        """双百候选: mega or Fortune 500, so the project counts toward the 双百 target."""
         return self.mega or self.fortune500
+
+    @shuangbai_candidate.inplace.expression
+    @classmethod
+    def _shuangbai_candidate_expression(cls):
+        return sa.or_(cls.mega, cls.fortune500)
+
+    @classmethod
+    def flag(cls, code: str):
+        """The SQL condition of flag ``code`` (a ``Flag``), for filters and counts."""
+        return getattr(cls, Flag(code).value)
 
     @property
     def flags(self) -> dict[str, bool]:
-        return {
-            "mega": self.mega,
-            "fortune500": self.fortune500,
-            "shuangbai_candidate": self.shuangbai_candidate,
-        }
+        return {code: bool(getattr(self, code)) for code in Flag.codes()}
 
 
 class ProjectCriterion(db.Model):

@@ -1,6 +1,5 @@
 """Projects: the one place that validates, writes and moves them through the pipeline."""
 
-from datetime import date
 from functools import partial
 
 import sqlalchemy as sa
@@ -8,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
-from .. import stages
+from .. import clock, stages
 from ..access import can, can_in_zone, get_record, visible
 from ..codes import Criterion, Flag, ParkType, ProjectKind, Stage
 from ..companies.models import Company
@@ -18,7 +17,7 @@ from ..money import Money, NoRate, rate_in_force, to_usd_cents
 from ..text import like_pattern, search_matches, search_text
 from ..zones.models import Park, Zone
 from . import rules
-from .models import MEGA_USD_CENTS, MONEY_FIELDS, Project, ProjectCriterion, StageChange
+from .models import MONEY_FIELDS, Project, ProjectCriterion, StageChange
 
 # what create and update may set, and nothing else (never Model(**data))
 FIELDS = (
@@ -60,7 +59,7 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
                     ProjectCriterion.criterion == code))
             )
     for flag in _as_list(filters.get("flag", [])):
-        statement = statement.where(flag_condition(flag))
+        statement = statement.where(Project.flag(flag) if flag in Flag.codes() else sa.false())
     if "country" in filters or "industry" in filters:
         companies = sa.select(Company.id)
         if "country" in filters:
@@ -99,22 +98,6 @@ def _as_list(value) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v) for v in value]
     return [v for v in str(value).split(",") if v]
-
-
-def fortune500_condition():
-    return Project.company_id.in_(
-        sa.select(Company.id).where(Company.fortune500_entry_id.is_not(None)))
-
-
-def flag_condition(flag: str):
-    mega = sa.func.coalesce(Project.total_investment_usd_cents, 0) >= MEGA_USD_CENTS
-    if flag == Flag.MEGA:
-        return mega
-    if flag == Flag.FORTUNE500:
-        return fortune500_condition()
-    if flag == Flag.SHUANGBAI_CANDIDATE:
-        return sa.or_(mega, fortune500_condition())
-    return sa.false()
 
 
 def with_relations(statement: sa.Select) -> sa.Select:
@@ -195,7 +178,7 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
     current = {"zone": project.zone_code, "kind": project.kind,
                "park_type": project.park_types or []}
     merged = current | values
-    today = date.today()
+    today = clock.today()
 
     for name, limit in TEXT_LIMITS.items():
         if name in values and len(values[name] or "") > limit:
@@ -391,18 +374,14 @@ def delete_project(user, project: Project) -> None:
 
 def dashboard_summary(user) -> dict:
     """A few counts for the start page, each one SQL aggregate over what the user may see."""
-    base = sa.select(Project).where(visible(user, Project)).subquery()
+    seen = visible(user, Project)
     total, mega, active = db.session.execute(
         sa.select(
             sa.func.count(),
-            sa.func.count().filter(sa.func.coalesce(base.c.total_investment_usd_cents, 0)
-                                   >= MEGA_USD_CENTS),
-            sa.func.count().filter(base.c.stage.not_in([Stage.LOST, Stage.ON_HOLD])),
-        ).select_from(base)
+            sa.func.count().filter(Project.mega),
+            sa.func.count().filter(Project.stage.not_in([Stage.LOST, Stage.ON_HOLD])),
+        ).where(seen)
     ).one()
-    by_stage = dict(
-        db.session.execute(
-            sa.select(base.c.stage, sa.func.count()).group_by(base.c.stage)
-        ).all()
-    )
+    by_stage = dict(db.session.execute(
+        sa.select(Project.stage, sa.func.count()).where(seen).group_by(Project.stage)).all())
     return {"total": total, "mega": mega, "active": active, "by_stage": by_stage}

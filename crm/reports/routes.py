@@ -7,6 +7,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import clock
 from ..access import allowed
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
@@ -32,7 +33,7 @@ def _date_arg(name: str) -> date | None:
 
 def _year_arg() -> int:
     year = request.args.get("year", type=int)
-    return year if year and 1955 <= year <= 2200 else services.today().year
+    return year if year and 1955 <= year <= 2200 else clock.today().year
 
 
 def _period() -> tuple[date, date]:
@@ -92,7 +93,7 @@ def league():
 @reports_required
 def download(name: str):
     content = WORKBOOKS[name](_report(name))
-    filename = f"{name}-{services.today().isoformat()}.xlsx"
+    filename = f"{name}-{clock.today().isoformat()}.xlsx"
     return Response(content, mimetype=XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"'})
 
@@ -137,7 +138,7 @@ def save_target():
         else:
             flash(_("Target saved."), "success")
             return redirect(url_for("reports.targets", year=form.year.data))
-    return _targets_page(form.year.data or services.today().year, form, 422)
+    return _targets_page(form.year.data or clock.today().year, form, 422)
 
 
 @bp.route("/reports/targets/<int:target_id>/delete", methods=["POST"])

@@ -12,23 +12,22 @@ for the comparison with the stored UTC times.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..access import scope, visible
+from ..clock import day_start, period_bounds, today, year_bounds, year_to_date
 from ..codes import Criterion, Flag, ParkCategory, ProjectKind, Stage, TalentStage
 from ..companies.models import Company
 from ..db import db
 from ..errors import Forbidden, Invalid, NotFound
 from ..money import cents_to_decimal_string
-from ..projects.models import MEGA_USD_CENTS, Project, StageChange
-from ..projects.services import flag_condition, project_query
+from ..projects.models import Project, StageChange
+from ..projects.services import project_query
 from ..text import name_key
 from ..zones.models import Park, Zone
 from .models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
@@ -40,29 +39,8 @@ SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.
 # -- days, periods, zones ----------------------------------------------------------------------
 
 
-def city_zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
-
-
-def today() -> date:
-    """Today in the city."""
-    return datetime.now(city_zone()).date()
-
-
-def day_start(day: date) -> datetime:
-    """The first instant of ``day`` in the city, in UTC."""
-    return datetime.combine(day, time(0), tzinfo=city_zone()).astimezone(UTC)
-
-
-def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """``[start of start, start of the day after end)`` in UTC: ``end`` is inclusive."""
-    return day_start(start), day_start(end + timedelta(days=1))
-
-
-def default_period() -> tuple[date, date]:
-    """The league table's default period: 1 January of this year to today."""
-    now = today()
-    return date(now.year, 1, 1), now
+# the league table's default period: 1 January of this year to today
+default_period = year_to_date
 
 
 def zones_for(user) -> list[Zone]:
@@ -112,7 +90,7 @@ def filtered_projects(user, filters: dict) -> sa.Select:
         # The year filter counts the projects *created* in that year (Project.created_at, the
         # city's calendar year): a funnel of one year's intake, each followed to wherever it
         # has got since, rather than the projects that moved in that year.
-        start, end = day_start(date(year, 1, 1)), day_start(date(year + 1, 1, 1))
+        start, end = year_bounds(year)
         statement = statement.where(Project.created_at >= start, Project.created_at < end)
     return statement
 
@@ -292,17 +270,15 @@ def shuangbai(user, year: int, limit: int | None = None) -> dict:
     target = previous + 2
     listed = sa.select(ShuangbaiEntry.company_id).where(
         ShuangbaiEntry.year == year, ShuangbaiEntry.company_id.is_not(None))
-    mega = sa.func.coalesce(Project.total_investment_usd_cents, 0) >= MEGA_USD_CENTS
-    fortune500 = Company.fortune500_entry_id.is_not(None)
     condition = sa.and_(
-        visible(user, Project), flag_condition(Flag.SHUANGBAI_CANDIDATE),
+        visible(user, Project), Project.shuangbai_candidate,
         Project.stage != Stage.LOST, Project.company_id.not_in(listed))
     total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Project).join(Company).where(condition)) or 0
+        sa.select(sa.func.count()).select_from(Project).where(condition)) or 0
     statement = (
         sa.select(Project.id, Project.name_zh, Project.name_en, Project.company_id,
                   Project.zone_code, Project.stage, Project.total_investment_usd_cents,
-                  mega.label("mega"), fortune500.label("fortune500"),
+                  *(Project.flag(code).label(code) for code in Flag.codes()),
                   Company.name_zh.label("company_zh"), Company.name_en.label("company_en"))
         .join(Company, Company.id == Project.company_id).where(condition)
         .order_by(Project.total_investment_usd_cents.desc().nulls_last(), Project.id)
@@ -315,8 +291,7 @@ def shuangbai(user, year: int, limit: int | None = None) -> dict:
          "company_en": row.company_en, "zone": row.zone_code, "stage": row.stage,
          "usd": cents_to_decimal_string(row.total_investment_usd_cents),
          "usd_cents": row.total_investment_usd_cents,
-         "flags": {"mega": bool(row.mega), "fortune500": bool(row.fortune500),
-                   "shuangbai_candidate": True}}
+         "flags": {code: bool(getattr(row, code)) for code in Flag.codes()}}
         for row in db.session.execute(statement)
     ]
     return {"year": year, "previous_count": previous, "target": target, "count": count,
@@ -384,9 +359,7 @@ def league(user, start: date | None = None, end: date | None = None,
     for zone, n, cents, mega, fortune500 in db.session.execute(
         sa.select(Project.zone_code, sa.func.count(), sa.func.sum(
             Project.total_investment_usd_cents),
-            flagged(sa.func.coalesce(Project.total_investment_usd_cents, 0) >= MEGA_USD_CENTS),
-            flagged(Company.fortune500_entry_id.is_not(None)))
-        .join(Company, Company.id == Project.company_id)
+            flagged(Project.mega), flagged(Project.fortune500))
         .where(seen, Project.id.in_(signed)).group_by(Project.zone_code)
     ):
         if zone in rows:
@@ -496,7 +469,7 @@ class IntlParkEntries(Metric):
         """Projects that reached ``registered`` in the year, in an international park, whose
         company is from a key country or in a key industry (its industry equals a key
         industry's Chinese or English name, or both as "English 中文", ignoring case)."""
-        start, end = day_start(date(year, 1, 1)), day_start(date(year + 1, 1, 1))
+        start, end = year_bounds(year)
         industry = sa.func.lower(sa.func.trim(Company.industry))
         names = sa.union(
             sa.select(sa.func.lower(KeyIndustry.name_zh)),
