@@ -1,6 +1,8 @@
 """Who may do what to which record: one table, one answer for a record, one for a query.
 
-Roles grant permissions shaped ``<area>.<action>_<all|zone|own>``. ``can`` answers for one
+Roles grant permissions shaped ``<area>.<action>_<all|zone|own>``. ``internal`` is the action
+of reading a record's internal fields (notes, owners, flags …): a role without it sees only
+the public view (API.md: a partner's view of a project or a company). ``can`` answers for one
 record; ``visible`` turns the same table into a SQL filter, so a list, a count, a search and a
 detail page can never disagree.
 """
@@ -20,6 +22,7 @@ P = {
         "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
         "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
         "projects.stage_all", "projects.verify_all",
+        "projects.internal_all", "companies.internal_all",
         "reports.view_all", "reference.view_all", "reference.edit_all",
         "users.view_all", "users.edit_all", "audit.view_all", "bin.view_all", "bin.restore_all",
     },
@@ -31,6 +34,7 @@ P = {
         "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
         "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
         "projects.stage_all", "projects.verify_all",
+        "projects.internal_all", "companies.internal_all",
         "reports.view_all", "reference.view_all", "audit.view_all",
     },
     Role.STAFF: {
@@ -41,6 +45,7 @@ P = {
         "companies.view_all", "companies.create_all", "companies.edit_all",
         "projects.view_zone", "projects.create_zone", "projects.edit_zone",
         "projects.delete_zone", "projects.stage_zone",
+        "projects.internal_zone", "companies.internal_all",
         "reports.view_zone", "reference.view_all",
     },
     Role.PARTNER: {
