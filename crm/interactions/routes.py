@@ -1,6 +1,5 @@
 """Meeting pages: the list, a meeting, its form, my follow-ups, my calendar and the feed."""
 
-from datetime import date
 
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -15,6 +14,7 @@ from ..companies.services import countries, country_name
 from ..db import aware
 from ..errors import Invalid
 from ..extensions import db
+from ..filters import Day, clean
 from ..pages import (
     PER_PAGE,
     count_of,
@@ -32,18 +32,11 @@ from .calendar import calendar_token, feed, user_for_calendar
 from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
 from .models import FollowUp
 
-FILTERS = ("kind", "zone", "since", "until", "q")
+FILTERS = {"kind": InteractionKind, "zone": None, "since": Day, "until": Day, "q": None}
 
 
 def zone_names() -> dict[str, str]:
     return {zone.code: zone.name for zone in all_zones()}
-
-
-def day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 # -- the timeline on company, project and talent pages ----------------------------------------
@@ -87,11 +80,8 @@ def viewable(records) -> list:
 @bp.route("/meetings")
 @staff_required
 def index():
-    filters = {name: request.args.get(name, "").strip() for name in FILTERS}
-    if filters["kind"] not in InteractionKind.codes():
-        filters["kind"] = ""
-    query = dict(filters, since=day(filters["since"]), until=day(filters["until"]))
-    statement = services.interaction_query(current_user, query)
+    filters = clean(request.args, FILTERS)
+    statement = services.interaction_query(current_user, filters)
     total = count_of(statement)
     page = page_number()
     meetings = db.session.scalars(

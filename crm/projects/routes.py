@@ -10,6 +10,7 @@ from ..access import allowed, can
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Conflict, Invalid
 from ..extensions import db
+from ..filters import Country, clean
 from ..money import Money
 from ..pages import (
     PER_PAGE,
@@ -27,7 +28,8 @@ from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
 from .models import MONEY_FIELDS
 
 BOARD_LIMIT = 30
-FILTERS = ("zone", "stage", "kind", "criteria", "flag", "country", "industry", "owner", "q")
+FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
+           "country": Country, "industry": None, "owner": None, "q": None}
 
 
 # -- list and board ----------------------------------------------------------------------------
@@ -38,12 +40,7 @@ FILTERS = ("zone", "stage", "kind", "criteria", "flag", "country", "industry", "
 def index():
     from ..companies.services import countries
 
-    filters = {name: request.args.get(name, "").strip() for name in FILTERS}
-    known = {"stage": Stage.codes(), "kind": ProjectKind.codes(),
-             "criteria": Criterion.codes(), "flag": Flag.codes()}
-    for name, allowed_codes in known.items():
-        if filters[name] not in allowed_codes:
-            filters[name] = ""
+    filters = clean(request.args, FILTERS)
     sort = request.args.get("sort", "updated")
     if sort not in services.SORTS:
         sort = "updated"

@@ -25,6 +25,7 @@ from ..codes import Criterion, Flag, ParkCategory, ProjectKind, Stage, TalentSta
 from ..companies.models import Company
 from ..db import db
 from ..errors import Forbidden, Invalid, NotFound
+from ..filters import Country, Year, clean, given
 from ..money import cents_to_decimal_string
 from ..projects.models import Project, StageChange
 from ..projects.services import project_query
@@ -32,7 +33,8 @@ from ..text import name_key
 from ..zones.models import Park, Zone
 from .models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 
-FILTERS = ("zone", "year", "kind", "criteria", "country", "industry", "flag")
+FILTERS = {"zone": None, "year": Year, "kind": ProjectKind, "criteria": Criterion, "country": Country,
+           "industry": None, "flag": Flag}
 SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
 
 
@@ -59,26 +61,9 @@ def require_reports(user) -> str:
     return width
 
 
-def clean_filters(values: dict) -> dict:
+def clean_filters(values) -> dict:
     """The report filters a page's query string holds, unknown codes dropped."""
-    known = {"kind": ProjectKind.codes(), "criteria": Criterion.codes(), "flag": Flag.codes()}
-    filters: dict = {}
-    for name in FILTERS:
-        value = (values.get(name) or "").strip() if isinstance(values.get(name), str) \
-            else values.get(name)
-        if value in (None, ""):
-            continue
-        if name in known and value not in known[name]:
-            continue
-        if name == "year":
-            try:
-                value = int(value)
-            except (TypeError, ValueError):
-                continue
-            if not 1955 <= value <= 2200:
-                continue
-        filters[name] = value
-    return filters
+    return given(clean(values, FILTERS))
 
 
 def filtered_projects(user, filters: dict) -> sa.Select:

@@ -9,6 +9,7 @@ from ..codes import TalentStage, TalentType
 from ..companies.services import countries, country_name
 from ..errors import Conflict, Invalid
 from ..extensions import db
+from ..filters import Country, clean
 from ..pages import (
     PER_PAGE,
     count_of,
@@ -22,17 +23,14 @@ from ..pages import (
 from . import bp, services
 from .forms import TalentForm, TalentStageForm, conflict_message, talent_data
 
-FILTERS = ("talent_type", "stage", "zone", "nationality", "q")
+FILTERS = {"talent_type": TalentType, "stage": TalentStage, "zone": None, "nationality": Country,
+           "q": None}
 
 
 @bp.route("/talents")
 @staff_required
 def index():
-    filters = {name: request.args.get(name, "").strip() for name in FILTERS}
-    for name, known in (("talent_type", TalentType.codes()), ("stage", TalentStage.codes())):
-        if filters[name] not in known:
-            filters[name] = ""
-    filters["nationality"] = filters["nationality"].upper()[:2]
+    filters = clean(request.args, FILTERS)
     statement = services.talent_query(current_user, filters)
     total = count_of(statement)
     page = page_number()
