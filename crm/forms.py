@@ -1,10 +1,29 @@
 """What the record forms share: a service's errors shown beside the fields they name, and the
 version of the record that the form was made from."""
 
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FloatField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from . import records
 from .errors import Conflict, Invalid
 from .extensions import db
+from .money import Money
 
 
 class ServiceForm(FlaskForm):
@@ -46,3 +65,162 @@ class ServiceForm(FlaskForm):
             self.version.data = str(record.version)
             return 409
         return None
+
+
+# -- forms made from a record's declaration (crm/records.py) -----------------------------------
+
+
+def options(pairs) -> list[SelectChoice]:
+    """Choices as WTForms wants them: (value, label) pairs → SelectChoice."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def int_or_none(value):
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def text_or_none(value):
+    return value or None
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A list of checkboxes (the macro renders it as a fieldset)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def split_places(text: str | None) -> list[str]:
+    places = []
+    for line in (text or "").replace("，", ",").replace("、", ",").splitlines():
+        places += [p.strip() for p in line.split(",") if p.strip()]
+    return places
+
+
+def currency_choices(current: str | None = None) -> list[SelectChoice]:
+    """US dollars and every currency the rate table holds (an amount needs a rate), and the
+    one an amount already has."""
+    from .reference.models import ExchangeRate
+
+    codes = {"USD", *db.session.scalars(sa.select(ExchangeRate.currency).distinct())}
+    if current:
+        codes.add(current)
+    return options((code, code) for code in sorted(codes, key=lambda c: (c != "USD", c)))
+
+
+def _form_field(f: records.Field):
+    """The WTForms field of a declared field (money has two: ``_amount`` and ``_currency``)."""
+    lengths = [Length(max=f.max_length)] if f.max_length else []
+    numbers = [Optional(), NumberRange(min=0, max=f.upper)]
+    kind = f.kind
+    if kind == records.TEXT:
+        return StringField(f.label, validators=lengths)
+    if kind in (records.NOTE, records.PLACES):
+        return TextAreaField(f.label, validators=lengths, description=f.hint)
+    if kind == records.BOOL:
+        return BooleanField(f.label)
+    if kind == records.INTEGER:
+        return IntegerField(f.label, validators=numbers)
+    if kind == records.NUMBER:
+        return FloatField(f.label, validators=numbers)
+    if kind == records.DAY:
+        return DateField(f.label, validators=[Optional()])
+    if kind == records.CODE:
+        none = [] if f.initial is not None else [("", "—")]
+        return SelectField(f.label, coerce=str if none == [] else text_or_none,
+                           choices=options(none + f.codes.choices()))
+    if kind == records.CODES:
+        return MultiCheckboxField(f.label, choices=options(f.codes.choices()))
+    if kind == records.REF:
+        return SelectField(f.label, coerce=int_or_none,
+                           validators=[DataRequired()] if f.required else [Optional()])
+    if kind == records.ZONE:
+        return SelectField(f.label, validators=[DataRequired()])
+    if kind == records.USER:
+        return SelectField(f.label, coerce=text_or_none)
+    raise ValueError(kind)
+
+
+class RecordForm(ServiceForm):
+    """An edit form made from a record's declaration: ``record_form(PROJECT)``."""
+
+    declaration: records.Record
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        self.money = {}
+        for f in self.declaration.writable(records.MONEY):
+            amount = self[f"{f.name}_amount"]
+            text = (amount.data or "").strip()
+            if not text:
+                self.money[f.name] = None
+                continue
+            try:
+                self.money[f.name] = Money.parse(text, self[f"{f.name}_currency"].data)
+            except ValueError as reason:
+                amount.errors = [*amount.errors, records.money_error(str(reason))]
+                ok = False
+        return ok
+
+    def values(self) -> dict:
+        """The declared fields' values under the API's names (call after validate)."""
+        values = {}
+        for f in self.declaration.writable():
+            if f.kind == records.MONEY:
+                values[f.name] = self.money[f.name]
+            elif f.kind == records.PLACES:
+                values[f.name] = split_places(self[f.name].data)
+            elif f.kind == records.CODES:
+                values[f.name] = list(self[f.name].data or [])
+            else:
+                values[f.name] = f.clean(self[f.name].data)
+        return values
+
+    @classmethod
+    def data_of(cls, record) -> dict:
+        """The record's current values, as the form holds them."""
+        data = {}
+        for f in cls.declaration.writable():
+            value = f.value_of(record)
+            if f.kind == records.MONEY:
+                data[f"{f.name}_amount"] = format(value.amount, "f") if value else ""
+                data[f"{f.name}_currency"] = value.currency if value else "USD"
+            elif f.kind == records.PLACES:
+                data[f.name] = "\n".join(value)
+            else:
+                data[f.name] = value
+        data["version"] = record.version
+        return data
+
+    def field_for(self, name: str):
+        """The form field that shows a service error about API field ``name``."""
+        if f"{name}_amount" in self._fields:
+            return self[f"{name}_amount"]
+        return self._fields.get(name)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for f in self.declaration.writable(records.MONEY):
+            currency = self[f"{f.name}_currency"]
+            currency.choices = currency_choices(currency.data)
+
+
+def record_form(declaration: records.Record, *, exclude=()) -> type[RecordForm]:
+    """A form class with a field for each writable field of ``declaration``."""
+    attrs = {"declaration": declaration}
+    for f in declaration.writable():
+        if f.name in exclude:
+            continue
+        if f.kind == records.MONEY:
+            attrs[f"{f.name}_amount"] = StringField(f.label, validators=[Length(max=40)])
+            attrs[f"{f.name}_currency"] = SelectField(_l("Currency"), default="USD")
+        else:
+            attrs[f.name] = _form_field(f)
+    attrs["version"] = HiddenField()
+    attrs["submit"] = SubmitField(_l("Save"))
+    return type(f"{declaration.name}Form", (RecordForm,), attrs)

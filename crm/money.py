@@ -3,16 +3,19 @@
 Amounts are kept as integer cents, so sums and comparisons are exact on every database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import composite, mapped_column
 
-from .db import db
+from .db import DecimalText, db
 
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("9" * 15)  # a quadrillion less one, in any currency: cents fit BigInteger
+MAX_CENTS = 2**63 - 1  # a BIGINT column
 
 
 class NoRate(Exception):
@@ -24,10 +27,27 @@ class NoRate(Exception):
         self.day = day
 
 
+# why an amount was refused (Money.parse's reasons), said once for the pages and the API
+ERRORS = {
+    "amount": _l('Write the amount as a number, such as 1250000.50.'),
+    "negative": _l("Amounts are not negative."),
+    "precision": _l("At most two decimal places, and less than a quadrillion."),
+    "currency": _l("A currency is a three-letter ISO 4217 code."),
+}
+
+
 @dataclass(frozen=True)
 class Money:
+    """An amount as entered; once stored, with its US-dollar cents and the rate used.
+
+    Mapped on a record as a composite of four columns (``money_columns``), so code says
+    ``project.total_investment`` and never builds column names. Two amounts are equal when
+    amount and currency are: the rate used is history, not value."""
+
     amount: Decimal
     currency: str
+    usd_cents: int | None = field(default=None, compare=False)
+    rate: Decimal | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, amount, currency) -> "Money":
@@ -62,6 +82,38 @@ class Money:
 
     def as_json(self) -> dict:
         return {"amount": format(self.amount, "f"), "currency": self.currency}
+
+    def in_usd(self, day: date) -> "Money":
+        """This amount with its US-dollar value at the rate in force on ``day`` (NoRate when
+        there is none; ValueError("too_large") when it overflows a BIGINT)."""
+        rate = rate_in_force(self.currency, day)
+        usd = to_usd_cents(self, rate)
+        if usd > MAX_CENTS:
+            raise ValueError("too_large")
+        return Money(self.amount, self.currency, usd, rate)
+
+    # the composite's columns: cents, currency, US-dollar cents, rate
+    def __composite_values__(self):
+        return self.cents, self.currency, self.usd_cents, self.rate
+
+    @classmethod
+    def stored(cls, cents, currency, usd_cents, rate) -> "Money | None":
+        if cents is None or not currency:
+            return None
+        return cls((Decimal(cents) / 100).quantize(CENT), currency, usd_cents, rate)
+
+
+def money_columns(name: str):
+    """The four columns of an amount called ``name`` and its composite: in a model,
+    ``total_investment = money_columns("total_investment")`` makes
+    ``total_investment_cents``, ``_currency``, ``_usd_cents`` and ``_rate``."""
+    return composite(
+        Money.stored,
+        mapped_column(f"{name}_cents", sa.BigInteger),
+        mapped_column(f"{name}_currency", sa.String(3)),
+        mapped_column(f"{name}_usd_cents", sa.BigInteger),
+        mapped_column(f"{name}_rate", DecimalText(40)),
+    )
 
 
 def cents_to_decimal_string(cents: int | None) -> str | None:

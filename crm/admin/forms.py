@@ -13,8 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from ..codes import Locale, Role
-from ..forms import ServiceForm
-from ..projects.forms import MultiCheckboxField, int_or_none, options
+from ..forms import MultiCheckboxField, ServiceForm, int_or_none, options
 
 PASSWORDS_DIFFER = _l("The two passwords differ.")
 

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..money import Money
+from ..records import money_error
 
 Name = Annotated[str, Field(max_length=200)]
 Note = Annotated[str, Field(max_length=10_000)]
@@ -27,14 +28,6 @@ MONEY_SCHEMA = {
 }
 
 
-def _money_errors(reason: str) -> str:
-    return {
-        "negative": _("Amounts are not negative."),
-        "precision": _("At most two decimal places, and less than a quadrillion."),
-        "currency": _("A currency is a three-letter ISO 4217 code."),
-    }.get(reason, _('Give the amount as a decimal string, e.g. "150000000.00".'))
-
-
 def parse_money(value):
     if value is None or isinstance(value, Money):
         return value
@@ -42,13 +35,13 @@ def parse_money(value):
         raise ValueError(_('Give money as {"amount": "150000000.00", "currency": "USD"}.'))
     amount = value["amount"]
     if isinstance(amount, bool) or not isinstance(amount, str | int | float):
-        raise ValueError(_money_errors("amount"))
+        raise ValueError(money_error("amount"))
     if not isinstance(value["currency"], str):
-        raise ValueError(_money_errors("currency"))
+        raise ValueError(money_error("currency"))
     try:
         return Money.parse(amount, value["currency"])
     except ValueError as exc:
-        raise ValueError(_money_errors(str(exc))) from exc
+        raise ValueError(money_error(str(exc))) from exc
 
 
 MoneyField = Annotated[Any, BeforeValidator(parse_money), WithJsonSchema(MONEY_SCHEMA)]

@@ -4,8 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import ServiceForm
-from ..projects.forms import int_or_none, text_or_none
+from ..forms import ServiceForm, int_or_none, text_or_none
 
 
 class CompanyForm(ServiceForm):

@@ -10,7 +10,6 @@ from .. import clock
 from ..access import allowed, can
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..money import Money
 from ..pages import PER_PAGE, count_of, page_number, staff_required
 from . import bp, contacts, services
 from .forms import CONTACT_LANGUAGES, CompanyForm, ContactForm, company_data, contact_data
@@ -83,7 +82,7 @@ def brief(company_id: int):
     return render_template(
         "companies/brief.html", company=company, ancestors=company.ancestors(),
         projects=projects, more_projects=max(count_of(statement) - len(projects), 0),
-        amounts={p.id: Money.from_cents(p.total_investment_cents, p.total_investment_currency)
+        amounts={p.id: p.total_investment
                  for p in projects},
         meetings=meetings, follow_ups=open_follow_ups, today=clock.today(),
         contacts=contacts.contacts_of([company.id]), country_name=services.country_name,

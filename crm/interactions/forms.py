@@ -19,8 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..codes import InteractionKind
-from ..forms import ServiceForm
-from ..projects.forms import options, text_or_none
+from ..forms import ServiceForm, options, text_or_none
 
 EMPTY_FOLLOW_UP_ROWS = 3
 

@@ -3,7 +3,6 @@
 from sqlalchemy.orm import joinedload
 
 from ..db import count_of, db
-from ..money import Money
 from ..projects import services as projects
 from ..projects.models import Project
 
@@ -18,8 +17,7 @@ def public_fields(project: Project) -> dict:
         "zone": project.zone,
         "kind": project.kind,
         "stage": project.stage,
-        "total_investment": Money.from_cents(project.total_investment_cents,
-                                             project.total_investment_currency),
+        "total_investment": project.total_investment,
         "public_summary": project.public_summary,
     }
 

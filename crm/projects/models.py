@@ -5,35 +5,13 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..codes import Criterion, Flag, Likelihood, ProjectKind, Stage, TechLevel
-from ..db import DecimalText, SoftDeleted, Timestamps, Versioned, db, utcnow
+from ..db import SoftDeleted, Timestamps, Versioned, db, utcnow
 from ..i18n import bilingual
+from ..money import Money, money_columns
 from ..stages import MoveColumns
 
 # 超亿美元: the one home of the US$100M threshold (in US-dollar cents)
 MEGA_USD_CENTS = 100_000_000 * 100
-
-# Money is kept as entered (cents and currency) with its US-dollar value and the rate used.
-MONEY_FIELDS = (
-    "total_investment",
-    "registered_capital",
-    "foreign_capital",
-    "annual_output",
-    "annual_tax",
-    "paid_in",
-)
-
-
-def _cents():
-    return mapped_column(sa.BigInteger)
-
-
-def _currency():
-    return mapped_column(sa.String(3))
-
-
-def _rate():
-    return mapped_column(DecimalText(40))
-
 
 class Project(Versioned, Timestamps, SoftDeleted, db.Model):
     """An investment project (投资项目) moving through the pipeline's stages."""
@@ -52,30 +30,13 @@ class Project(Versioned, Timestamps, SoftDeleted, db.Model):
     tech_level: Mapped[str | None] = mapped_column(sa.String(20))
     park_types: Mapped[list] = mapped_column(sa.JSON, default=list)
 
-    total_investment_cents: Mapped[int | None] = _cents()
-    total_investment_currency: Mapped[str | None] = _currency()
-    total_investment_usd_cents: Mapped[int | None] = _cents()
-    total_investment_rate = _rate()
-    registered_capital_cents: Mapped[int | None] = _cents()
-    registered_capital_currency: Mapped[str | None] = _currency()
-    registered_capital_usd_cents: Mapped[int | None] = _cents()
-    registered_capital_rate = _rate()
-    foreign_capital_cents: Mapped[int | None] = _cents()
-    foreign_capital_currency: Mapped[str | None] = _currency()
-    foreign_capital_usd_cents: Mapped[int | None] = _cents()
-    foreign_capital_rate = _rate()
-    annual_output_cents: Mapped[int | None] = _cents()
-    annual_output_currency: Mapped[str | None] = _currency()
-    annual_output_usd_cents: Mapped[int | None] = _cents()
-    annual_output_rate = _rate()
-    annual_tax_cents: Mapped[int | None] = _cents()
-    annual_tax_currency: Mapped[str | None] = _currency()
-    annual_tax_usd_cents: Mapped[int | None] = _cents()
-    annual_tax_rate = _rate()
-    paid_in_cents: Mapped[int | None] = _cents()
-    paid_in_currency: Mapped[str | None] = _currency()
-    paid_in_usd_cents: Mapped[int | None] = _cents()
-    paid_in_rate = _rate()
+    # money (crm.money.Money): amount, currency, US-dollar value and the rate used
+    total_investment: Mapped[Money | None] = money_columns("total_investment")
+    registered_capital: Mapped[Money | None] = money_columns("registered_capital")
+    foreign_capital: Mapped[Money | None] = money_columns("foreign_capital")
+    annual_output: Mapped[Money | None] = money_columns("annual_output")
+    annual_tax: Mapped[Money | None] = money_columns("annual_tax")
+    paid_in: Mapped[Money | None] = money_columns("paid_in")
     paid_in_on: Mapped[date | None] = mapped_column(sa.Date)
 
     productive: Mapped[bool] = mapped_column(sa.Boolean, default=False)

@@ -11,7 +11,6 @@ from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..filters import Country, clean
-from ..money import Money
 from ..pages import (
     PER_PAGE,
     count_of,
@@ -22,10 +21,11 @@ from ..pages import (
     visible_zones,
     zone_choices,
 )
+from ..records import MONEY
 from ..zones.models import Park
 from . import bp, rules, services
-from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
-from .models import MONEY_FIELDS
+from .fields import PROJECT
+from .forms import ProjectForm, StageForm, conflict_message
 
 BOARD_LIMIT = 30
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
@@ -97,15 +97,10 @@ def show(project_id: int):
 def render_project(project, stage_form, status: int = 200):
     upcoming = rules.next_stage(project.stage)
     missing = rules.missing_fields(project, upcoming.value) if upcoming else []
-    money = [(name, Money.from_cents(getattr(project, f"{name}_cents"),
-                                     getattr(project, f"{name}_currency")),
-              getattr(project, f"{name}_usd_cents")) for name in MONEY_FIELDS]
-    from .forms import MONEY_LABELS
-
     return render_template(
         "projects/show.html", project=project, stage_form=stage_form,
         changes=services.history(project), upcoming=upcoming, missing=missing,
-        field_labels=rules.FIELD_LABELS, money=money, money_labels=MONEY_LABELS,
+        fields=PROJECT, amounts=PROJECT.writable(MONEY),
         may_edit=can(current_user, "edit", project),
         may_delete=can(current_user, "delete", project),
         may_stage=can(current_user, "stage", project),
@@ -204,7 +199,7 @@ def new():
 @staff_required
 def edit(project_id: int):
     project = services.get_project(current_user, project_id, "edit")
-    data = form_data(project)
+    data = ProjectForm.data_of(project)
     if request.method == "POST":
         data.pop("version")  # a save without the version it was based on is a conflict
     form = ProjectForm(data=data)
@@ -212,7 +207,7 @@ def edit(project_id: int):
     status = 422 if form.is_submitted() else 200
     if form.validate_on_submit():
         status = form.save_edit(project, lambda version: services.update_project(
-            current_user, project, version, changes(project, form.values())), conflict_message())
+            current_user, project, version, form.values()), conflict_message())
         if status is None:
             flash(_("The project was saved."), "success")
             return redirect(url_for("projects.show", project_id=project.id))

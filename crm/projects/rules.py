@@ -15,16 +15,6 @@ REQUIRED_FROM = {
     "registered_capital": Stage.REGISTERED,
 }
 
-FIELD_LABELS = {
-    "owner": _l("Owner"),
-    "likelihood": _l("Likelihood to land"),
-    "estimated_land_date": _l("Estimated landing date"),
-    "signed_on": _l("Date signed"),
-    "registered_on": _l("Date of business licence"),
-    "registered_capital": _l("Registered capital"),
-}
-
-
 def reaches(target: str, stage: Stage) -> bool:
     """Does moving to ``target`` reach ``stage`` or beyond on the pipeline?"""
     target_stage = Stage(target)
@@ -33,16 +23,10 @@ def reaches(target: str, stage: Stage) -> bool:
 
 def missing_fields(project, target: str) -> list[str]:
     """Fields ``target`` requires that the project has not got (for the checklist)."""
-    missing = []
-    for name, first in REQUIRED_FROM.items():
-        if reaches(target, first):
-            value = project.owner_id if name == "owner" else (
-                project.registered_capital_cents if name == "registered_capital"
-                else getattr(project, name)
-            )
-            if value in (None, ""):
-                missing.append(name)
-    return missing
+    from .fields import PROJECT
+
+    return [name for name, first in REQUIRED_FROM.items()
+            if reaches(target, first) and getattr(project, PROJECT[name].column) in (None, "")]
 
 
 def next_stage(stage: str) -> Stage | None:

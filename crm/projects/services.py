@@ -13,25 +13,13 @@ from ..codes import Criterion, Flag, ParkType, ProjectKind, Stage
 from ..companies.models import Company
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
-from ..money import Money, NoRate, rate_in_force, to_usd_cents
+from ..money import Money, NoRate
+from ..records import MONEY
 from ..text import like_pattern, search_matches, search_text
 from ..zones.models import Park, Zone
 from . import rules
-from .models import MONEY_FIELDS, Project, ProjectCriterion, StageChange
-
-# what create and update may set, and nothing else (never Model(**data))
-FIELDS = (
-    "name_zh", "name_en", "company_id", "zone", "park_id", "kind", "criteria", "tech_level",
-    "park_type", "total_investment", "productive", "two_high_one_low", "land_mu",
-    "annual_output", "annual_tax", "likelihood", "estimated_land_date", "new_jobs",
-    "competing_locations", "paid_in", "paid_in_on", "signed_on", "registered_on",
-    "registered_capital", "foreign_capital", "owner", "public_summary", "notes",
-)
-TEXT_LIMITS = {"name_zh": 200, "name_en": 200, "public_summary": 10_000, "notes": 10_000}
-# fields whose change clears a manager's verification
-VERIFIED_FIELDS = set(MONEY_FIELDS)
-MAX_CENTS = 2**63 - 1  # a BIGINT column
-
+from .fields import PROJECT, VERIFIED_FIELDS
+from .models import Project, ProjectCriterion, StageChange
 
 # -- reading -----------------------------------------------------------------------------------
 
@@ -123,22 +111,13 @@ def history(project: Project) -> list[StageChange]:
 
 def create_project(user, values: dict) -> Project:
     """A new project at ``lead``, written whole or not at all."""
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise Invalid({name: [_("Unknown field.")] for name in unknown})
-    values = {"kind": ProjectKind.NEW, "criteria": [], "park_type": [],
-              "competing_locations": [], "productive": False, "two_high_one_low": False,
-              "public_summary": "", "notes": ""} | values
-    errors: dict[str, list[str]] = {}
-    for required in ("company_id", "zone"):
-        if values.get(required) in (None, ""):
-            errors.setdefault(required, []).append(_("This field is required."))
+    _refuse_unknown(values)
+    values = {f.name: f.default() for f in PROJECT.writable() if f.default() is not None} | values
+    errors = {f.name: [_("This field is required.")] for f in PROJECT.writable()
+              if f.required and values.get(f.name) in (None, "")}
     if errors:
         raise Invalid(errors)
-    if not can_in_zone(user, "create", "projects", values["zone"]):
-        if db.session.get(Zone, values["zone"]) is None:
-            raise Invalid({"zone": [_("No such zone.")]})
-        raise Forbidden(_("You may add projects only to your own zones."))
+    _may_place(user, values["zone"], _("You may add projects only to your own zones."))
     project = Project(stage=Stage.LEAD, reached_order=Stage.LEAD.order, created_by_id=user.id,
                       stage_changed_at=utcnow())
     _apply(user, project, values, creating=True)
@@ -148,41 +127,46 @@ def create_project(user, values: dict) -> Project:
 
 
 def update_project(user, project: Project, version: int | None, values: dict) -> Project:
-    """Change the fields given; only they are checked (STYLE.md), and a stale version is 409."""
+    """Change the fields given that differ from the record's; only they are checked
+    (STYLE.md), and a stale version is 409."""
     if not can(user, "edit", project):
         raise Forbidden()
     if version is None or version != project.version:
         raise Conflict()
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise Invalid({name: [_("Unknown field.")] for name in unknown})
-    if "zone" in values and values["zone"] != project.zone_code and not can_in_zone(
-        user, "create", "projects", values["zone"]
-    ):
-        if db.session.get(Zone, values["zone"]) is None:
-            raise Invalid({"zone": [_("No such zone.")]})
-        raise Forbidden(_("You may move projects only into your own zones."))
+    _refuse_unknown(values)
+    values = PROJECT.changes(project, values)
+    if "zone" in values:
+        _may_place(user, values["zone"], _("You may move projects only into your own zones."))
     with db.session.no_autoflush:  # one UPDATE, so one version step, per change
         _apply(user, project, values, creating=False)
     db.session.commit()
     return project
 
 
+def _refuse_unknown(values: dict) -> None:
+    unknown = set(values) - set(PROJECT.names())
+    if unknown:
+        raise Invalid({name: [_("Unknown field.")] for name in unknown})
+
+
+def _may_place(user, zone: str | None, refusal: str) -> None:
+    """May the user put a project in ``zone``? Invalid for a zone that does not exist."""
+    if not can_in_zone(user, "create", "projects", zone):
+        if not zone or db.session.get(Zone, zone) is None:
+            raise Invalid({"zone": [_("No such zone.")]})
+        raise Forbidden(refusal)
+
+
 def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
     """Validate ``values`` against the project and set them; raises Invalid, writes nothing."""
-    errors: dict[str, list[str]] = {}
+    errors = PROJECT.check(values)
 
     def error(name: str, message: str) -> None:
         errors.setdefault(name, []).append(message)
 
-    current = {"zone": project.zone_code, "kind": project.kind,
-               "park_type": project.park_types or []}
-    merged = current | values
-    today = clock.today()
+    merged = {"zone": project.zone_code, "kind": project.kind,
+              "park_type": project.park_types or [], "park_id": project.park_id} | values
 
-    for name, limit in TEXT_LIMITS.items():
-        if name in values and len(values[name] or "") > limit:
-            error(name, _("At most %(n)d characters.", n=limit))
     if creating or "name_zh" in values or "name_en" in values:
         name_zh = values.get("name_zh", project.name_zh) or ""
         name_en = values.get("name_en", project.name_en) or ""
@@ -194,19 +178,14 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         company = db.session.get(Company, values["company_id"]) if values["company_id"] else None
         if company is None or not can(user, "view", company):
             error("company_id", _("No such company."))
-    zone = None
-    if "zone" in values:
-        zone = db.session.get(Zone, values["zone"]) if values["zone"] else None
-        if zone is None:
-            error("zone", _("No such zone."))
-    if "park_id" in values or "zone" in values:
-        park_id = merged.get("park_id", project.park_id)
-        if park_id is not None:
-            park = db.session.get(Park, park_id)
-            if park is None:
-                error("park_id", _("No such park."))
-            elif park.zone_code != merged["zone"]:
-                error("park_id", _("This park is in another zone."))
+    if "zone" in values and (not values["zone"] or db.session.get(Zone, values["zone"]) is None):
+        error("zone", _("No such zone."))
+    if ("park_id" in values or "zone" in values) and merged["park_id"] is not None:
+        park = db.session.get(Park, merged["park_id"])
+        if park is None:
+            error("park_id", _("No such park."))
+        elif park.zone_code != merged["zone"]:
+            error("park_id", _("This park is in another zone."))
     if "kind" in values and values["kind"] not in ProjectKind.codes():
         error("kind", _("Unknown kind."))
     if "criteria" in values:
@@ -221,14 +200,6 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         merged["kind"] != ProjectKind.PARK_COOPERATION
     ):
         error("park_type", _("Park types are for international park cooperation projects."))
-    if "land_mu" in values and values["land_mu"] is not None and values["land_mu"] < 0:
-        error("land_mu", _("Must not be negative."))
-    if "new_jobs" in values and values["new_jobs"] is not None and values["new_jobs"] < 0:
-        error("new_jobs", _("Must not be negative."))
-    if "competing_locations" in values:
-        locations = values["competing_locations"] or []
-        if len(locations) > 50 or any(len(x) > 200 for x in locations):
-            error("competing_locations", _("At most 50 places of 200 characters each."))
 
     owner = None
     if values.get("owner"):
@@ -243,61 +214,14 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         if reason:
             error("two_high_one_low", reason)
 
-    converted = {}
-    for name in MONEY_FIELDS:
-        if name in values and values[name] is not None:
-            money: Money = values[name]
-            try:
-                rate = rate_in_force(money.currency, today)
-            except NoRate:
-                error(name, _("No exchange rate for %(currency)s is in force on %(day)s; an "
-                              "administrator must add one first.",
-                              currency=money.currency, day=today.isoformat()))
-                continue
-            if to_usd_cents(money, rate) > MAX_CENTS:
-                error(name, _("This amount is too large in US dollars."))
-                continue
-            converted[name] = (money, rate)
-
+    amounts = _in_usd(values, error)
     if errors:
         raise Invalid(errors)
 
     # all checked: now write
-    money_changed = False
-    for name in MONEY_FIELDS:
-        if name not in values:
-            continue
-        before = (getattr(project, f"{name}_cents"), getattr(project, f"{name}_currency"))
-        if values[name] is None:
-            after = (None, None)
-            setattr(project, f"{name}_usd_cents", None)
-            setattr(project, f"{name}_rate", None)
-        else:
-            money, rate = converted[name]
-            after = (money.cents, money.currency)
-            if after != before:
-                setattr(project, f"{name}_usd_cents", to_usd_cents(money, rate))
-                setattr(project, f"{name}_rate", rate)
-        if after != before:
-            setattr(project, f"{name}_cents", after[0])
-            setattr(project, f"{name}_currency", after[1])
-            money_changed = True
-    simple = ("name_zh", "name_en", "company_id", "park_id", "kind", "tech_level", "productive",
-              "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
-              "paid_in_on", "signed_on", "registered_on", "public_summary", "notes")
-    for name in simple:
-        if name in values:
-            value = values[name]
-            if name in ("name_zh", "name_en", "public_summary", "notes"):
-                value = (value or "").strip()
-            setattr(project, name, value)
-    if "zone" in values:
-        project.zone_code = values["zone"]
-    if "park_type" in values:
-        project.park_types = sorted(set(values["park_type"] or []), key=ParkType.codes().index)
-    if "competing_locations" in values:
-        project.competing_locations = [x.strip() for x in values["competing_locations"] or []
-                                       if x and x.strip()]
+    for f in PROJECT.writable():
+        if f.name in values and f.name not in ("criteria", "owner"):
+            setattr(project, f.column, amounts.get(f.name, f.clean(values[f.name])))
     if "criteria" in values:
         wanted = set(values["criteria"] or [])
         project.criteria_rows = [row for row in project.criteria_rows if row.criterion in wanted]
@@ -311,8 +235,29 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         project.company = company
     if "name_zh" in values or "name_en" in values or creating:
         project.search_text = search_text(project.name_zh, project.name_en)
-    if money_changed and not creating:
+    if not creating and set(values) & set(VERIFIED_FIELDS):
         _clear_verification(project)
+
+
+def _in_usd(values: dict, error) -> dict[str, Money | None]:
+    """The amounts among ``values`` with their US-dollar value at today's rate."""
+    today = clock.today()
+    amounts = {}
+    for name in PROJECT.names(MONEY):
+        money = values.get(name)
+        if money is None:
+            if name in values:
+                amounts[name] = None
+            continue
+        try:
+            amounts[name] = money.in_usd(today)
+        except NoRate:
+            error(name, _("No exchange rate for %(currency)s is in force on %(day)s; an "
+                          "administrator must add one first.",
+                          currency=money.currency, day=today.isoformat()))
+        except ValueError:
+            error(name, _("This amount is too large in US dollars."))
+    return amounts
 
 
 def _clear_verification(project: Project) -> None:

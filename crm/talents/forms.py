@@ -6,8 +6,7 @@ from wtforms import HiddenField, SelectField, StringField, SubmitField, TextArea
 from wtforms.validators import DataRequired, Length
 
 from ..codes import TalentStage, TalentType
-from ..forms import ServiceForm
-from ..projects.forms import options, text_or_none
+from ..forms import ServiceForm, options, text_or_none
 
 
 class TalentForm(ServiceForm):
