@@ -24,9 +24,9 @@ from .i18n_codes import Literal_of
 from .money import ERRORS as MONEY_ERRORS
 from .money import Money
 
-TEXT, NOTE, BOOL, INTEGER, NUMBER, DAY, MONEY, CODE, CODES, PLACES, REF, USER, ZONE = (
+TEXT, NOTE, BOOL, INTEGER, NUMBER, DAY, MONEY, CODE, CODES, PLACES, REF, USER, ZONE, COUNTRY = (
     "text", "note", "bool", "integer", "number", "day", "money", "code", "codes", "places",
-    "ref", "user", "zone")
+    "ref", "user", "zone", "country")
 LIMITS = {TEXT: 200, NOTE: 10_000}
 NUMBER_MAX = 10_000_000
 
@@ -41,6 +41,7 @@ class Field:
     codes: type[Code] | None = None
     attr: str | None = None  # the model's attribute, when it is not ``name``
     maximum: float | None = None  # numbers are at least 0 and at most this
+    length: int | None = None  # text of another limit than its kind's
     public: bool = False  # in the partner's view (API.md)
     writable: bool = True  # False: derived, shown and never written
     required: bool = False  # on create
@@ -56,7 +57,7 @@ class Field:
 
     @property
     def max_length(self) -> int | None:
-        return LIMITS.get(self.kind)
+        return self.length or LIMITS.get(self.kind) or (2 if self.kind == COUNTRY else None)
 
     @property
     def upper(self) -> float:
@@ -83,12 +84,15 @@ class Field:
         """The value a new record takes when none is given."""
         if self.initial is not None:
             return self.initial
-        return {TEXT: "", NOTE: "", BOOL: False, CODES: [], PLACES: []}.get(self.kind)
+        return {TEXT: "", NOTE: "", COUNTRY: "", BOOL: False, CODES: [], PLACES: []}.get(
+            self.kind)
 
     def clean(self, value):
         """A value as it is stored: text stripped, lists without blanks or repeats."""
         if self.kind in (TEXT, NOTE):
             return (value or "").strip()
+        if self.kind == COUNTRY:
+            return (value or "").strip().upper()
         if self.kind == PLACES:
             return [x.strip() for x in value or [] if x and x.strip()]
         if self.kind == CODES:
@@ -98,7 +102,7 @@ class Field:
     def same(self, before, after) -> bool:
         if self.kind in (CODES, PLACES):
             return sorted(before or []) == sorted(after or [])
-        if self.kind in (TEXT, NOTE):
+        if self.kind in (TEXT, NOTE, COUNTRY):
             return (before or "") == (after or "")
         return before == after
 
@@ -120,17 +124,20 @@ class Field:
 
     # -- the API ---------------------------------------------------------------------------
 
-    def annotation(self, required: bool = False):
-        """The pydantic type and field info of the request body."""
+    def annotation(self, required: bool = False, patching: bool = False):
+        """The pydantic type and field info of the request body; ``patching``: a PATCH may
+        send null for text, which empties it."""
         from .api.fields import MoneyField
 
         kind, optional = self.kind, None
+        if kind in (TEXT, NOTE, COUNTRY) and patching:
+            return str | None, PydanticField(None, max_length=self.max_length)
         if required and kind == REF:
             return int, ...
         if kind == ZONE:
             return (str, PydanticField(max_length=16)) if required else (
                 str | None, PydanticField(None, max_length=16))
-        if kind in (TEXT, NOTE):
+        if kind in (TEXT, NOTE, COUNTRY):
             return str, PydanticField("", max_length=self.max_length)
         if kind == BOOL:
             return bool, False
@@ -165,7 +172,7 @@ class Field:
         simple = {TEXT: s.STR, NOTE: s.STR, BOOL: s.BOOL, INTEGER: s.nullable(s.INT),
                   NUMBER: s.nullable(s.NUM), DAY: s.nullable(s.DATE),
                   MONEY: s.nullable(s.MONEY), REF: s.nullable(s.INT), USER: s.nullable(s.STR),
-                  ZONE: s.STR,
+                  ZONE: s.STR, COUNTRY: s.STR,
                   PLACES: s.array(s.STR)}
         if self.kind in simple:
             return simple[self.kind]
@@ -209,12 +216,35 @@ class Record:
 
     def body(self, base, suffix: str, extra: dict | None = None, *, creating: bool = False):
         """A pydantic model of the writable fields, plus ``extra`` fields, built once per
-        suffix; ``creating``: the fields required on create have no default."""
+        suffix; ``creating``: the fields required on create have no default, else a PATCH's
+        body, where text may be null."""
         if suffix not in self._models:
-            fields = {f.name: f.annotation(creating and f.required) for f in self.writable()}
+            fields = {f.name: f.annotation(creating and f.required, patching=not creating)
+                      for f in self.writable()}
             fields.update(extra or {})
             self._models[suffix] = create_model(f"{self.name}{suffix}", __base__=base, **fields)
         return self._models[suffix]
+
+    def sent(self, values: dict) -> dict:
+        """A PATCH's values: null empties a text; a field that may not be empty refuses it."""
+        from .errors import Invalid
+
+        for f in self.writable():
+            if f.name in values and values[f.name] is None:
+                if not f.nullable:
+                    raise Invalid({f.name: [_("This field cannot be empty.")]})
+                if f.kind in (TEXT, NOTE, COUNTRY):
+                    values[f.name] = ""
+        return values
+
+    def unknown(self, values: dict) -> dict[str, list[str]]:
+        return {name: [_("Unknown field.")] for name in set(values) - set(self.names())}
+
+    def assign(self, record, values: dict, *, skip=()) -> None:
+        """Set the given values, cleaned, on the record's attributes (validate first)."""
+        for f in self.writable():
+            if f.name in values and f.name not in skip:
+                setattr(record, f.column, f.clean(values[f.name]))
 
     def current(self, record) -> dict:
         """The record's writable values under the API's names."""

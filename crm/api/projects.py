@@ -99,14 +99,11 @@ def get_project(project_id: int):
 def change_project(project_id: int, body: ProjectChange):
     user = require_user()
     project = services.get_project(user, project_id)
-    values = values_of(body, exclude_unset=True, exclude=PROJECT.read_only - _SENT)
+    values = PROJECT.sent(values_of(body, exclude_unset=True, exclude=PROJECT.read_only - _SENT))
     version = values.pop("version")
     stage = values.pop("stage", None)
     if stage is not None and stage != project.stage:
         raise Invalid({"stage": [_("Change the stage with POST /api/v1/projects/{id}/stage.")]})
-    for f in PROJECT.writable():
-        if not f.nullable and f.name in values and values[f.name] is None:
-            raise Invalid({f.name: [_("This field cannot be empty.")]})
     return project_json(services.update_project(user, project, version, values), user)
 
 

@@ -40,8 +40,8 @@ def _verified(project) -> dict | None:
 
 PROJECT = Record("Project", [
     Field("id", kind=REF, writable=False, public=True, schema=s.INT),
-    Field("name_zh", _l("Name in Chinese"), TEXT, public=True),
-    Field("name_en", _l("Name in English"), TEXT, public=True),
+    Field("name_zh", _l("Name in Chinese"), TEXT, public=True, nullable=False),
+    Field("name_en", _l("Name in English"), TEXT, public=True, nullable=False),
     Field("company_id", _l("Company"), REF, required=True, nullable=False),
     Field("zone", _l("Zone"), ZONE, attr="zone_code", public=True, required=True,
           nullable=False),

@@ -144,9 +144,9 @@ def update_project(user, project: Project, version: int | None, values: dict) ->
 
 
 def _refuse_unknown(values: dict) -> None:
-    unknown = set(values) - set(PROJECT.names())
+    unknown = PROJECT.unknown(values)
     if unknown:
-        raise Invalid({name: [_("Unknown field.")] for name in unknown})
+        raise Invalid(unknown)
 
 
 def _may_place(user, zone: str | None, refusal: str) -> None:
@@ -219,9 +219,7 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         raise Invalid(errors)
 
     # all checked: now write
-    for f in PROJECT.writable():
-        if f.name in values and f.name not in ("criteria", "owner"):
-            setattr(project, f.column, amounts.get(f.name, f.clean(values[f.name])))
+    PROJECT.assign(project, values | amounts, skip=("criteria", "owner"))
     if "criteria" in values:
         wanted = set(values["criteria"] or [])
         project.criteria_rows = [row for row in project.criteria_rows if row.criterion in wanted]
