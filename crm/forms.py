@@ -131,7 +131,7 @@ def _form_field(f: records.Field):
     if kind == records.DAY:
         return DateField(f.label, validators=[Optional()])
     if kind == records.CODE:
-        none = [] if f.initial is not None else [("", "—")]
+        none = [] if f.initial is not None or f.required else [("", "—")]
         return SelectField(f.label, coerce=str if none == [] else text_or_none,
                            choices=options(none + f.codes.choices()))
     if kind == records.CODES:
@@ -141,7 +141,7 @@ def _form_field(f: records.Field):
                            validators=[DataRequired()] if f.required else [Optional()])
     if kind == records.ZONE:
         return SelectField(f.label, validators=[DataRequired()])
-    if kind == records.USER:
+    if kind in (records.USER, records.COUNTRY, records.CHOICE):
         return SelectField(f.label, coerce=text_or_none)
     raise ValueError(kind)
 

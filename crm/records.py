@@ -27,6 +27,8 @@ from .money import Money
 TEXT, NOTE, BOOL, INTEGER, NUMBER, DAY, MONEY, CODE, CODES, PLACES, REF, USER, ZONE, COUNTRY = (
     "text", "note", "bool", "integer", "number", "day", "money", "code", "codes", "places",
     "ref", "user", "zone", "country")
+CHOICE = "choice"  # text picked from a list the page sets (a language, say)
+TEXTS = (TEXT, NOTE, COUNTRY, CHOICE)  # stored as text: "" when empty
 LIMITS = {TEXT: 200, NOTE: 10_000}
 NUMBER_MAX = 10_000_000
 
@@ -84,12 +86,13 @@ class Field:
         """The value a new record takes when none is given."""
         if self.initial is not None:
             return self.initial
-        return {TEXT: "", NOTE: "", COUNTRY: "", BOOL: False, CODES: [], PLACES: []}.get(
-            self.kind)
+        if self.kind in TEXTS:
+            return ""
+        return {BOOL: False, CODES: [], PLACES: []}.get(self.kind)
 
     def clean(self, value):
         """A value as it is stored: text stripped, lists without blanks or repeats."""
-        if self.kind in (TEXT, NOTE):
+        if self.kind in (TEXT, NOTE, CHOICE):
             return (value or "").strip()
         if self.kind == COUNTRY:
             return (value or "").strip().upper()
@@ -102,7 +105,7 @@ class Field:
     def same(self, before, after) -> bool:
         if self.kind in (CODES, PLACES):
             return sorted(before or []) == sorted(after or [])
-        if self.kind in (TEXT, NOTE, COUNTRY):
+        if self.kind in TEXTS:
             return (before or "") == (after or "")
         return before == after
 
@@ -111,7 +114,7 @@ class Field:
         also check them at the edge, from this same declaration)."""
         if value is None:
             return []
-        if self.max_length and len(value) > self.max_length:
+        if self.kind in (TEXT, NOTE, CHOICE) and len(value) > self.max_length:
             return [_("At most %(n)d characters.", n=self.max_length)]
         if self.kind in (INTEGER, NUMBER) and value < 0:
             return [_("Must not be negative.")]
@@ -130,14 +133,16 @@ class Field:
         from .api.fields import MoneyField
 
         kind, optional = self.kind, None
-        if kind in (TEXT, NOTE, COUNTRY) and patching:
+        if kind in TEXTS and patching:
             return str | None, PydanticField(None, max_length=self.max_length)
         if required and kind == REF:
             return int, ...
+        if required and kind == CODE:
+            return Literal_of(self.codes), ...
         if kind == ZONE:
             return (str, PydanticField(max_length=16)) if required else (
                 str | None, PydanticField(None, max_length=16))
-        if kind in (TEXT, NOTE, COUNTRY):
+        if kind in TEXTS:
             return str, PydanticField("", max_length=self.max_length)
         if kind == BOOL:
             return bool, False
@@ -172,13 +177,13 @@ class Field:
         simple = {TEXT: s.STR, NOTE: s.STR, BOOL: s.BOOL, INTEGER: s.nullable(s.INT),
                   NUMBER: s.nullable(s.NUM), DAY: s.nullable(s.DATE),
                   MONEY: s.nullable(s.MONEY), REF: s.nullable(s.INT), USER: s.nullable(s.STR),
-                  ZONE: s.STR, COUNTRY: s.STR,
+                  ZONE: s.STR, COUNTRY: s.STR, CHOICE: s.STR,
                   PLACES: s.array(s.STR)}
         if self.kind in simple:
             return simple[self.kind]
         if self.kind == CODE:
-            return s.enum(self.codes) if self.initial is not None else s.nullable(
-                s.enum(self.codes))
+            return s.enum(self.codes) if self.initial is not None or self.required else (
+                s.nullable(s.enum(self.codes)))
         return s.array(s.enum(self.codes))
 
 
@@ -233,7 +238,7 @@ class Record:
             if f.name in values and values[f.name] is None:
                 if not f.nullable:
                     raise Invalid({f.name: [_("This field cannot be empty.")]})
-                if f.kind in (TEXT, NOTE, COUNTRY):
+                if f.kind in TEXTS:
                     values[f.name] = ""
         return values
 

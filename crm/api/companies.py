@@ -1,61 +1,31 @@
 from pydantic import Field
 
+from ..access import can
 from ..companies import services
+from ..companies.fields import COMPANY
 from ..companies.models import Company
-from ..db import iso
 from . import bp
-from .core import Body, PageQuery, Query, operation, page_schema, paginate, require_user
-from .fields import Name, Note
-from .schemas import COMPANY
+from .core import (
+    Body,
+    PageQuery,
+    Query,
+    operation,
+    page_schema,
+    paginate,
+    require_user,
+    values_of,
+)
 
 
-def entry_json(entry) -> dict | None:
-    if entry is None:
-        return None
-    return {"year": entry.year, "rank": entry.rank, "name_en": entry.name_en,
-            "name_zh": entry.name_zh, "company_id": entry.company_id}
+def company_json(company: Company, user=None) -> dict:
+    """The company as the user may read it: partners get the public fields only (API.md)."""
+    return COMPANY.to_json(company, internal=user is None or can(user, "internal", company))
 
 
-def company_json(company: Company) -> dict:
-    return {
-        "id": company.id,
-        "name_zh": company.name_zh,
-        "name_en": company.name_en,
-        "country": company.country,
-        "industry": company.industry,
-        "website": company.website,
-        "phone": company.phone,
-        "notes": company.notes,
-        "parent_id": company.parent_id,
-        "fortune500": company.fortune500,
-        "fortune500_entry": entry_json(company.fortune500_entry),
-        "version": company.version,
-        "created_at": iso(company.created_at),
-        "updated_at": iso(company.updated_at),
-    }
-
-
-class CompanyIn(Body):
-    name_zh: Name = ""
-    name_en: Name = ""
-    country: str = Field("", max_length=2)
-    industry: Name = ""
-    website: Name = ""
-    phone: str = Field("", max_length=64)
-    notes: Note = ""
-    parent_id: int | None = None
-
-
-class CompanyChange(Body):
-    version: int
-    name_zh: Name | None = None
-    name_en: Name | None = None
-    country: str | None = Field(None, max_length=2)
-    industry: Name | None = None
-    website: Name | None = None
-    phone: str | None = Field(None, max_length=64)
-    notes: Note | None = None
-    parent_id: int | None = None
+COMPANY_SCHEMA = COMPANY.response_schema()
+COMPANY_ANSWER = {"anyOf": [COMPANY_SCHEMA, COMPANY.response_schema(internal=False)]}
+CompanyIn = COMPANY.body(Body, "In", creating=True)
+CompanyChange = COMPANY.body(Body, "Change", extra={"version": (int, ...)})
 
 
 class CompanyQuery(PageQuery):
@@ -70,17 +40,18 @@ class CreateQuery(Query):
 
 
 @operation(bp, "/companies", "GET", summary="List companies", tag="companies",
-           query=CompanyQuery, response=page_schema(COMPANY), paginated=True)
+           query=CompanyQuery, response=page_schema(COMPANY_ANSWER), paginated=True)
 def list_companies(query: CompanyQuery):
+    user = require_user()
     statement = services.with_relations(services.company_query(
-        require_user(), q=query.q, country=query.country, fortune500=query.fortune500,
+        user, q=query.q, country=query.country, fortune500=query.fortune500,
         industry=query.industry))
-    return paginate(statement, query, lambda rows: [company_json(c) for c in rows])
+    return paginate(statement, query, lambda rows: [company_json(c, user) for c in rows])
 
 
 @operation(bp, "/companies", "POST",
            summary="Create a company; a likely duplicate is a 409 unless allow_duplicate=1",
-           tag="companies", body=CompanyIn, query=CreateQuery, response=COMPANY, status=201,
+           tag="companies", body=CompanyIn, query=CreateQuery, response=COMPANY_SCHEMA, status=201,
            errors=(403, 409),
            permission=("companies", "create"))
 def create_company(body: CompanyIn, query: CreateQuery):
@@ -90,22 +61,20 @@ def create_company(body: CompanyIn, query: CreateQuery):
 
 
 @operation(bp, "/companies/<int:company_id>", "GET", summary="Read a company",
-           tag="companies", response=COMPANY, errors=(404,))
+           tag="companies", response=COMPANY_ANSWER, errors=(404,))
 def get_company(company_id: int):
-    return company_json(services.get_company(require_user(), company_id))
+    user = require_user()
+    return company_json(services.get_company(user, company_id), user)
 
 
 @operation(bp, "/companies/<int:company_id>", "PATCH", summary="Change a company",
-           tag="companies", body=CompanyChange, response=COMPANY, errors=(403, 404, 409),
+           tag="companies", body=CompanyChange, response=COMPANY_SCHEMA, errors=(403, 404, 409),
            permission=("companies", "edit"))
 def change_company(company_id: int, body: CompanyChange):
     user = require_user()
     company = services.get_company(user, company_id)
-    values = body.model_dump(exclude_unset=True)
+    values = COMPANY.sent(values_of(body, exclude_unset=True))
     version = values.pop("version")
-    for name in list(values):
-        if values[name] is None and name != "parent_id":
-            values[name] = ""
     return company_json(services.update_company(user, company, version, values))
 
 

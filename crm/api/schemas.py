@@ -46,14 +46,6 @@ USER = obj({
     "active": BOOL, "version": INT,
 })
 
-COMPANY = obj({
-    "id": INT, "name_zh": STR, "name_en": STR, "country": STR, "industry": STR,
-    "website": STR, "phone": STR, "notes": STR, "parent_id": nullable(INT), "fortune500": BOOL,
-    "fortune500_entry": nullable(obj({"year": INT, "rank": INT, "name_en": STR, "name_zh": STR,
-                                      "company_id": nullable(INT)})),
-    "version": INT, "created_at": DATETIME, "updated_at": DATETIME,
-})
-
 DUPLICATE = obj({
     "error": obj({"code": {"type": "string", "enum": ["duplicate"]}, "message": STR,
                   "candidates": array(obj({"id": INT, "name_zh": STR, "name_en": STR,

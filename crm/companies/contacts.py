@@ -12,11 +12,9 @@ from flask_babel import gettext as _
 from ..access import can
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
+from .fields import CONTACT
 from .models import Company, Contact
 
-FIELDS = ("name_zh", "name_en", "title", "email", "phone", "language", "notes")
-LIMITS = {"name_zh": 200, "name_en": 200, "title": 200, "email": 200, "phone": 64,
-          "language": 16, "notes": 10_000}
 # one @, something before it, a dot in the domain and no spaces: a shape, not a proof
 EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -46,20 +44,12 @@ def contacts_of(company_ids) -> list[Contact]:
 
 
 def _clean(values: dict) -> dict:
-    clean = {}
-    for name in FIELDS:
-        if name in values:
-            clean[name] = (values[name] or "").strip()
-    return clean
+    return {f.name: f.clean(values[f.name]) for f in CONTACT.writable() if f.name in values}
 
 
 def _validate(merged: dict, touched: set[str]) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    for name in set(touched) - set(FIELDS):
-        errors.setdefault(name, []).append(_("Unknown field."))
-    for name, limit in LIMITS.items():
-        if name in touched and len(merged.get(name) or "") > limit:
-            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    errors = CONTACT.unknown(dict.fromkeys(touched)) | CONTACT.check(
+        {name: value for name, value in merged.items() if name in touched})
     if touched & {"name_zh", "name_en"} and not (merged.get("name_zh") or merged.get("name_en")):
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
     email = merged.get("email") or ""
@@ -74,14 +64,13 @@ def _validate(merged: dict, touched: set[str]) -> dict[str, list[str]]:
 def create_contact(user, company: Company, values: dict) -> Contact:
     if not can(user, "edit", company):
         raise Forbidden()
-    unknown = set(values) - set(FIELDS)
+    unknown = set(values) - set(CONTACT.names())
     values = _clean(values)
-    errors = _validate(values, set(FIELDS) | unknown)
+    errors = _validate(values, set(CONTACT.names()) | unknown)
     if errors:
         raise Invalid(errors)
     contact = Contact(company_id=company.id)
-    for name in FIELDS:
-        setattr(contact, name, values.get(name, ""))
+    CONTACT.assign(contact, {name: "" for name in CONTACT.names()} | values)
     db.session.add(contact)
     db.session.commit()
     return contact
@@ -92,14 +81,13 @@ def update_contact(user, contact: Contact, version: int | None, values: dict) ->
         raise Forbidden()
     if version is None or version != contact.version:
         raise Conflict()
-    unknown = set(values) - set(FIELDS)
+    unknown = set(values) - set(CONTACT.names())
     values = _clean(values)
-    merged = {name: getattr(contact, name) for name in FIELDS} | values
+    merged = CONTACT.current(contact) | values
     errors = _validate(merged, set(values) | unknown)
     if errors:
         raise Invalid(errors)
-    for name, value in values.items():
-        setattr(contact, name, value)
+    CONTACT.assign(contact, values)
     db.session.commit()
     return contact
 

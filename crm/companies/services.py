@@ -20,12 +20,8 @@ from ..text import (
     search_text,
     website_domain,
 )
+from .fields import COMPANY
 from .models import Company
-
-FIELDS = ("name_zh", "name_en", "country", "industry", "website", "phone", "notes", "parent_id")
-LIMITS = {"name_zh": 200, "name_en": 200, "industry": 200, "website": 200, "phone": 64,
-          "notes": 10_000}
-
 
 # CLDR territories that are not ISO 3166-1 countries: regions, unions, pseudo-locales, ZZ
 NOT_ISO_3166 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB",
@@ -78,10 +74,7 @@ def with_relations(statement: sa.Select) -> sa.Select:
 
 
 def _validate(values: dict, company: Company | None, user) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    for name, limit in LIMITS.items():
-        if len(values.get(name) or "") > limit:
-            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    errors = COMPANY.check(values)
     if not (values.get("name_zh") or values.get("name_en")):
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
     country = values.get("country") or ""
@@ -138,16 +131,7 @@ def duplicates(values: dict, exclude_id: int | None = None) -> list[tuple[Compan
 
 
 def _clean(values: dict) -> dict:
-    clean = {}
-    for name in FIELDS:
-        if name in values:
-            value = values[name]
-            if isinstance(value, str):
-                value = value.strip()
-                if name == "country":
-                    value = value.upper()
-            clean[name] = value if value is not None or name == "parent_id" else ""
-    return clean
+    return {f.name: f.clean(values[f.name]) for f in COMPANY.writable() if f.name in values}
 
 
 def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Company:
@@ -167,8 +151,7 @@ def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Comp
                              "reasons": reasons} for c, reasons in found],
             )
     company = Company()
-    for name in FIELDS:
-        setattr(company, name, values.get(name, None if name == "parent_id" else ""))
+    COMPANY.assign(company, {f.name: f.default() for f in COMPANY.writable()} | values)
     _derive(company)
     db.session.add(company)
     db.session.flush()
@@ -190,7 +173,7 @@ def update_company(user, company: Company, version: int | None, values: dict) ->
     if version != company.version:
         raise Conflict()
     values = _clean(values)
-    merged = {name: getattr(company, name) for name in FIELDS} | values
+    merged = COMPANY.current(company) | values
     touched = {name: values[name] for name in values}
     errors = {k: v for k, v in _validate(merged, company, user).items()
               if k in touched or (k == "name_zh" and "name_en" in touched)}
@@ -198,8 +181,7 @@ def update_company(user, company: Company, version: int | None, values: dict) ->
         raise Invalid(errors)
     renamed = any(getattr(company, n) != values[n] for n in ("name_zh", "name_en") if n in values)
     reparented = "parent_id" in values and values["parent_id"] != company.parent_id
-    for name, value in values.items():
-        setattr(company, name, value)
+    COMPANY.assign(company, values)
     _derive(company)
     db.session.flush()
     if renamed:

@@ -3,44 +3,14 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import Length
 
-from ..codes import TalentStage, TalentType
-from ..forms import ServiceForm, options, text_or_none
+from ..codes import TalentStage
+from ..forms import ServiceForm, options, record_form
+from .fields import TALENT
 
-
-class TalentForm(ServiceForm):
-    name = StringField(_l("Name in Latin letters"), validators=[Length(max=200)])
-    name_zh = StringField(_l("Name in Chinese"), validators=[Length(max=200)])
-    talent_type = SelectField(_l("Type"), choices=options(TalentType.choices()))
-    nationality = SelectField(_l("Nationality"), coerce=text_or_none)
-    field = StringField(_l("Field"), validators=[Length(max=200)],
-                        description=_l("What they work on: battery chemistry, robotics …"))
-    employer = StringField(_l("Current employer"), validators=[Length(max=200)])
-    zone = SelectField(_l("Zone"), validators=[DataRequired()])
-    owner = SelectField(_l("Owner"), coerce=text_or_none)
-    notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
-    version = HiddenField()
-    submit = SubmitField(_l("Save"))
-
-    FIELDS = ("name", "name_zh", "talent_type", "nationality", "field", "employer", "zone",
-              "owner", "notes")
-
-    def values(self) -> dict:
-        values = {name: self[name].data for name in self.FIELDS}
-        for name in ("name", "name_zh", "nationality", "field", "employer", "notes"):
-            values[name] = (values[name] or "").strip()
-        return values
-
-
-def talent_data(talent) -> dict:
-    data = {name: getattr(talent, name)
-            for name in ("name", "name_zh", "talent_type", "nationality", "field", "employer",
-                         "notes")}
-    data["zone"] = talent.zone_code
-    data["owner"] = talent.owner.username if talent.owner else None
-    data["version"] = talent.version
-    return data
+TalentForm = record_form(TALENT)
+talent_data = TalentForm.data_of
 
 
 class TalentStageForm(ServiceForm):

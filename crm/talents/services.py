@@ -14,11 +14,8 @@ from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..text import search_matches, search_text
 from ..zones.models import Zone
+from .fields import TALENT
 from .models import Talent, TalentStageChange
-
-FIELDS = ("name", "name_zh", "nationality", "talent_type", "field", "employer", "zone", "owner",
-          "notes")
-LIMITS = {"name": 200, "name_zh": 200, "field": 200, "employer": 200, "notes": 10_000}
 
 
 def get_talent(user, talent_id: int, action: str = "view") -> Talent:
@@ -44,13 +41,7 @@ def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
     from ..auth.services import officers_named
     from ..companies.services import is_country
 
-    errors: dict[str, list[str]] = {}
-    unknown = set(values) - set(FIELDS)
-    for name in unknown:
-        errors.setdefault(name, []).append(_("Unknown field."))
-    for name, limit in LIMITS.items():
-        if len(values.get(name) or "") > limit:
-            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    errors = TALENT.unknown(values) | TALENT.check(values)
     if creating or "name" in values or "name_zh" in values:
         if not ((values.get("name", talent.name) or "").strip()
                 or (values.get("name_zh", talent.name_zh) or "").strip()):
@@ -77,13 +68,7 @@ def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
             errors.setdefault("owner", []).append(_("No such officer."))
     if errors:
         raise Invalid(errors)
-    for name in ("name", "name_zh", "field", "employer", "notes", "talent_type"):
-        if name in values:
-            setattr(talent, name, (values[name] or "").strip())
-    if "nationality" in values:
-        talent.nationality = nationality
-    if "zone" in values:
-        talent.zone_code = values["zone"]
+    TALENT.assign(talent, values, skip=("owner",))
     if "owner" in values:
         talent.owner = owner
     talent.search_text = search_text(talent.name, talent.name_zh)
