@@ -17,7 +17,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from . import records
@@ -119,7 +119,8 @@ def _form_field(f: records.Field):
     numbers = [Optional(), NumberRange(min=0, max=f.upper)]
     kind = f.kind
     if kind == records.TEXT:
-        return StringField(f.label, validators=lengths)
+        return StringField(f.label, validators=([DataRequired()] if f.required else []) + lengths,
+                           description=f.hint)
     if kind in (records.NOTE, records.PLACES):
         return TextAreaField(f.label, validators=lengths, description=f.hint)
     if kind == records.BOOL:
@@ -129,7 +130,7 @@ def _form_field(f: records.Field):
     if kind == records.NUMBER:
         return FloatField(f.label, validators=numbers)
     if kind == records.DAY:
-        return DateField(f.label, validators=[Optional()])
+        return DateField(f.label, validators=[InputRequired() if f.required else Optional()])
     if kind == records.CODE:
         none = [] if f.initial is not None or f.required else [("", "—")]
         return SelectField(f.label, coerce=str if none == [] else text_or_none,
@@ -140,7 +141,12 @@ def _form_field(f: records.Field):
         return SelectField(f.label, coerce=int_or_none,
                            validators=[DataRequired()] if f.required else [Optional()])
     if kind == records.ZONE:
-        return SelectField(f.label, validators=[DataRequired()])
+        if f.required:
+            return SelectField(f.label, validators=[DataRequired()])
+        return SelectField(f.label, coerce=text_or_none)
+    if kind in (records.IDS, records.NAMES):
+        return SelectMultipleField(f.label, coerce=int if kind == records.IDS else str,
+                                   description=f.hint)
     if kind in (records.USER, records.COUNTRY, records.CHOICE):
         return SelectField(f.label, coerce=text_or_none)
     raise ValueError(kind)
@@ -150,6 +156,7 @@ class RecordForm(ServiceForm):
     """An edit form made from a record's declaration: ``record_form(PROJECT)``."""
 
     declaration: records.Record
+    excluded: frozenset = frozenset()  # fields the form subclass handles itself
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -171,11 +178,13 @@ class RecordForm(ServiceForm):
         """The declared fields' values under the API's names (call after validate)."""
         values = {}
         for f in self.declaration.writable():
+            if f.name in self.excluded:
+                continue
             if f.kind == records.MONEY:
                 values[f.name] = self.money[f.name]
             elif f.kind == records.PLACES:
                 values[f.name] = split_places(self[f.name].data)
-            elif f.kind == records.CODES:
+            elif f.kind in records.LISTS:
                 values[f.name] = list(self[f.name].data or [])
             else:
                 values[f.name] = f.clean(self[f.name].data)
@@ -186,6 +195,8 @@ class RecordForm(ServiceForm):
         """The record's current values, as the form holds them."""
         data = {}
         for f in cls.declaration.writable():
+            if f.name in cls.excluded:
+                continue
             value = f.value_of(record)
             if f.kind == records.MONEY:
                 data[f"{f.name}_amount"] = format(value.amount, "f") if value else ""
@@ -212,7 +223,7 @@ class RecordForm(ServiceForm):
 
 def record_form(declaration: records.Record, *, exclude=()) -> type[RecordForm]:
     """A form class with a field for each writable field of ``declaration``."""
-    attrs = {"declaration": declaration}
+    attrs = {"declaration": declaration, "excluded": frozenset(exclude)}
     for f in declaration.writable():
         if f.name in exclude:
             continue

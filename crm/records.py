@@ -28,6 +28,10 @@ TEXT, NOTE, BOOL, INTEGER, NUMBER, DAY, MONEY, CODE, CODES, PLACES, REF, USER, Z
     "text", "note", "bool", "integer", "number", "day", "money", "code", "codes", "places",
     "ref", "user", "zone", "country")
 CHOICE = "choice"  # text picked from a list the page sets (a language, say)
+IDS, NAMES = "ids", "names"  # links: ids of other records, usernames of officers
+ROWS = "rows"  # rows of their own (a meeting's follow-ups): a body type and a form of their own
+LISTS = (CODES, PLACES, IDS, NAMES)
+MAX_LINKS = 100
 TEXTS = (TEXT, NOTE, COUNTRY, CHOICE)  # stored as text: "" when empty
 LIMITS = {TEXT: 200, NOTE: 10_000}
 NUMBER_MAX = 10_000_000
@@ -52,6 +56,7 @@ class Field:
     nullable: bool = True  # may a PATCH set it to null
     read: Callable | None = None  # the JSON value, when not the attribute's
     schema: dict | None = None  # the JSON Schema of a derived field's value
+    body: tuple | None = None  # the request body's (type, pydantic Field), when not the kind's
 
     @property
     def column(self) -> str:
@@ -70,7 +75,7 @@ class Field:
         if self.read is not None:
             return self.read(record)
         value = getattr(record, self.column)
-        if self.kind in (CODES, PLACES):
+        if self.kind in LISTS:
             return list(value or [])
         return value
 
@@ -88,7 +93,9 @@ class Field:
             return self.initial
         if self.kind in TEXTS:
             return ""
-        return {BOOL: False, CODES: [], PLACES: []}.get(self.kind)
+        if self.kind in LISTS:
+            return []
+        return False if self.kind == BOOL else None
 
     def clean(self, value):
         """A value as it is stored: text stripped, lists without blanks or repeats."""
@@ -100,10 +107,12 @@ class Field:
             return [x.strip() for x in value or [] if x and x.strip()]
         if self.kind == CODES:
             return sorted(set(value or []), key=self.codes.codes().index)
+        if self.kind in (IDS, NAMES):
+            return list(dict.fromkeys(value or []))
         return value
 
     def same(self, before, after) -> bool:
-        if self.kind in (CODES, PLACES):
+        if self.kind in LISTS:
             return sorted(before or []) == sorted(after or [])
         if self.kind in TEXTS:
             return (before or "") == (after or "")
@@ -133,6 +142,18 @@ class Field:
         from .api.fields import MoneyField
 
         kind, optional = self.kind, None
+        if self.body is not None:
+            kind, info = self.body
+            return (kind | None, None) if patching else (kind, info)
+        if kind in (IDS, NAMES):
+            item = int if kind == IDS else Annotated[str, PydanticField(max_length=64)]
+            if patching:
+                return list[item] | None, PydanticField(None, max_length=MAX_LINKS)
+            return list[item], PydanticField(default_factory=list, max_length=MAX_LINKS)
+        if required and kind in TEXTS:
+            return str, PydanticField(max_length=self.max_length)
+        if required and kind == DAY:
+            return date, ...
         if kind in TEXTS and patching:
             return str | None, PydanticField(None, max_length=self.max_length)
         if required and kind == REF:
@@ -178,7 +199,7 @@ class Field:
                   NUMBER: s.nullable(s.NUM), DAY: s.nullable(s.DATE),
                   MONEY: s.nullable(s.MONEY), REF: s.nullable(s.INT), USER: s.nullable(s.STR),
                   ZONE: s.STR, COUNTRY: s.STR, CHOICE: s.STR,
-                  PLACES: s.array(s.STR)}
+                  PLACES: s.array(s.STR), IDS: s.array(s.INT), NAMES: s.array(s.STR)}
         if self.kind in simple:
             return simple[self.kind]
         if self.kind == CODE:
@@ -240,6 +261,8 @@ class Record:
                     raise Invalid({f.name: [_("This field cannot be empty.")]})
                 if f.kind in TEXTS:
                     values[f.name] = ""
+                elif f.kind in LISTS or f.body is not None:
+                    values[f.name] = []
         return values
 
     def unknown(self, values: dict) -> dict[str, list[str]]:

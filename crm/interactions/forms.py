@@ -11,15 +11,12 @@ from wtforms import (
     FormField,
     HiddenField,
     SelectField,
-    SelectMultipleField,
     StringField,
-    SubmitField,
-    TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import Length, Optional
 
-from ..codes import InteractionKind
-from ..forms import ServiceForm, options, text_or_none
+from ..forms import record_form, text_or_none
+from .fields import INTERACTION
 
 EMPTY_FOLLOW_UP_ROWS = 3
 
@@ -38,27 +35,8 @@ class FollowUpRow(Form):
         return not (self.title.data or "").strip()
 
 
-class MeetingForm(ServiceForm):
-    kind = SelectField(_l("Kind"), choices=options(InteractionKind.choices()))
-    occurred_on = DateField(_l("Date"), validators=[InputRequired()])
-    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=200)])
-    location = StringField(_l("Place"), validators=[Length(max=200)],
-                           description=_l("The city, and the venue if it helps."))
-    country = SelectField(_l("Country"), coerce=text_or_none)
-    zone = SelectField(_l("Zone"), coerce=text_or_none)
-    company_ids = SelectMultipleField(_l("Companies"), coerce=int)
-    project_ids = SelectMultipleField(_l("Projects"), coerce=int)
-    talent_ids = SelectMultipleField(_l("Talents"), coerce=int)
-    attendees = SelectMultipleField(_l("Our attendees"))
-    contact_ids = SelectMultipleField(
-        _l("Their attendees"), coerce=int,
-        description=_l("Contacts of the companies; add a missing one on the company's page."))
-    notes = TextAreaField(_l("Notes"), validators=[Length(max=10_000)])
+class MeetingForm(record_form(INTERACTION, exclude=("follow_ups",))):
     follow_ups = FieldList(FormField(FollowUpRow))
-    version = HiddenField()
-    submit = SubmitField(_l("Save"))
-
-    LINKS = ("company_ids", "project_ids", "talent_ids", "contact_ids", "attendees")
 
     def add_empty_rows(self, count: int = EMPTY_FOLLOW_UP_ROWS) -> None:
         for _index in range(count):
@@ -81,11 +59,7 @@ class MeetingForm(ServiceForm):
 
     def values(self) -> dict:
         """The API's field names → values (call after validate)."""
-        values = {name: self[name].data for name in ("kind", "occurred_on", "zone")}
-        for name in ("subject", "location", "country", "notes"):
-            values[name] = (self[name].data or "").strip()
-        for name in self.LINKS:
-            values[name] = list(self[name].data or [])
+        values = super().values()
         if not values["zone"]:
             values.pop("zone")
         follow_ups, self.row_of_item = [], []
@@ -113,20 +87,13 @@ class MeetingForm(ServiceForm):
 
 def meeting_data(record) -> dict:
     """The meeting's current values, as the form holds them."""
-    data = {name: getattr(record, name)
-            for name in ("kind", "occurred_on", "subject", "location", "country", "notes")}
-    data["zone"] = record.zone_code
-    data["company_ids"] = [c.id for c in record.companies]
-    data["project_ids"] = [p.id for p in record.projects]
-    data["talent_ids"] = [t.id for t in record.talents]
+    data = MeetingForm.data_of(record)
     data["contact_ids"] = [c.id for c in record.contacts if c.deleted_at is None]
-    data["attendees"] = [u.username for u in record.attendees]
     data["follow_ups"] = [
         {"id": str(f.id), "title": f.title, "due_on": f.due_on,
          "owner": f.owner.username if f.owner else None, "done": f.done}
         for f in record.follow_ups
     ]
-    data["version"] = record.version
     return data
 
 

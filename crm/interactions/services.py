@@ -12,11 +12,12 @@ from ..codes import InteractionKind
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..text import like_pattern
+from .fields import INTERACTION
 from .models import FollowUp, Interaction
 
-FIELDS = ("kind", "occurred_on", "location", "country", "subject", "notes", "zone",
-          "company_ids", "project_ids", "talent_ids", "contact_ids", "attendees", "follow_ups")
-LIMITS = {"location": 200, "subject": 200, "notes": 10_000}
+# the links, each set from the records it names
+LINKS = ("company_ids", "project_ids", "talent_ids", "contact_ids", "attendees")
+
 
 
 def get_interaction(user, interaction_id: int, action: str = "view") -> Interaction:
@@ -95,12 +96,7 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     from ..talents.models import Talent
     from ..zones.models import Zone
 
-    errors: dict[str, list[str]] = {}
-    for name in set(values) - set(FIELDS):
-        errors.setdefault(name, []).append(_("Unknown field."))
-    for name, limit in LIMITS.items():
-        if len(values.get(name) or "") > limit:
-            errors.setdefault(name, []).append(_("At most %(n)d characters.", n=limit))
+    errors = INTERACTION.unknown(values) | INTERACTION.check(values)
     if creating or "kind" in values:
         if values.get("kind") not in InteractionKind.codes():
             errors.setdefault("kind", []).append(
@@ -146,12 +142,7 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     if errors:
         raise Invalid(errors)
 
-    for name in ("kind", "occurred_on", "location", "subject", "notes"):
-        if name in values:
-            value = values[name]
-            setattr(record, name, value.strip() if isinstance(value, str) else value)
-    if "country" in values:
-        record.country = country
+    INTERACTION.assign(record, values, skip=("zone", *LINKS, "follow_ups"))
     if zone:
         record.zone_code = zone
     if companies is not None:

@@ -1,0 +1,81 @@
+"""A meeting's (an interaction's) fields, declared once (crm/records.py): the API's body,
+answer and schema, the form and the service's limits come from this list. Follow-ups are rows
+of their own, with their own body (``FollowUpIn``) and form rows."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as PydanticField
+
+from .. import jsonschema as s
+from ..codes import InteractionKind
+from ..records import (
+    CODE,
+    COUNTRY,
+    DAY,
+    IDS,
+    INTEGER,
+    MAX_LINKS,
+    NAMES,
+    NOTE,
+    REF,
+    ROWS,
+    TEXT,
+    ZONE,
+    Field,
+    Record,
+)
+
+
+class FollowUpIn(BaseModel):
+    """A follow-up in a meeting's body: with an ``id`` it updates that one."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: int | None = None
+    title: str = PydanticField(max_length=200)
+    due_on: date
+    owner: str | None = PydanticField(None, max_length=64)
+    done: bool = False
+
+
+FOLLOW_UP = s.obj({"id": s.INT, "title": s.STR, "due_on": s.DATE, "owner": s.nullable(s.STR),
+                   "done": s.BOOL})
+
+
+def _follow_ups(record) -> list[dict]:
+    return [{"id": f.id, "title": f.title, "due_on": f.due_on.isoformat(),
+             "owner": f.owner.username if f.owner else None, "done": f.done}
+            for f in record.follow_ups]
+
+
+def _ids(relation: str):
+    return lambda record: [linked.id for linked in getattr(record, relation)]
+
+
+INTERACTION = Record("Interaction", [
+    Field("id", kind=REF, writable=False, schema=s.INT),
+    Field("kind", _l("Kind"), CODE, InteractionKind, nullable=False,
+          initial=InteractionKind.MEETING.value),
+    Field("occurred_on", _l("Date"), DAY, required=True, nullable=False),
+    Field("location", _l("Place"), TEXT, hint=_l("The city, and the venue if it helps.")),
+    Field("country", _l("Country"), COUNTRY),
+    Field("subject", _l("Subject"), TEXT, required=True, nullable=False),
+    Field("notes", _l("Notes"), NOTE),
+    Field("zone", _l("Zone"), ZONE, attr="zone_code"),
+    Field("company_ids", _l("Companies"), IDS, read=_ids("companies")),
+    Field("project_ids", _l("Projects"), IDS, read=_ids("projects")),
+    Field("talent_ids", _l("Talents"), IDS, read=_ids("talents")),
+    Field("contact_ids", _l("Their attendees"), IDS, read=_ids("contacts"),
+          hint=_l("Contacts of the companies; add a missing one on the company's page.")),
+    Field("attendees", _l("Our attendees"), NAMES,
+          read=lambda record: [u.username for u in record.attendees]),
+    Field("logged_by", kind=REF, writable=False, schema=s.nullable(s.STR),
+          read=lambda record: record.logged_by.username if record.logged_by else None),
+    Field("follow_ups", _l("Follow-ups"), ROWS, read=_follow_ups, schema=s.array(FOLLOW_UP),
+          body=(list[FollowUpIn], PydanticField(default_factory=list, max_length=MAX_LINKS))),
+    Field("version", kind=INTEGER, writable=False, schema=s.INT),
+    Field("created_at", kind=DAY, writable=False, schema=s.DATETIME),
+    Field("updated_at", kind=DAY, writable=False, schema=s.DATETIME),
+])
