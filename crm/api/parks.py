@@ -4,31 +4,19 @@ from pydantic import Field
 from ..codes import ParkCategory
 from ..i18n_codes import Literal_of
 from ..zones import services
+from ..zones.fields import PARK
 from ..zones.models import Park
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user
-from .fields import Name
-from .schemas import PARK
 
 
 def park_json(park: Park) -> dict:
-    return {"id": park.id, "zone": park.zone_code, "name_zh": park.name_zh,
-            "name_en": park.name_en, "category": park.category, "version": park.version}
+    return PARK.to_json(park)
 
 
-class ParkIn(Body):
-    zone: str = Field(max_length=16)
-    name_zh: Name = ""
-    name_en: Name = ""
-    category: Literal_of(ParkCategory) = ParkCategory.OTHER.value
-
-
-class ParkChange(Body):
-    version: int
-    zone: str | None = Field(None, max_length=16)
-    name_zh: Name | None = None
-    name_en: Name | None = None
-    category: Literal_of(ParkCategory) | None = None
+PARK_SCHEMA = PARK.response_schema()
+ParkIn = PARK.body(Body, "In", creating=True)
+ParkChange = PARK.body(Body, "Change", extra={"version": (int, ...)})
 
 
 class ParkQuery(PageQuery):
@@ -37,7 +25,7 @@ class ParkQuery(PageQuery):
 
 
 @operation(bp, "/parks", "GET", summary="List parks", tag="parks", query=ParkQuery,
-           response=page_schema(PARK), paginated=True)
+           response=page_schema(PARK_SCHEMA), paginated=True)
 def list_parks(query: ParkQuery):
     require_user()
     statement = sa.select(Park).order_by(Park.zone_code, Park.id)
@@ -49,23 +37,23 @@ def list_parks(query: ParkQuery):
 
 
 @operation(bp, "/parks", "POST", summary="Create a park (admin)", tag="parks", body=ParkIn,
-           response=PARK, status=201, errors=(403,),
+           response=PARK_SCHEMA, status=201, errors=(403,),
            permission=("reference", "edit"))
 def create_park(body: ParkIn):
     return park_json(services.create_park(body.model_dump())), 201
 
 
 @operation(bp, "/parks/<int:park_id>", "GET", summary="Read a park", tag="parks",
-           response=PARK, errors=(404,))
+           response=PARK_SCHEMA, errors=(404,))
 def get_park(park_id: int):
     require_user()
     return park_json(services.get_park(park_id))
 
 
 @operation(bp, "/parks/<int:park_id>", "PATCH", summary="Change a park (admin)", tag="parks",
-           body=ParkChange, response=PARK, errors=(403, 404, 409),
+           body=ParkChange, response=PARK_SCHEMA, errors=(403, 404, 409),
            permission=("reference", "edit"))
 def change_park(park_id: int, body: ParkChange):
-    values = body.model_dump(exclude_unset=True)
+    values = PARK.sent(body.model_dump(exclude_unset=True))
     version = values.pop("version")
     return park_json(services.update_park(services.get_park(park_id), version, values))

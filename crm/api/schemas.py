@@ -1,7 +1,6 @@
 """JSON Schemas of what the API answers, for openapi.json (requests are pydantic models)."""
 
 from ..codes import (
-    ParkCategory,
     Role,
     Stage,
     ZoneLevel,
@@ -35,9 +34,6 @@ ERROR = obj(
 )
 
 ZONE = obj({"code": STR, "name_zh": STR, "name_en": STR, "level": enum(ZoneLevel)})
-
-PARK = obj({"id": INT, "zone": STR, "name_zh": STR, "name_en": STR,
-            "category": enum(ParkCategory), "version": INT})
 
 USER = obj({
     "id": INT, "username": STR, "display_name": STR, "email": STR, "role": enum(Role),

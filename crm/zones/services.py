@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from ..codes import ParkCategory
 from ..db import db
 from ..errors import Conflict, Invalid, NotFound
+from .fields import PARK
 from .models import Park, Zone
 
 ZONES = [
@@ -73,8 +74,8 @@ def create_park(values: dict) -> Park:
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
     if errors:
         raise Invalid(errors)
-    park = Park(zone_code=values["zone"], name_zh=values.get("name_zh") or "",
-                name_en=values.get("name_en") or "", category=values["category"])
+    park = Park()
+    PARK.assign(park, {f.name: f.default() for f in PARK.writable()} | values)
     db.session.add(park)
     db.session.commit()
     return park
@@ -91,11 +92,7 @@ def update_park(park: Park, version: int, values: dict) -> Park:
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
     if errors:
         raise Invalid(errors)
-    for name in ("name_zh", "name_en", "category"):
-        if values.get(name) is not None:
-            setattr(park, name, values[name])
-    if values.get("zone"):
-        park.zone_code = values["zone"]
+    PARK.assign(park, values)
     db.session.commit()
     return park
 
