@@ -75,6 +75,12 @@ class StageCode(Code):
     def pipeline(cls) -> list:
         return [s for s in cls if s.in_pipeline]
 
+    def following(self):
+        """The next stage on the line, or None at its end or off it."""
+        if not self.in_pipeline:
+            return None
+        return next((s for s in self.pipeline() if s.order > self.order), None)
+
 
 class Stage(StageCode):
     LEAD = "lead", _l("Lead"), 10

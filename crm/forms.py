@@ -67,6 +67,34 @@ class ServiceForm(FlaskForm):
         return None
 
 
+class StageMoveForm(ServiceForm):
+    """A move of a record to another of its stages (``stages``: a StageCode class); what the
+    move needs shows at the stage field."""
+
+    stages: type = None
+    stage = SelectField(_l("Move to stage"))
+    note = TextAreaField(_l("Note"), validators=[Length(max=10_000)])
+    reason = StringField(_l("Reason (when lost)"), validators=[Length(max=10_000)])
+    version = HiddenField()
+    back = HiddenField()
+    submit = SubmitField(_l("Move"))
+
+    def field_for(self, name: str):
+        return self._fields.get(name, self.stage)
+
+    def limit_to_moves(self, record) -> None:
+        """Every stage but the record's own; the next one on the line chosen."""
+        self.stage.choices = [(code, label) for code, label in self.stages.choices()
+                              if code != record.stage]
+        following = self.stages(record.stage).following()
+        if following and not self.is_submitted():
+            self.stage.data = following.value
+
+
+def stage_form(stages) -> type[StageMoveForm]:
+    return type(f"{stages.__name__}Form", (StageMoveForm,), {"stages": stages})
+
+
 # -- forms made from a record's declaration (crm/records.py) -----------------------------------
 
 

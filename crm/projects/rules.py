@@ -30,11 +30,7 @@ def missing_fields(project, target: str) -> list[str]:
 
 
 def next_stage(stage: str) -> Stage | None:
-    current = Stage(stage)
-    if not current.in_pipeline:
-        return None
-    later = [s for s in Stage.pipeline() if s.order > current.order]
-    return later[0] if later else None
+    return Stage(stage).following()
 
 
 def forbidden_reason(two_high_one_low: bool, target: str) -> str | None:
