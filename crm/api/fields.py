@@ -45,3 +45,31 @@ def parse_money(value):
 
 
 MoneyField = Annotated[Any, BeforeValidator(parse_money), WithJsonSchema(MONEY_SCHEMA)]
+
+
+def stage_move(stages):
+    """The body of a move to another stage (``stages``: Stage or TalentStage)."""
+    from pydantic import create_model
+
+    from ..i18n_codes import Literal_of
+    from .core import Body
+
+    return create_model(f"{stages.__name__}Move", __base__=Body,
+                        stage=(Literal_of(stages), ...), note=(Note, ""), reason=(Note, ""),
+                        version=(int | None, None))
+
+
+def history_schema(stages) -> dict:
+    from ..jsonschema import DATETIME, STR, array, enum, nullable, obj
+
+    return array(obj({"from": nullable(enum(stages)), "to": enum(stages), "at": DATETIME,
+                      "by": nullable(STR), "note": STR, "reason": STR}))
+
+
+def history_json(changes) -> list[dict]:
+    """A record's stage moves, oldest first, as the API shows them."""
+    from ..db import iso
+
+    return [{"from": c.from_stage, "to": c.to_stage, "at": iso(c.at),
+             "by": c.by.username if c.by else None, "note": c.note, "reason": c.reason}
+            for c in changes]

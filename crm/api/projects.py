@@ -5,7 +5,6 @@ from pydantic import Field
 
 from ..access import can
 from ..codes import Criterion, Flag, ProjectKind, Stage
-from ..db import iso
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
 from ..projects import services
@@ -22,8 +21,7 @@ from .core import (
     require_user,
     values_of,
 )
-from .fields import Note
-from .schemas import HISTORY
+from .fields import Note, history_json, history_schema, stage_move
 
 
 def project_json(project: Project, user) -> dict:
@@ -59,11 +57,7 @@ class ProjectQuery(PageQuery):
     sort: Literal_of(tuple(services.SORTS)) | None = None
 
 
-class StageMove(Body):
-    stage: Literal_of(Stage)
-    note: Note = ""
-    reason: Note = ""
-    version: int | None = None
+StageMove = stage_move(Stage)
 
 
 @operation(bp, "/projects", "GET", summary="List projects", tag="projects", query=ProjectQuery,
@@ -144,14 +138,9 @@ def verify_project(project_id: int, body: Verification):
 
 @operation(bp, "/projects/<int:project_id>/history", "GET",
            summary="The project's stage history, oldest first", tag="projects",
-           response=HISTORY, errors=(404,))
+           response=history_schema(Stage), errors=(404,))
 def project_history(project_id: int):
     user = require_user()
     project = services.get_project(user, project_id)
     require(can(user, "internal", project))  # not a public field
-    return [
-        {"from": change.from_stage, "to": change.to_stage, "at": iso(change.at),
-         "by": change.by.username if change.by else None, "note": change.note,
-         "reason": change.reason}
-        for change in services.history(project)
-    ]
+    return history_json(services.history(project))

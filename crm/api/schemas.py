@@ -2,7 +2,6 @@
 
 from ..codes import (
     Role,
-    Stage,
     ZoneLevel,
 )
 from ..jsonschema import (  # noqa: F401 (the API's modules take them from here)
@@ -47,9 +46,6 @@ DUPLICATE = obj({
                   "candidates": array(obj({"id": INT, "name_zh": STR, "name_en": STR,
                                            "reasons": array(STR)}))}),
 })
-
-HISTORY = array(obj({"from": nullable(enum(Stage)), "to": enum(Stage), "at": DATETIME,
-                     "by": nullable(STR), "note": STR}))
 
 GLOBAL500 = array(obj({"year": INT, "rank": INT, "name_en": STR, "name_zh": STR,
                        "company_id": nullable(INT)}))

@@ -1,18 +1,13 @@
 from pydantic import Field
 
 from ..codes import TalentStage, TalentType
-from ..db import iso
 from ..i18n_codes import Literal_of
 from ..talents import services
 from ..talents.fields import TALENT
 from ..talents.models import Talent
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user, values_of
-from .fields import Note
-from .schemas import DATETIME, STR, array, enum, nullable, obj
-
-TALENT_HISTORY = array(obj({"from": nullable(enum(TalentStage)), "to": enum(TalentStage),
-                            "at": DATETIME, "by": nullable(STR), "note": STR, "reason": STR}))
+from .fields import history_json, history_schema, stage_move
 
 
 def talent_json(talent: Talent) -> dict:
@@ -34,11 +29,7 @@ class TalentQuery(PageQuery):
     q: str | None = Field(None, max_length=200)
 
 
-class TalentStageMove(Body):
-    stage: Literal_of(TalentStage)
-    note: Note = ""
-    reason: Note = ""
-    version: int | None = None
+TalentStageMove = stage_move(TalentStage)
 
 
 @operation(bp, "/talents", "GET", summary="List international talents", tag="talents",
@@ -96,9 +87,7 @@ def move_talent(talent_id: int, body: TalentStageMove):
 
 @operation(bp, "/talents/<int:talent_id>/history", "GET",
            summary="The talent's stage history, oldest first", tag="talents",
-           response=TALENT_HISTORY, errors=(404,))
+           response=history_schema(TalentStage), errors=(404,))
 def talent_history(talent_id: int):
     talent = services.get_talent(require_user(), talent_id)
-    return [{"from": c.from_stage, "to": c.to_stage, "at": iso(c.at),
-             "by": c.by.username if c.by else None, "note": c.note, "reason": c.reason}
-            for c in services.history(talent)]
+    return history_json(services.history(talent))
