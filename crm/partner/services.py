@@ -4,22 +4,15 @@ from sqlalchemy.orm import joinedload
 
 from ..db import count_of, db
 from ..projects import services as projects
+from ..projects.fields import PROJECT
 from ..projects.models import Project
 
 
 def public_fields(project: Project) -> dict:
-    """Only the fields marked public; templates get this dict, never the project itself."""
-    return {
-        "id": project.id,
-        "name": project.name,
-        "name_zh": project.name_zh,
-        "name_en": project.name_en,
-        "zone": project.zone,
-        "kind": project.kind,
-        "stage": project.stage,
-        "total_investment": project.total_investment,
-        "public_summary": project.public_summary,
-    }
+    """Only the fields declared public; templates get this dict, never the project itself
+    (and the zone and name to show, not codes)."""
+    return {f.name: f.value_of(project) for f in PROJECT.fields if f.public} | {
+        "name": project.name, "zone": project.zone}
 
 
 def partner_projects(user, page: int, per_page: int) -> tuple[list[dict], int]:
