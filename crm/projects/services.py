@@ -117,7 +117,7 @@ def create_project(user, values: dict) -> Project:
               if f.required and values.get(f.name) in (None, "")}
     if errors:
         raise Invalid(errors)
-    _may_place(user, values["zone"], _("You may add projects only to your own zones."))
+    _may_place(user, values["zone"], _l("You may add projects only to your own zones."))
     project = Project(stage=Stage.LEAD, reached_order=Stage.LEAD.order, created_by_id=user.id,
                       stage_changed_at=utcnow())
     _apply(user, project, values, creating=True)
@@ -136,7 +136,7 @@ def update_project(user, project: Project, version: int | None, values: dict) ->
     _refuse_unknown(values)
     values = PROJECT.changes(project, values)
     if "zone" in values:
-        _may_place(user, values["zone"], _("You may move projects only into your own zones."))
+        _may_place(user, values["zone"], _l("You may move projects only into your own zones."))
     with db.session.no_autoflush:  # one UPDATE, so one version step, per change
         _apply(user, project, values, creating=False)
     db.session.commit()
@@ -149,12 +149,13 @@ def _refuse_unknown(values: dict) -> None:
         raise Invalid(unknown)
 
 
-def _may_place(user, zone: str | None, refusal: str) -> None:
-    """May the user put a project in ``zone``? Invalid for a zone that does not exist."""
+def _may_place(user, zone: str | None, refusal) -> None:
+    """May the user put a project in ``zone``? Invalid for a zone that does not exist.
+    ``refusal`` is lazy: a script outside a request must not translate it."""
     if not can_in_zone(user, "create", "projects", zone):
         if not zone or db.session.get(Zone, zone) is None:
             raise Invalid({"zone": [_("No such zone.")]})
-        raise Forbidden(refusal)
+        raise Forbidden(str(refusal))
 
 
 def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
