@@ -12,6 +12,8 @@ from ..access import allowed
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..pages import admin_required, permission_required
+from ..reference import key_lists as key_upkeep
+from ..reference import targets as target_upkeep
 from . import bp, services
 from .forms import EmptyForm, KeyCountryForm, KeyIndustryForm, TargetForm
 from .xlsx import WORKBOOKS
@@ -126,7 +128,7 @@ def save_target():
     _target_choices(form)
     if form.validate_on_submit():
         try:
-            services.save_target(current_user, {
+            target_upkeep.save_target(current_user, {
                 "year": form.year.data, "zone": form.zone.data or None,
                 "metric": form.metric.data, "target_value": form.target_value.data,
                 "actual_value": form.actual_value.data})
@@ -147,7 +149,7 @@ def delete_target(target_id: int):
     form = EmptyForm()
     if not form.validate_on_submit():
         abort(400)
-    services.delete_target(current_user, target_id)
+    target_upkeep.delete_target(current_user, target_id)
     flash(_("Target removed."), "success")
     return redirect(url_for("reports.targets", year=_year_arg()))
 
@@ -162,8 +164,8 @@ def _key_lists_page(country_form, industry_form, status: int = 200):
     from ..companies.services import country_name
 
     return render_template(
-        "reports/key_lists.html", countries=services.key_countries(),
-        industries=services.key_industries(), country_name=country_name,
+        "reports/key_lists.html", countries=key_upkeep.key_countries(),
+        industries=key_upkeep.key_industries(), country_name=country_name,
         country_form=country_form, industry_form=industry_form,
         remove_form=EmptyForm(formdata=None)), status
 
@@ -174,7 +176,7 @@ def add_key_country():
     form = KeyCountryForm()
     if form.validate_on_submit():
         try:
-            services.add_key_country(current_user, form.code.data)
+            key_upkeep.add_key_country(current_user, form.code.data)
         except Invalid as error:
             form.code.errors = [*form.code.errors, *error.fields.get("code", [])]
         else:
@@ -188,7 +190,7 @@ def add_key_country():
 def remove_key_country(code: str):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    services.remove_key_country(current_user, code)
+    key_upkeep.remove_key_country(current_user, code)
     flash(_("Key country removed."), "success")
     return redirect(url_for("reports.key_lists"))
 
@@ -199,7 +201,7 @@ def add_key_industry():
     form = KeyIndustryForm()
     if form.validate_on_submit():
         try:
-            services.add_key_industry(current_user, form.name_zh.data, form.name_en.data)
+            key_upkeep.add_key_industry(current_user, form.name_zh.data, form.name_en.data)
         except Invalid as error:
             form.name_zh.errors = [*form.name_zh.errors, *error.fields.get("name_zh", [])]
         else:
@@ -213,6 +215,6 @@ def add_key_industry():
 def remove_key_industry(industry_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    services.remove_key_industry(current_user, industry_id)
+    key_upkeep.remove_key_industry(current_user, industry_id)
     flash(_("Key industry removed."), "success")
     return redirect(url_for("reports.key_lists"))

@@ -19,17 +19,17 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..access import scope, visible
+from ..access import require, scope, visible
 from ..clock import day_start, period_bounds, today, year_bounds, year_to_date
 from ..codes import Criterion, Flag, ParkCategory, ProjectKind, Stage, TalentStage
 from ..companies.models import Company
 from ..db import db
-from ..errors import Forbidden, Invalid, NotFound
+from ..errors import Invalid
 from ..filters import Country, Year, clean, given
 from ..money import cents_to_decimal_string
 from ..projects.models import Project, StageChange
 from ..projects.services import project_query
-from ..text import name_key
+from ..reference import shuangbai as shuangbai_list
 from ..zones.models import Park, Zone
 from .models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 
@@ -55,10 +55,7 @@ def zones_for(user) -> list[Zone]:
 
 
 def require_reports(user) -> str:
-    width = scope(user, "reports", "view")
-    if width is None:
-        raise Forbidden(_("Your role may not read reports."))
-    return width
+    return require(user, "reports", "view", _("Your role may not read reports."))
 
 
 def clean_filters(values) -> dict:
@@ -175,70 +172,7 @@ def _median_days(base) -> dict[str, float]:
             for stage, days in db.session.execute(middle).all() if days is not None}
 
 
-# -- the 双百 list and tracker ------------------------------------------------------------------
-
-
-def shuangbai_entries(year: int) -> list[ShuangbaiEntry]:
-    return db.session.scalars(
-        sa.select(ShuangbaiEntry).where(ShuangbaiEntry.year == year).order_by(ShuangbaiEntry.id)
-    ).all()
-
-
-def newest_shuangbai_year() -> int | None:
-    return db.session.scalar(sa.select(sa.func.max(ShuangbaiEntry.year)))
-
-
-def replace_shuangbai(user, year: int, rows: list[dict]) -> list[ShuangbaiEntry]:
-    """Replace the year's 双百 list, all or nothing. A ``company_id`` must be a company the user
-    may see; an entry without one is linked by its normalised name (crm.text.name_key) to a
-    company whose Chinese or English name has the same key."""
-    from ..access import can
-
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden(_("Only administrators keep the 双百 list."))
-    errors: dict[str, list[str]] = {}
-    entries = []
-    for index, row in enumerate(rows):
-        name_zh = (row.get("name_zh") or "").strip()
-        name_en = (row.get("name_en") or "").strip()
-        if not (name_zh or name_en):
-            errors.setdefault(f"{index}.name_zh", []).append(
-                _("Give the name in Chinese or in English."))
-        for name, value in (("name_zh", name_zh), ("name_en", name_en)):
-            if len(value) > 200:
-                errors.setdefault(f"{index}.{name}", []).append(
-                    _("At most %(n)d characters.", n=200))
-        if row.get("year") not in (None, year):
-            errors.setdefault(f"{index}.year", []).append(
-                _("This list is for %(year)d.", year=year))
-        company_id = row.get("company_id")
-        if company_id is not None:
-            company = db.session.get(Company, company_id)
-            if company is None or not can(user, "view", company):
-                errors.setdefault(f"{index}.company_id", []).append(_("No such company."))
-                company_id = None
-        else:
-            company_id = _company_by_name(name_zh, name_en)
-        entries.append(ShuangbaiEntry(year=year, name_zh=name_zh, name_en=name_en,
-                                      company_id=company_id))
-    if errors:
-        raise Invalid(errors)
-    db.session.execute(sa.delete(ShuangbaiEntry).where(ShuangbaiEntry.year == year))
-    db.session.add_all(entries)
-    db.session.commit()
-    return shuangbai_entries(year)
-
-
-def _company_by_name(*names: str) -> int | None:
-    keys = {name_key(n) for n in names if n} - {""}
-    if not keys:
-        return None
-    return db.session.scalar(
-        sa.select(Company.id).where(
-            Company.deleted_at.is_(None),
-            sa.or_(Company.name_key_zh.in_(keys), Company.name_key_en.in_(keys)),
-        ).order_by(Company.parent_id.is_not(None), Company.id).limit(1)
-    )
+# -- the 双百 tracker --------------------------------------------------------------------------
 
 
 def shuangbai(user, year: int, limit: int | None = None) -> dict:
@@ -247,11 +181,8 @@ def shuangbai(user, year: int, limit: int | None = None) -> dict:
     projects, not lost, whose company is not on this year's list yet, largest first. The list
     is citywide reference data; the candidates are the projects the user may see."""
     require_reports(user)
-    counts = dict(db.session.execute(
-        sa.select(ShuangbaiEntry.year, sa.func.count())
-        .where(ShuangbaiEntry.year.in_([year - 1, year])).group_by(ShuangbaiEntry.year)
-    ).all())
-    previous, count = _int(counts.get(year - 1)), _int(counts.get(year))
+    counts = shuangbai_list.shuangbai_counts(year - 1, year)
+    previous, count = counts[year - 1], counts[year]
     target = previous + 2
     listed = sa.select(ShuangbaiEntry.company_id).where(
         ShuangbaiEntry.year == year, ShuangbaiEntry.company_id.is_not(None))
@@ -486,11 +417,9 @@ class NewEconomyParks(Metric):
 
 class ShuangbaiIncrease(Metric):
     def actuals(self, user, year):
-        counts = dict(db.session.execute(
-            sa.select(ShuangbaiEntry.year, sa.func.count())
-            .where(ShuangbaiEntry.year.in_([year - 1, year])).group_by(ShuangbaiEntry.year)
-        ).all())
-        return {None: _int(counts.get(year)) - _int(counts.get(year - 1))}
+        """This year's count on the 双百 list less last year's (citywide)."""
+        counts = shuangbai_list.shuangbai_counts(year - 1, year)
+        return {None: counts[year] - counts[year - 1]}
 
 
 METRICS: dict[str, Metric] = {m.code: m for m in (
@@ -551,106 +480,6 @@ def targets(user, year: int) -> dict:
                      "metric": metric.code, "derived": metric.derived,
                      "target": value, "actual": actual, "progress": progress})
     return {"year": year, "targets": rows}
-
-
-def save_target(user, values: dict) -> Target:
-    """Set a target (and, for a metric typed by hand, its actual): one row per year, zone
-    (none for citywide) and metric."""
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden(_("Only administrators set targets."))
-    errors: dict[str, list[str]] = {}
-    metric = METRICS.get(values.get("metric") or "")
-    if metric is None:
-        errors["metric"] = [_("Unknown metric.")]
-    zone = values.get("zone") or None
-    if zone is not None and db.session.get(Zone, zone) is None:
-        errors["zone"] = [_("No such zone.")]
-    if metric is not None and metric.citywide_only and zone is not None:
-        errors["zone"] = [_("This target is citywide.")]
-    year = values.get("year")
-    if not isinstance(year, int) or not 1955 <= year <= 2200:
-        errors["year"] = [_("Give a year.")]
-    target_value = values.get("target_value")
-    if target_value is None or target_value < 0:
-        errors["target_value"] = [_("Must not be negative.")]
-    actual = values.get("actual_value")
-    if actual is not None and actual < 0:
-        errors["actual_value"] = [_("Must not be negative.")]
-    if errors:
-        raise Invalid(errors)
-    target = db.session.scalar(sa.select(Target).where(
-        Target.year == year, Target.metric == metric.code,
-        Target.zone_code.is_(None) if zone is None else Target.zone_code == zone))
-    if target is None:
-        target = Target(year=year, zone_code=zone, metric=metric.code)
-        db.session.add(target)
-    target.target_value = float(target_value)
-    target.actual_value = None if metric.derived else (
-        float(actual) if actual is not None else None)
-    db.session.commit()
-    return target
-
-
-def delete_target(user, target_id: int) -> None:
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden()
-    target = db.session.get(Target, target_id)
-    if target is None:
-        raise NotFound()
-    db.session.delete(target)
-    db.session.commit()
-
-
-# -- key countries and key industries ----------------------------------------------------------
-
-
-def key_countries() -> list[str]:
-    return db.session.scalars(sa.select(KeyCountry.code).order_by(KeyCountry.code)).all()
-
-
-def key_industries() -> list[KeyIndustry]:
-    return db.session.scalars(sa.select(KeyIndustry).order_by(KeyIndustry.id)).all()
-
-
-def add_key_country(user, code: str) -> None:
-    from ..companies.services import is_country
-
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden()
-    code = (code or "").strip().upper()
-    if len(code) != 2 or not is_country(code):
-        raise Invalid({"code": [_("Use a two-letter ISO 3166 country code.")]})
-    if db.session.get(KeyCountry, code) is None:
-        db.session.add(KeyCountry(code=code))
-        db.session.commit()
-
-
-def remove_key_country(user, code: str) -> None:
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden()
-    db.session.execute(sa.delete(KeyCountry).where(KeyCountry.code == code))
-    db.session.commit()
-
-
-def add_key_industry(user, name_zh: str, name_en: str) -> KeyIndustry:
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden()
-    name_zh, name_en = (name_zh or "").strip(), (name_en or "").strip()
-    if not (name_zh or name_en):
-        raise Invalid({"name_zh": [_("Give the name in Chinese or in English.")]})
-    if len(name_zh) > 200 or len(name_en) > 200:
-        raise Invalid({"name_zh": [_("At most %(n)d characters.", n=200)]})
-    industry = KeyIndustry(name_zh=name_zh, name_en=name_en)
-    db.session.add(industry)
-    db.session.commit()
-    return industry
-
-
-def remove_key_industry(user, industry_id: int) -> None:
-    if scope(user, "reference", "edit") is None:
-        raise Forbidden()
-    db.session.execute(sa.delete(KeyIndustry).where(KeyIndustry.id == industry_id))
-    db.session.commit()
 
 
 # -- activity ----------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import re
 import pytest
 
 from crm.extensions import db
+from crm.reference.key_lists import key_countries
+from crm.reference.targets import save_target
 from crm.reports import services
 from crm.reports.models import KeyCountry, KeyIndustry
 from crm.zones.services import create_park
@@ -42,7 +44,7 @@ def setup(build, boss, api):
         ("jsetdz", "new_economy_parks", 1, None), (None, "floor_space_m2", 300_000, 120_000),
         (None, "land_reclaimed_mu", 6000, None), (None, "shuangbai_increase", 2, None),
     ):
-        services.save_target(boss, {"year": 2025, "zone": zone, "metric": metric,
+        save_target(boss, {"year": 2025, "zone": zone, "metric": metric,
                                     "target_value": value, "actual_value": actual})
 
 
@@ -88,7 +90,7 @@ def test_admin_forms(setup, client, make_user, login):
         "csrf_token": csrf_from(html), "code": "XX"}).status_code == 422
     assert client.post("/reports/key-industries", data={
         "csrf_token": csrf_from(html), "name_en": "Food"}).status_code == 302
-    assert services.key_countries() == ["DE", "JP"]
+    assert key_countries() == ["DE", "JP"]
     rows = {(t["zone"], t["metric"]): t for t in services.targets(_admin(), 2025)["targets"]}
     assert rows[("jsetdz", "intl_park_entries")]["actual"] == 3  # now the food maker too
 
