@@ -1,5 +1,5 @@
 """Setting and removing the plan's targets (administrators). The metrics a target may count,
-and the report of targets against actuals, are in ``crm.reports.services``."""
+and the report of targets against actuals, are in ``crm.reports.targets``."""
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -14,7 +14,7 @@ from ..zones.models import Zone
 def save_target(user, values: dict) -> Target:
     """Set a target (and, for a metric typed by hand, its actual): one row per year, zone
     (none for citywide) and metric."""
-    from ..reports.services import METRICS
+    from ..reports.targets import METRICS
 
     require(user, "reference", "edit", _("Only administrators set targets."))
     errors: dict[str, list[str]] = {}

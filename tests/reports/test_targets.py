@@ -8,8 +8,8 @@ import pytest
 from crm.extensions import db
 from crm.reference.key_lists import key_countries
 from crm.reference.targets import save_target
-from crm.reports import services
 from crm.reports.models import KeyCountry, KeyIndustry
+from crm.reports.targets import targets
 from crm.zones.services import create_park
 
 from ..conftest import csrf_from
@@ -49,7 +49,7 @@ def setup(build, boss, api):
 
 
 def test_actuals(setup, boss):
-    rows = {(t["zone"], t["metric"]): t for t in services.targets(boss, 2025)["targets"]}
+    rows = {(t["zone"], t["metric"]): t for t in targets(boss, 2025)["targets"]}
     assert rows[(None, "intl_park_entries")]["actual"] == 2  # the German and the parts maker
     assert rows[("jsetdz", "intl_park_entries")]["actual"] == 2
     assert rows[("jsetdz", "intl_park_entries")]["progress"] == 1.0
@@ -62,7 +62,7 @@ def test_actuals(setup, boss):
 
 def test_staff_read_their_zones_targets_only(setup, make_user):
     staff = make_user("js.officer", "staff", zones=["jsetdz"])
-    rows = services.targets(staff, 2025)["targets"]
+    rows = targets(staff, 2025)["targets"]
     assert {t["zone"] for t in rows} == {"jsetdz"}
 
 
@@ -91,7 +91,7 @@ def test_admin_forms(setup, client, make_user, login):
     assert client.post("/reports/key-industries", data={
         "csrf_token": csrf_from(html), "name_en": "Food"}).status_code == 302
     assert key_countries() == ["DE", "JP"]
-    rows = {(t["zone"], t["metric"]): t for t in services.targets(_admin(), 2025)["targets"]}
+    rows = {(t["zone"], t["metric"]): t for t in targets(_admin(), 2025)["targets"]}
     assert rows[("jsetdz", "intl_park_entries")]["actual"] == 3  # now the food maker too
 
 
