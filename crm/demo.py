@@ -811,8 +811,9 @@ def _contacts(rng: random.Random) -> dict[int, list[int]]:
 def _reports(admin: User, today: date) -> None:
     """Key countries and industries, the 双百 lists of last year and this year, and this
     year's targets: each made only when missing."""
+    from .reference.shuangbai import replace_shuangbai
+    from .reference.targets import save_target
     from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
-    from .reports.services import replace_shuangbai, save_target
 
     have = set(db.session.scalars(sa.select(KeyCountry.code)))
     db.session.add_all(KeyCountry(code=c) for c in KEY_COUNTRIES if c not in have)

@@ -3,6 +3,7 @@ from datetime import date
 from pydantic import Field, RootModel
 
 from ..reference import services
+from ..reference.shuangbai import newest_shuangbai_year, replace_shuangbai, shuangbai_entries
 from . import bp
 from .core import Body, Query, operation, require_user
 from .fields import Name
@@ -110,10 +111,8 @@ def shuangbai_json(entry) -> dict:
            summary="The 双百 list of a year (default: the newest)", tag="reference",
            query=YearQuery, response=SHUANGBAI_LIST, permission=("reference", "view"))
 def shuangbai_list(query: YearQuery):
-    from ..reports import services as reports
-
-    year = query.year or reports.newest_shuangbai_year()
-    return [shuangbai_json(e) for e in reports.shuangbai_entries(year)] if year else []
+    year = query.year or newest_shuangbai_year()
+    return [shuangbai_json(e) for e in shuangbai_entries(year)] if year else []
 
 
 @operation(bp, "/reference/shuangbai", "POST",
@@ -121,7 +120,5 @@ def shuangbai_list(query: YearQuery):
            query=RequiredYear, body=ShuangbaiList, response=SHUANGBAI_LIST, errors=(403,),
            permission=("reference", "edit"))
 def replace_shuangbai_list(query: RequiredYear, body: ShuangbaiList):
-    from ..reports import services as reports
-
     rows = [row.model_dump() for row in body.root]
-    return [shuangbai_json(e) for e in reports.replace_shuangbai(require_user(), query.year, rows)]
+    return [shuangbai_json(e) for e in replace_shuangbai(require_user(), query.year, rows)]

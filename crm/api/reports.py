@@ -5,11 +5,12 @@ from datetime import date
 from flask_babel import gettext as _
 from pydantic import ConfigDict, Field
 
-from .. import clock
+from ..clock import today
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
-from ..reports import services
+from ..reports.common import require_reports
+from ..reports.registry import REPORTS
 from . import bp
 from .core import Query, operation, require_user
 from .schemas import DECIMAL, INT, NUM, STR, array, nullable, obj
@@ -65,38 +66,36 @@ def _zone_known(code: str | None) -> None:
         raise Invalid({"zone": [_("No such zone.")]})
 
 
+def _reader():
+    """The API's user, if their role reads reports (403 otherwise)."""
+    user = require_user()
+    require_reports(user)
+    return user
+
+
+def _answer(user, code: str, **params) -> dict:
+    """The report ``code`` of the registry for ``params``, as the API answers it."""
+    report = REPORTS[code]
+    return report.as_json(report.run(user, **params))
+
+
 @operation(bp, "/reports/funnel", "GET", summary="The pipeline funnel", tag="reports",
            query=FunnelQuery, response=FUNNEL, errors=(403,))
 def funnel(query: FunnelQuery):
-    user = require_user()
-    services.require_reports(user)
+    user = _reader()
     _zone_known(query.zone)
-    report = services.funnel(user, query.model_dump())
-    return {"stages": [
-        {key: stage[key] for key in ("stage", "reached", "current", "usd", "conversion",
-                                     "median_days")}
-        for stage in report["stages"]
-    ]}
+    return _answer(user, "funnel", filters=query.model_dump())
 
 
 @operation(bp, "/reports/shuangbai", "GET", summary="The 双百 tracker of a year",
            tag="reports", query=ShuangbaiQuery, response=SHUANGBAI, errors=(403,))
 def shuangbai(query: ShuangbaiQuery):
-    user = require_user()
-    services.require_reports(user)
-    report = services.shuangbai(user, query.year or clock.today().year)
-    keys = ("project_id", "name_zh", "name_en", "company_id", "flags")
-    return {
-        **{k: report[k] for k in ("year", "previous_count", "target", "count", "gap")},
-        "candidates": [{k: c[k] for k in keys} for c in report["candidates"]],
-    }
+    user = _reader()
+    return _answer(user, "shuangbai", year=query.year or today().year)
 
 
 @operation(bp, "/reports/league", "GET", summary="The league table of zones (比学赶超)",
            tag="reports", query=LeagueQuery, response=LEAGUE, errors=(403,))
 def league(query: LeagueQuery):
-    user = require_user()
-    services.require_reports(user)
-    report = services.league(user, query.from_, query.to, query.sort)
-    return {"zones": [{k: row[k] for k in ("zone", *services.LEAGUE_COLUMNS)}
-                      for row in report["zones"]]}
+    user = _reader()
+    return _answer(user, "league", start=query.from_, end=query.to, sort=query.sort)

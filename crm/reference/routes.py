@@ -1,4 +1,5 @@
-"""Reference lists for administrators: the Fortune Global 500 and exchange rates."""
+"""Reference lists for administrators: the Fortune Global 500, the 双百 list and exchange
+rates."""
 
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -19,6 +20,7 @@ from .forms import (
     read_shuangbai,
 )
 from .models import Global500Entry
+from .shuangbai import newest_shuangbai_year, replace_shuangbai, shuangbai_entries, shuangbai_years
 
 
 def row_messages(fields: dict) -> list[str]:
@@ -118,37 +120,25 @@ def link_global500(entry_id: int):
 @bp.route("/reference/shuangbai")
 @admin_required
 def shuangbai():
-    from ..reports import services as reports
-
-    year = request.args.get("year", type=int) or reports.newest_shuangbai_year()
+    year = request.args.get("year", type=int) or newest_shuangbai_year()
     return render_shuangbai(year, ShuangbaiUploadForm(formdata=None, year=year))
 
 
 def render_shuangbai(year, upload, status=200):
-    from sqlalchemy import select
-
-    from ..reports import services as reports
-    from ..reports.models import ShuangbaiEntry
-
-    years = db.session.scalars(
-        select(ShuangbaiEntry.year).group_by(ShuangbaiEntry.year)
-        .order_by(ShuangbaiEntry.year.desc())).all()
-    rows = reports.shuangbai_entries(year) if year else []
-    return render_template("reference/shuangbai.html", year=year, years=years, rows=rows,
-                           upload=upload), status
+    rows = shuangbai_entries(year) if year else []
+    return render_template("reference/shuangbai.html", year=year, years=shuangbai_years(),
+                           rows=rows, upload=upload), status
 
 
 @bp.route("/reference/shuangbai/upload", methods=["POST"])
 @admin_required
 def upload_shuangbai():
-    from ..reports import services as reports
-
     form = ShuangbaiUploadForm()
     if form.validate_on_submit():
         storage = form.file.data
         try:
             rows = read_shuangbai(storage.filename or "", storage.read())
-            created = reports.replace_shuangbai(current_user, form.year.data, rows)
+            created = replace_shuangbai(current_user, form.year.data, rows)
         except UnreadableFile as error:
             form.file.errors = [*form.file.errors, str(error)]
         except Invalid as error:

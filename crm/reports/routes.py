@@ -1,7 +1,6 @@
 """Report pages: the managers' dashboard, the league table, the plan's targets, XLSX downloads,
-and the key countries and industries that admins keep."""
-
-from datetime import date
+and the key countries and industries that admins keep. Every report is looked up in the
+registry (``crm.reports.registry.REPORTS``)."""
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -12,52 +11,26 @@ from ..access import allowed
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..pages import admin_required, permission_required
-from . import bp, services
+from ..reference import key_lists as key_upkeep
+from ..reference import targets as target_upkeep
+from . import bp
+from .common import year_param, zones_for
 from .forms import EmptyForm, KeyCountryForm, KeyIndustryForm, TargetForm
-from .xlsx import WORKBOOKS
-
-CANDIDATES_SHOWN = 15
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
+from .registry import REPORTS, WORKBOOKS
+from .targets import METRICS
+from .xlsx import XLSX
 
 # managers, admins and staff read reports; partners never do
 reports_required = permission_required("reports", "view")
 
 
-def _date_arg(name: str) -> date | None:
-    try:
-        return date.fromisoformat(request.args.get(name, ""))
-    except ValueError:
-        return None
-
-
-def _year_arg() -> int:
-    year = request.args.get("year", type=int)
-    return year if year and 1955 <= year <= 2200 else clock.today().year
-
-
-def _period() -> tuple[date, date]:
-    start, end = services.default_period()
-    start, end = _date_arg("from") or start, _date_arg("to") or end
-    return (end, start) if start > end else (start, end)
-
-
 def _filter_choices() -> dict:
-    return {"zones": services.zones_for(current_user), "kinds": ProjectKind.choices(),
+    return {"zones": zones_for(current_user), "kinds": ProjectKind.choices(),
             "criteria": Criterion.choices(), "flags": Flag.choices()}
 
 
-def _report(name: str) -> dict:
-    """The report ``name`` for the current request's filters, as the page and XLSX show it."""
-    user = current_user
-    if name == "funnel":
-        return services.funnel(user, services.clean_filters(request.args.to_dict()))
-    if name == "league":
-        start, end = _period()
-        return services.league(user, start, end, request.args.get("sort"))
-    if name == "shuangbai":
-        return services.shuangbai(user, _year_arg())
-    abort(404)
+def _year_arg() -> int:
+    return year_param(request.args)
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -66,33 +39,33 @@ def _report(name: str) -> dict:
 @bp.route("/reports")
 @reports_required
 def dashboard():
-    filters = services.clean_filters(request.args.to_dict())
-    year = _year_arg()
-    start, end = _period()
+    """Every report of the registry, each read from the same query string; the template
+    names them by their codes."""
+    params = {code: report.params(request.args) for code, report in REPORTS.items()}
+    shown = {code: report.for_dashboard(current_user, params[code])
+             for code, report in REPORTS.items()}
     return render_template(
         "reports/dashboard.html",
-        filters=filters, year=year, start=start, end=end,
-        funnel=services.funnel(current_user, filters),
-        shuangbai=services.shuangbai(current_user, year, limit=CANDIDATES_SHOWN),
-        league=services.league(current_user, start, end, request.args.get("sort")),
-        targets=services.targets(current_user, year),
-        activity=services.activity(current_user, filters.get("zone")),
-        metrics=services.METRICS, stages=Stage, **_filter_choices(),
+        filters=params["funnel"]["filters"], year=params["shuangbai"]["year"],
+        start=params["league"]["start"], end=params["league"]["end"], **shown,
+        metrics=METRICS, stages=Stage, **_filter_choices(),
     )
 
 
 @bp.route("/reports/league")
 @reports_required
 def league():
-    start, end = _period()
-    report = services.league(current_user, start, end, request.args.get("sort"))
-    return render_template("reports/league.html", league=report, start=start, end=end)
+    params = REPORTS["league"].params(request.args)
+    report = REPORTS["league"].run(current_user, **params)
+    return render_template("reports/league.html", league=report, start=params["start"],
+                           end=params["end"])
 
 
-@bp.route("/reports/<any(funnel, league, shuangbai):name>.xlsx")
+@bp.route(f"/reports/<any({', '.join(WORKBOOKS)}):name>.xlsx")
 @reports_required
 def download(name: str):
-    content = WORKBOOKS[name](_report(name))
+    report = REPORTS[name]
+    content = report.workbook(report.from_args(current_user, request.args))
     filename = f"{name}-{clock.today().isoformat()}.xlsx"
     return Response(content, mimetype=XLSX, headers={
         "Content-Disposition": f'attachment; filename="{filename}"'})
@@ -108,15 +81,15 @@ def targets():
 def _targets_page(year: int, form: TargetForm, status: int = 200):
     _target_choices(form)
     return render_template(
-        "reports/targets.html", year=year, report=services.targets(current_user, year),
-        metrics=services.METRICS, form=form, delete_form=EmptyForm(formdata=None),
+        "reports/targets.html", year=year, report=REPORTS["targets"].run(current_user, year=year),
+        metrics=METRICS, form=form, delete_form=EmptyForm(formdata=None),
         can_edit=allowed(current_user, "reference", "edit")), status
 
 
 def _target_choices(form: TargetForm) -> None:
     form.zone.choices = [("", _("Citywide"))] + [
-        (z.code, z.name) for z in services.zones_for(current_user)]
-    form.metric.choices = [(m.code, m.label) for m in services.METRICS.values()]
+        (z.code, z.name) for z in zones_for(current_user)]
+    form.metric.choices = [(m.code, m.label) for m in METRICS.values()]
 
 
 @bp.route("/reports/targets", methods=["POST"])
@@ -126,7 +99,7 @@ def save_target():
     _target_choices(form)
     if form.validate_on_submit():
         try:
-            services.save_target(current_user, {
+            target_upkeep.save_target(current_user, {
                 "year": form.year.data, "zone": form.zone.data or None,
                 "metric": form.metric.data, "target_value": form.target_value.data,
                 "actual_value": form.actual_value.data})
@@ -147,7 +120,7 @@ def delete_target(target_id: int):
     form = EmptyForm()
     if not form.validate_on_submit():
         abort(400)
-    services.delete_target(current_user, target_id)
+    target_upkeep.delete_target(current_user, target_id)
     flash(_("Target removed."), "success")
     return redirect(url_for("reports.targets", year=_year_arg()))
 
@@ -162,8 +135,8 @@ def _key_lists_page(country_form, industry_form, status: int = 200):
     from ..companies.services import country_name
 
     return render_template(
-        "reports/key_lists.html", countries=services.key_countries(),
-        industries=services.key_industries(), country_name=country_name,
+        "reports/key_lists.html", countries=key_upkeep.key_countries(),
+        industries=key_upkeep.key_industries(), country_name=country_name,
         country_form=country_form, industry_form=industry_form,
         remove_form=EmptyForm(formdata=None)), status
 
@@ -174,7 +147,7 @@ def add_key_country():
     form = KeyCountryForm()
     if form.validate_on_submit():
         try:
-            services.add_key_country(current_user, form.code.data)
+            key_upkeep.add_key_country(current_user, form.code.data)
         except Invalid as error:
             form.code.errors = [*form.code.errors, *error.fields.get("code", [])]
         else:
@@ -188,7 +161,7 @@ def add_key_country():
 def remove_key_country(code: str):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    services.remove_key_country(current_user, code)
+    key_upkeep.remove_key_country(current_user, code)
     flash(_("Key country removed."), "success")
     return redirect(url_for("reports.key_lists"))
 
@@ -199,7 +172,7 @@ def add_key_industry():
     form = KeyIndustryForm()
     if form.validate_on_submit():
         try:
-            services.add_key_industry(current_user, form.name_zh.data, form.name_en.data)
+            key_upkeep.add_key_industry(current_user, form.name_zh.data, form.name_en.data)
         except Invalid as error:
             form.name_zh.errors = [*form.name_zh.errors, *error.fields.get("name_zh", [])]
         else:
@@ -213,6 +186,6 @@ def add_key_industry():
 def remove_key_industry(industry_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    services.remove_key_industry(current_user, industry_id)
+    key_upkeep.remove_key_industry(current_user, industry_id)
     flash(_("Key industry removed."), "success")
     return redirect(url_for("reports.key_lists"))

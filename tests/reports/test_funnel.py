@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from crm.reports import services
+from crm.reports.funnel import funnel
 
 from .conftest import at
 
@@ -32,7 +32,7 @@ def by_stage(report):
 
 
 def test_reached_current_usd_and_conversion(pipeline, boss):
-    report = services.funnel(boss, {})
+    report = funnel(boss, {})
     stages = by_stage(report)
     assert [row["stage"] for row in report["stages"]] == [
         "lead", "contacted", "negotiating", "signed", "registered", "construction", "operating"]
@@ -57,7 +57,7 @@ def test_reached_current_usd_and_conversion(pipeline, boss):
 
 
 def test_median_days_in_stage(pipeline, boss):
-    stages = by_stage(services.funnel(boss, {}))
+    stages = by_stage(funnel(boss, {}))
     assert stages["lead"]["median_days"] == 4.0  # stays of 10, 4 and 2 days
     assert stages["contacted"]["median_days"] == 12.0  # 20 and 4
     assert stages["signed"]["median_days"] == 7.0
@@ -65,16 +65,16 @@ def test_median_days_in_stage(pipeline, boss):
 
 
 def test_filters(pipeline, boss):
-    zone = by_stage(services.funnel(boss, {"zone": "jsetdz"}))
+    zone = by_stage(funnel(boss, {"zone": "jsetdz"}))
     assert zone["lead"]["reached"] == 1 and zone["contacted"]["reached"] == 0
     assert zone["lead"]["usd"] == "1000000.00"
-    year = by_stage(services.funnel(boss, {"year": 2024}))
+    year = by_stage(funnel(boss, {"year": 2024}))
     assert year["lead"]["reached"] == 3 and year["signed"]["reached"] == 2
-    assert by_stage(services.funnel(boss, {"year": 2025}))["lead"]["reached"] == 1
-    assert by_stage(services.funnel(boss, {"year": 2023}))["lead"]["reached"] == 0
-    kind = by_stage(services.funnel(boss, {"kind": "rd_center"}))
+    assert by_stage(funnel(boss, {"year": 2025}))["lead"]["reached"] == 1
+    assert by_stage(funnel(boss, {"year": 2023}))["lead"]["reached"] == 0
+    kind = by_stage(funnel(boss, {"kind": "rd_center"}))
     assert kind["lead"]["reached"] == 1
-    mega = by_stage(services.funnel(boss, {"flag": "mega"}))
+    mega = by_stage(funnel(boss, {"flag": "mega"}))
     assert mega["lead"]["reached"] == 1 and mega["registered"]["reached"] == 1
 
 

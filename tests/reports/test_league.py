@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from crm.extensions import db
 from crm.interactions.services import create_interaction
 from crm.reference.services import replace_list
-from crm.reports import services
+from crm.reports.league import LEAGUE_COLUMNS, league
 from crm.talents.models import TalentStageChange
 from crm.talents.services import create_talent, move_stage
 
@@ -64,7 +64,7 @@ def rows(report):
 
 
 def test_numbers_per_zone(zones, boss):
-    report = services.league(boss, *PERIOD)
+    report = league(boss, *PERIOD)
     table = rows(report)
     assert len(report["zones"]) == 9
     jx, js = table["jxetdz"], table["jsetdz"]
@@ -84,9 +84,9 @@ def test_numbers_per_zone(zones, boss):
 
 
 def test_sorting(zones, boss):
-    order = [r["zone"] for r in services.league(boss, *PERIOD, sort="-meetings")["zones"]]
+    order = [r["zone"] for r in league(boss, *PERIOD, sort="-meetings")["zones"]]
     assert order[:2] == ["jxetdz", "jsetdz"]
-    order = [r["zone"] for r in services.league(boss, *PERIOD, sort="-output_per_mu")["zones"]]
+    order = [r["zone"] for r in league(boss, *PERIOD, sort="-output_per_mu")["zones"]]
     assert order[:2] == ["jxetdz", "jsetdz"] and len(order) == 9  # nulls last
 
 
@@ -95,7 +95,7 @@ def test_api_and_page_agree(zones, api, client, make_user, login):
     body = manager.get("/api/v1/reports/league?from=2025-01-01&to=2025-06-30").get_json()
     api_rows = {row["zone"]: row for row in body["zones"]}
     assert api_rows["jxetdz"]["signed_usd"] == "150000000.00"
-    assert set(api_rows["jxetdz"]) == {"zone", *services.LEAGUE_COLUMNS}
+    assert set(api_rows["jxetdz"]) == {"zone", *LEAGUE_COLUMNS}
     bad = manager.get("/api/v1/reports/league?from=2025-07-01&to=2025-01-01")
     assert bad.status_code == 422
     assert manager.get("/api/v1/reports/league?from=someday").status_code == 422

@@ -3,7 +3,7 @@
 import pytest
 
 from crm.reference.services import replace_list
-from crm.reports import services
+from crm.reports.shuangbai import shuangbai
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_reference_list(listed, api):
 
 
 def test_tracker(listed, boss):
-    report = services.shuangbai(boss, 2025)
+    report = shuangbai(boss, 2025)
     assert (report["previous_count"], report["target"], report["count"], report["gap"]) == (
         3, 5, 2, 3)
     candidates = {c["project_id"]: c for c in report["candidates"]}
@@ -54,7 +54,7 @@ def test_tracker(listed, boss):
         "mega": True, "fortune500": False, "shuangbai_candidate": True}
     assert candidates[projects["fortune"].id]["flags"]["fortune500"] is True
     # a year whose list does not hold the company yet: the listed company's project is back
-    later = services.shuangbai(boss, 2026)
+    later = shuangbai(boss, 2026)
     assert (later["previous_count"], later["target"], later["count"], later["gap"]) == (
         2, 4, 0, 4)
     assert projects["listed"].id in {c["project_id"] for c in later["candidates"]}

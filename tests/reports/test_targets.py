@@ -6,8 +6,10 @@ import re
 import pytest
 
 from crm.extensions import db
-from crm.reports import services
+from crm.reference.key_lists import key_countries
+from crm.reference.targets import save_target
 from crm.reports.models import KeyCountry, KeyIndustry
+from crm.reports.targets import targets
 from crm.zones.services import create_park
 
 from ..conftest import csrf_from
@@ -42,12 +44,12 @@ def setup(build, boss, api):
         ("jsetdz", "new_economy_parks", 1, None), (None, "floor_space_m2", 300_000, 120_000),
         (None, "land_reclaimed_mu", 6000, None), (None, "shuangbai_increase", 2, None),
     ):
-        services.save_target(boss, {"year": 2025, "zone": zone, "metric": metric,
+        save_target(boss, {"year": 2025, "zone": zone, "metric": metric,
                                     "target_value": value, "actual_value": actual})
 
 
 def test_actuals(setup, boss):
-    rows = {(t["zone"], t["metric"]): t for t in services.targets(boss, 2025)["targets"]}
+    rows = {(t["zone"], t["metric"]): t for t in targets(boss, 2025)["targets"]}
     assert rows[(None, "intl_park_entries")]["actual"] == 2  # the German and the parts maker
     assert rows[("jsetdz", "intl_park_entries")]["actual"] == 2
     assert rows[("jsetdz", "intl_park_entries")]["progress"] == 1.0
@@ -60,7 +62,7 @@ def test_actuals(setup, boss):
 
 def test_staff_read_their_zones_targets_only(setup, make_user):
     staff = make_user("js.officer", "staff", zones=["jsetdz"])
-    rows = services.targets(staff, 2025)["targets"]
+    rows = targets(staff, 2025)["targets"]
     assert {t["zone"] for t in rows} == {"jsetdz"}
 
 
@@ -88,8 +90,8 @@ def test_admin_forms(setup, client, make_user, login):
         "csrf_token": csrf_from(html), "code": "XX"}).status_code == 422
     assert client.post("/reports/key-industries", data={
         "csrf_token": csrf_from(html), "name_en": "Food"}).status_code == 302
-    assert services.key_countries() == ["DE", "JP"]
-    rows = {(t["zone"], t["metric"]): t for t in services.targets(_admin(), 2025)["targets"]}
+    assert key_countries() == ["DE", "JP"]
+    rows = {(t["zone"], t["metric"]): t for t in targets(_admin(), 2025)["targets"]}
     assert rows[("jsetdz", "intl_park_entries")]["actual"] == 3  # now the food maker too
 
 

@@ -1,0 +1,123 @@
+"""What the reports share: who may read them, which zones and projects they count, the small
+SQL and number helpers, and ``Report``, the shape of an entry in the registry.
+
+Every number is a SQL aggregate (GROUP BY, COUNT, SUM, conditional sums, window functions)
+over the records and their history: nothing loops over projects in Python, so the reports stay
+fast at 100,000 projects. Only small aggregated results (a row per zone, per stage or per day)
+reach Python.
+
+Days and periods are the city's days (``crm.clock``): a period ``from``–``to`` runs from the
+start of ``from`` to the end of ``to`` there, turned into UTC for the comparison with the stored
+UTC times.
+"""
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from ..access import require, scope
+from ..clock import today, year_bounds
+from ..codes import Stage
+from ..db import db
+from ..filters import Year, clean
+from ..money import cents_to_decimal_string
+from ..projects.models import Project, StageChange
+from ..projects.services import project_query
+from ..zones.models import Zone
+
+
+class Report:
+    """One report of the registry (``crm.reports.registry.REPORTS``), keyed by ``code``.
+
+    ``params`` reads its parameters from a page's query string (with ``crm.filters.clean``:
+    a value it does not take is dropped, never refused); ``run`` computes its dict for a user;
+    ``workbook`` writes that dict as an XLSX file (None: the report has no download);
+    ``as_json`` shapes it as the API answers it."""
+
+    code: str = ""
+    workbook = None
+
+    def params(self, args: Mapping) -> dict:
+        return {}
+
+    def run(self, user, **params) -> dict:
+        raise NotImplementedError
+
+    def for_dashboard(self, user, params: dict) -> dict:
+        """The report as the dashboard shows it (a report may show less there)."""
+        return self.run(user, **params)
+
+    def from_args(self, user, args: Mapping) -> dict:
+        return self.run(user, **self.params(args))
+
+    def as_json(self, report: dict) -> dict:
+        return report
+
+
+def year_param(args: Mapping) -> int:
+    """The ``year`` of a query string, this year when it gives none or no year."""
+    return clean(args, {"year": Year})["year"] or today().year
+
+
+def require_reports(user) -> str:
+    return require(user, "reports", "view", _("Your role may not read reports."))
+
+
+def zones_for(user) -> list[Zone]:
+    """The zones whose numbers the user may read: all, or a staff member's own."""
+    zones = db.session.scalars(sa.select(Zone).order_by(Zone.position, Zone.code)).all()
+    if scope(user, "reports", "view") == "zone":
+        own = set(user.zone_codes)
+        return [z for z in zones if z.code in own]
+    return zones
+
+
+def filtered_projects(user, filters: dict) -> sa.Select:
+    """The projects the user may see that match the report filters (a SELECT of Project)."""
+    filters = dict(filters or {})
+    year = filters.pop("year", None)
+    statement = project_query(user, filters).order_by(None)
+    if year:
+        # The year filter counts the projects *created* in that year (Project.created_at, the
+        # city's calendar year): a funnel of one year's intake, each followed to wherever it
+        # has got since, rather than the projects that moved in that year.
+        start, end = year_bounds(year)
+        statement = statement.where(Project.created_at >= start, Project.created_at < end)
+    return statement
+
+
+def reached_between(stage: Stage, start: datetime, end: datetime) -> sa.Select:
+    """Ids of projects that reached ``stage`` in ``[start, end)``: a move to it or any later
+    pipeline stage from a stage before it (a skipped stage is reached too), each project once."""
+    later = [s.value for s in Stage.pipeline() if s.order >= stage.order]
+    before = [s.value for s in Stage.pipeline() if s.order < stage.order]
+    return sa.select(StageChange.project_id).where(
+        StageChange.to_stage.in_(later), StageChange.from_stage.in_(before),
+        StageChange.at >= start, StageChange.at < end,
+    ).distinct()
+
+
+def as_int(value) -> int:
+    return int(value or 0)
+
+
+def as_usd(cents) -> str:
+    return cents_to_decimal_string(as_int(cents))
+
+
+def days_between(start, end):
+    """Days from ``start`` to ``end`` (timestamps) as a SQL number, on SQLite and PostgreSQL."""
+    if db.engine.dialect.name == "sqlite":
+        return sa.func.julianday(end) - sa.func.julianday(start)
+    return sa.extract("epoch", end - start) / 86400.0
+
+
+def day_of(column):
+    """The (UTC) day of a timestamp, for grouping."""
+    return sa.func.date(column)
+
+
+def as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

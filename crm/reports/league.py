@@ -1,0 +1,199 @@
+"""The league table of zones (比学赶超): one row per zone the user may read, each number as
+API.md defines it, for a period of days."""
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from ..access import visible
+from ..clock import period_bounds, today, year_to_date
+from ..codes import Stage, TalentStage
+from ..db import db
+from ..errors import Invalid
+from ..filters import Day, clean
+from ..i18n import language
+from ..projects.models import Project
+from . import xlsx
+from .common import Report, as_int, as_usd, reached_between, require_reports, zones_for
+
+LEAGUE_COLUMNS = ("new_leads", "signed", "signed_usd", "mega", "fortune500", "output_per_mu",
+                  "tax_per_mu", "meetings", "overdue_follow_ups", "talents_landed")
+SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
+
+# the league table's default period: 1 January of this year to today
+default_period = year_to_date
+
+
+def _per_mu(cents, mu) -> str | None:
+    mu = Decimal(str(mu or 0))
+    if mu <= 0:
+        return None
+    dollars = Decimal(as_int(cents)) / 100 / mu
+    return format(dollars.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
+
+
+def league(user, start: date | None = None, end: date | None = None,
+           sort: str | None = None) -> dict:
+    """One row per zone the user may read (all nine for managers), zero when empty; each
+    number as API.md defines it, for the period ``start``–``end`` (inclusive)."""
+    from ..interactions.models import FollowUp, Interaction, interaction_project, interaction_talent
+    from ..talents.models import Talent, TalentStageChange
+
+    require_reports(user)
+    default_start, default_end = default_period()
+    start, end = start or default_start, end or default_end
+    if start > end:
+        raise Invalid({"from": [_("The period must start before it ends.")]})
+    low, high = period_bounds(start, end)
+    rows = {z.code: {"zone": z.code, "zone_zh": z.name_zh, "zone_en": z.name_en,
+                     "new_leads": 0, "signed": 0, "signed_usd_cents": 0, "mega": 0,
+                     "fortune500": 0, "output_per_mu": None, "tax_per_mu": None,
+                     "meetings": 0, "overdue_follow_ups": 0, "talents_landed": 0}
+            for z in zones_for(user)}
+    seen = visible(user, Project)
+
+    def flagged(condition):
+        return sa.func.sum(sa.case((condition, 1), else_=0))
+
+    def per_zone(statement):
+        """``(the zone's row, the other values)`` for each result row of ``statement`` (a
+        zone code first) whose zone the table holds."""
+        for zone, *values in db.session.execute(statement):
+            if zone in rows:
+                yield rows[zone], values
+
+    for row, (n,) in per_zone(
+        sa.select(Project.zone_code, sa.func.count()).where(
+            seen, Project.created_at >= low, Project.created_at < high)
+        .group_by(Project.zone_code)
+    ):
+        row["new_leads"] = as_int(n)
+
+    for row, (n, cents, mega, fortune500) in per_zone(
+        sa.select(Project.zone_code, sa.func.count(), sa.func.sum(
+            Project.total_investment_usd_cents),
+            flagged(Project.mega), flagged(Project.fortune500))
+        .where(seen, Project.id.in_(reached_between(Stage.SIGNED, low, high)))
+        .group_by(Project.zone_code)
+    ):
+        row.update(signed=as_int(n), signed_usd_cents=as_int(cents), mega=as_int(mega),
+                   fortune500=as_int(fortune500))
+
+    for row, (output, tax, mu) in per_zone(
+        sa.select(Project.zone_code,
+                  sa.func.sum(sa.func.coalesce(Project.annual_output_usd_cents, 0)),
+                  sa.func.sum(sa.func.coalesce(Project.annual_tax_usd_cents, 0)),
+                  sa.func.sum(Project.land_mu))
+        .where(seen, Project.stage.in_(SIGNED_OR_LATER), Project.land_mu > 0)
+        .group_by(Project.zone_code)
+    ):
+        row.update(output_per_mu=_per_mu(output, mu), tax_per_mu=_per_mu(tax, mu))
+
+    links = sa.union_all(
+        sa.select(interaction_project.c.interaction_id, Project.zone_code.label("zone"))
+        .join(Project, Project.id == interaction_project.c.project_id).where(seen),
+        sa.select(interaction_talent.c.interaction_id, Talent.zone_code.label("zone"))
+        .join(Talent, Talent.id == interaction_talent.c.talent_id)
+        .where(visible(user, Talent)),
+    ).subquery()
+    for row, (n,) in per_zone(
+        sa.select(links.c.zone, sa.func.count(sa.distinct(links.c.interaction_id)))
+        .join(Interaction, Interaction.id == links.c.interaction_id)
+        .where(Interaction.deleted_at.is_(None), Interaction.occurred_on >= start,
+               Interaction.occurred_on <= end)
+        .group_by(links.c.zone)
+    ):
+        row["meetings"] = as_int(n)
+
+    for row, (n,) in per_zone(
+        sa.select(Interaction.zone_code, sa.func.count(FollowUp.id))
+        .join(Interaction, Interaction.id == FollowUp.interaction_id)
+        .where(visible(user, Interaction), FollowUp.done.is_(False),
+               FollowUp.due_on < today())
+        .group_by(Interaction.zone_code)
+    ):
+        row["overdue_follow_ups"] = as_int(n)
+
+    for row, (n,) in per_zone(
+        sa.select(Talent.zone_code, sa.func.count(sa.distinct(TalentStageChange.talent_id)))
+        .join(Talent, Talent.id == TalentStageChange.talent_id)
+        .where(visible(user, Talent), TalentStageChange.to_stage == TalentStage.LANDED,
+               TalentStageChange.at >= low, TalentStageChange.at < high)
+        .group_by(Talent.zone_code)
+    ):
+        row["talents_landed"] = as_int(n)
+
+    result = list(rows.values())
+    for row in result:
+        row["signed_usd"] = as_usd(row["signed_usd_cents"])
+    return {"from": start, "to": end, "sort": sort_key(sort),
+            "zones": sort_league(result, sort)}
+
+
+def sort_key(sort: str | None) -> str:
+    column = (sort or "").lstrip("-")
+    return sort if column in LEAGUE_COLUMNS or column == "zone" else "zone"
+
+
+def sort_league(rows: list[dict], sort: str | None) -> list[dict]:
+    """``sort`` is a column, ``-column`` for the largest first; nulls go last either way."""
+    sort = sort_key(sort)
+    descending = sort.startswith("-")
+    column = sort.lstrip("-")
+    if column == "zone":
+        return list(reversed(rows)) if descending else rows
+    if column == "signed_usd":
+        column = "signed_usd_cents"
+
+    def value(row):
+        found = row[column]
+        return Decimal(found) if isinstance(found, str) else found
+
+    present = [r for r in rows if r[column] is not None]
+    missing = [r for r in rows if r[column] is None]
+    # a stable sort: equal numbers keep the zones' own order
+    return sorted(present, key=value, reverse=descending) + missing
+
+
+def league_workbook(report: dict) -> bytes:
+    book, sheet = xlsx.book(_("League table"), [
+        _("Zone"), _("Code"), _("New leads"), _("Signed"), _("Signed investment (US$)"),
+        _("Over US$100M"), _("Fortune Global 500"), _("Output per mu (US$)"),
+        _("Tax per mu (US$)"), _("Meetings"), _("Overdue follow-ups"), _("Talents landed")])
+    zh = language() == "zh"
+    for row in report["zones"]:
+        sheet.append([
+            xlsx.text(row["zone_zh"] if zh else row["zone_en"]), row["zone"], row["new_leads"],
+            row["signed"], xlsx.decimal(row["signed_usd"]), row["mega"], row["fortune500"],
+            xlsx.decimal(row["output_per_mu"]), xlsx.decimal(row["tax_per_mu"]),
+            row["meetings"], row["overdue_follow_ups"], row["talents_landed"]])
+        for column in (5, 8, 9):
+            sheet.cell(sheet.max_row, column).number_format = "#,##0.00"
+    sheet.append([])
+    sheet.append([_("Period"), f"{report['from'].isoformat()} – {report['to'].isoformat()}"])
+    return xlsx.finish(book, sheet, first=40)
+
+
+class LeagueReport(Report):
+    code = "league"
+    workbook = staticmethod(league_workbook)
+
+    def params(self, args) -> dict:
+        """The period of the query string (this year to date where it gives none; its two
+        days swapped when the end comes first) and the column to sort by."""
+        found = clean(args, {"from": Day, "to": Day, "sort": None})
+        start, end = default_period()
+        start, end = found["from"] or start, found["to"] or end
+        if start > end:
+            start, end = end, start
+        return {"start": start, "end": end, "sort": found["sort"] or None}
+
+    def run(self, user, start: date | None = None, end: date | None = None,
+            sort: str | None = None) -> dict:
+        return league(user, start, end, sort)
+
+    def as_json(self, report: dict) -> dict:
+        return {"zones": [{key: row[key] for key in ("zone", *LEAGUE_COLUMNS)}
+                          for row in report["zones"]]}

@@ -1,0 +1,146 @@
+"""The plan's targets: the metrics a target may count (derived from the data, or typed by
+hand) and the report of a year's targets with their actuals and progress. Setting and
+removing targets is reference upkeep (``crm.reference.targets``)."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from ..access import visible
+from ..clock import year_bounds
+from ..codes import ParkCategory, Stage
+from ..companies.models import Company
+from ..db import db
+from ..projects.models import Project
+from ..reference import shuangbai as shuangbai_list
+from ..zones.models import Park, Zone
+from .common import Report, as_int, reached_between, require_reports, year_param
+from .models import KeyCountry, KeyIndustry, Target
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A target metric of the plan. ``derived`` metrics are counted from the data by
+    ``actuals(user, year)`` → {zone code: value}; the others are typed by hand."""
+
+    code: str
+    label: object
+    unit: object
+    derived: bool
+    citywide_only: bool = False
+
+    def actuals(self, user, year: int) -> dict[str | None, float]:
+        return {}
+
+
+class IntlParkEntries(Metric):
+    def actuals(self, user, year):
+        """Projects that reached ``registered`` in the year, in an international park, whose
+        company is from a key country or in a key industry (its industry equals a key
+        industry's Chinese or English name, or both as "English 中文", ignoring case)."""
+        start, end = year_bounds(year)
+        industry = sa.func.lower(sa.func.trim(Company.industry))
+        names = sa.union(
+            sa.select(sa.func.lower(KeyIndustry.name_zh)),
+            sa.select(sa.func.lower(KeyIndustry.name_en)),
+            sa.select(sa.func.lower(KeyIndustry.name_en + " " + KeyIndustry.name_zh)),
+        )
+        key_company = sa.or_(Company.country.in_(sa.select(KeyCountry.code)),
+                             industry.in_(names))
+        parks = sa.select(Park.id).where(Park.category == ParkCategory.INTERNATIONAL)
+        statement = (
+            sa.select(Project.zone_code, sa.func.count())
+            .join(Company, Company.id == Project.company_id)
+            .where(visible(user, Project), Project.park_id.in_(parks),
+                   Project.reached_order >= Stage.REGISTERED.order,
+                   Project.stage != Stage.LOST, key_company,
+                   Project.id.in_(reached_between(Stage.REGISTERED, start, end)))
+            .group_by(Project.zone_code)
+        )
+        return {zone: as_int(n) for zone, n in db.session.execute(statement)}
+
+
+class NewEconomyParks(Metric):
+    def actuals(self, user, year):
+        """Parks of category new_economy, counted from the parks list (derived, not typed)."""
+        statement = (sa.select(Park.zone_code, sa.func.count())
+                     .where(Park.category == ParkCategory.NEW_ECONOMY).group_by(Park.zone_code))
+        return {zone: as_int(n) for zone, n in db.session.execute(statement)}
+
+
+class ShuangbaiIncrease(Metric):
+    def actuals(self, user, year):
+        """This year's count on the 双百 list less last year's (citywide)."""
+        counts = shuangbai_list.shuangbai_counts(year - 1, year)
+        return {None: counts[year] - counts[year - 1]}
+
+
+METRICS: dict[str, Metric] = {m.code: m for m in (
+    IntlParkEntries("intl_park_entries",
+                    _l("Key-country or key-industry enterprises entering international parks"),
+                    _l("enterprises"), derived=True),
+    NewEconomyParks("new_economy_parks", _l("New-economy parks started"), _l("parks"),
+                    derived=True),
+    Metric("floor_space_m2", _l("New industrial floor space"), "m²", derived=False),
+    Metric("land_reclaimed_mu", _l("Inefficient land reclaimed"), _l("mu"), derived=False),
+    ShuangbaiIncrease("shuangbai_increase", _l("Increase of the 双百 count"),
+                      _l("enterprises"), derived=True, citywide_only=True),
+)}
+
+
+def metric_label(code: str) -> str:
+    metric = METRICS.get(code)
+    return str(metric.label) if metric else code
+
+
+def targets(user, year: int) -> dict:
+    """The year's targets with their actuals (derived or typed) and progress. Staff read
+    their zones' targets only; managers and admins also the citywide ones."""
+    width = require_reports(user)
+    statement = sa.select(Target).where(Target.year == year)
+    if width == "zone":
+        statement = statement.where(Target.zone_code.in_(user.zone_codes))
+    found = db.session.scalars(statement).all()
+    positions = {z.code: (z.position, z.name_zh, z.name_en) for z in db.session.scalars(
+        sa.select(Zone))}
+    order = list(METRICS)
+    found = sorted(found, key=lambda t: (
+        t.zone_code is not None, positions.get(t.zone_code, (0,))[0],
+        order.index(t.metric) if t.metric in order else len(order), t.id))
+    actuals: dict[str, dict] = {}
+    rows = []
+    for target in found:
+        metric = METRICS.get(target.metric)
+        if metric is None:
+            continue
+        if metric.derived:
+            if metric.code not in actuals:
+                actuals[metric.code] = metric.actuals(user, year)
+            by_zone = actuals[metric.code]
+            if target.zone_code is None:
+                actual = by_zone.get(None, sum(v for k, v in by_zone.items() if k))
+            else:
+                actual = by_zone.get(target.zone_code, 0)
+        else:
+            actual = target.actual_value
+        value = float(target.target_value or 0)
+        progress = None
+        if actual is not None and value > 0:
+            progress = round(max(float(actual), 0) / value, 4)
+        zone = positions.get(target.zone_code)
+        rows.append({"id": target.id, "year": year, "zone": target.zone_code,
+                     "zone_zh": zone[1] if zone else None, "zone_en": zone[2] if zone else None,
+                     "metric": metric.code, "derived": metric.derived,
+                     "target": value, "actual": actual, "progress": progress})
+    return {"year": year, "targets": rows}
+
+
+class TargetsReport(Report):
+    code = "targets"
+
+    def params(self, args) -> dict:
+        return {"year": year_param(args)}
+
+    def run(self, user, year: int) -> dict:
+        return targets(user, year)
