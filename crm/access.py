@@ -68,12 +68,13 @@ def scope(user, area: str, action: str) -> str | None:
     return None
 
 
-def require(user, area: str, action: str, message: str | None = None) -> str:
-    """The scope in which ``user`` may do ``action`` in ``area``; Forbidden (with ``message``)
-    when they may not at all. Every service starts with it."""
+def require(user, area: str, action: str, message=None) -> str:
+    """The scope in which ``user`` may do ``action`` in ``area``; Forbidden (with ``message``,
+    a lazy string: scripts call services outside any request) when they may not at all. Every
+    service starts with it."""
     width = scope(user, area, action)
     if width is None:
-        raise Forbidden(message)
+        raise Forbidden(str(message) if message is not None else None)
     return width
 
 

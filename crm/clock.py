@@ -11,6 +11,10 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
 
+# the years the CRM holds figures for: a year outside them is a typing error
+FIRST_YEAR, LAST_YEAR = 1955, 2200
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+
 
 def city_zone() -> ZoneInfo:
     name = current_app.config.get("BABEL_DEFAULT_TIMEZONE") if has_app_context() else None

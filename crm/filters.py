@@ -8,9 +8,8 @@ bookmark or a hand-edited link still shows a page.
 from collections.abc import Mapping
 from datetime import date
 
+from .clock import YEARS
 from .codes import Code
-
-YEARS = range(1955, 2201)
 
 
 class Year:

@@ -73,8 +73,9 @@ class StageMoveForm(ServiceForm):
 
     stages: type = None
     stage = SelectField(_l("Move to stage"))
-    note = TextAreaField(_l("Note"), validators=[Length(max=10_000)])
-    reason = StringField(_l("Reason (when lost)"), validators=[Length(max=10_000)])
+    note = TextAreaField(_l("Note"), validators=[Length(max=records.LIMITS[records.NOTE])])
+    reason = StringField(_l("Reason (when lost)"),
+                         validators=[Length(max=records.LIMITS[records.NOTE])])
     version = HiddenField()
     back = HiddenField()
     submit = SubmitField(_l("Move"))
@@ -130,14 +131,15 @@ def split_places(text: str | None) -> list[str]:
     return places
 
 
-def currency_choices(current: str | None = None) -> list[SelectChoice]:
-    """US dollars and every currency the rate table holds (an amount needs a rate), and the
-    one an amount already has."""
+def currency_choices(stored: str | None = None) -> list[SelectChoice]:
+    """US dollars and every currency of the rate table (an amount needs a rate: one that
+    starts later is refused by the service, with its reason), and the one the stored amount
+    already has."""
     from .reference.models import ExchangeRate
 
     codes = {"USD", *db.session.scalars(sa.select(ExchangeRate.currency).distinct())}
-    if current:
-        codes.add(current)
+    if stored:
+        codes.add(stored)
     return options((code, code) for code in sorted(codes, key=lambda c: (c != "USD", c)))
 
 
@@ -244,9 +246,9 @@ class RecordForm(ServiceForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        stored = kwargs.get("data") or {}  # the record's values (data_of), not what was posted
         for f in self.declaration.writable(records.MONEY):
-            currency = self[f"{f.name}_currency"]
-            currency.choices = currency_choices(currency.data)
+            self[f"{f.name}_currency"].choices = currency_choices(stored.get(f"{f.name}_currency"))
 
 
 def record_form(declaration: records.Record, *, exclude=()) -> type[RecordForm]:
@@ -257,7 +259,9 @@ def record_form(declaration: records.Record, *, exclude=()) -> type[RecordForm]:
             continue
         if f.kind == records.MONEY:
             attrs[f"{f.name}_amount"] = StringField(f.label, validators=[Length(max=40)])
-            attrs[f"{f.name}_currency"] = SelectField(_l("Currency"), default="USD")
+            # any code passes here: the service says why an amount in it cannot be taken
+            attrs[f"{f.name}_currency"] = SelectField(_l("Currency"), default="USD",
+                                                      validate_choice=False)
         else:
             attrs[f.name] = _form_field(f)
     attrs["version"] = HiddenField()

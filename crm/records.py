@@ -3,19 +3,19 @@
 A ``Record`` is a list of ``Field``s: name, label, kind and limits, whether partners read it,
 whether people write it. From that one declaration come the API's request bodies and their
 OpenAPI schema (pydantic models), the API's answers (``to_json``) and their schema, the form's
-fields with their labels and limits (WTForms), the form's current values and what it changed,
-and the limits the service checks. Adding a field to a record kind is one line here, a column
-on the model, a migration and its place in the template.
+fields with their labels and limits (``crm.forms.record_form``), the form's current values and
+what it changed, and the limits the service checks. Adding a field to a record kind is one line
+in its ``fields.py``, a column on the model, a migration and its place in the template.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
 from flask_babel import gettext as _
+from pydantic import BeforeValidator, WithJsonSchema, create_model
 from pydantic import Field as PydanticField
-from pydantic import create_model
 
 from . import jsonschema as s
 from .codes import Code
@@ -24,17 +24,63 @@ from .i18n_codes import Literal_of
 from .money import ERRORS as MONEY_ERRORS
 from .money import Money
 
-TEXT, NOTE, BOOL, INTEGER, NUMBER, DAY, MONEY, CODE, CODES, PLACES, REF, USER, ZONE, COUNTRY = (
-    "text", "note", "bool", "integer", "number", "day", "money", "code", "codes", "places",
-    "ref", "user", "zone", "country")
-CHOICE = "choice"  # text picked from a list the page sets (a language, say)
+# what people write
+TEXT, NOTE, COUNTRY, CHOICE = "text", "note", "country", "choice"  # CHOICE: from a page's list
+BOOL, INTEGER, NUMBER, DAY, MONEY = "bool", "integer", "number", "day", "money"
+CODE, CODES, PLACES = "code", "codes", "places"  # one code, several codes, a list of places
+REF, USER, ZONE = "ref", "user", "zone"  # another record's id, an officer's name, a zone code
 IDS, NAMES = "ids", "names"  # links: ids of other records, usernames of officers
-ROWS = "rows"  # rows of their own (a meeting's follow-ups): a body type and a form of their own
-LISTS = (CODES, PLACES, IDS, NAMES)
-MAX_LINKS = 100
+ROWS = "rows"  # rows of their own (a meeting's follow-ups): an item body and form rows
+# what the record derives (never written)
+VALUE, DATETIME = "value", "datetime"  # VALUE: ``read`` gives it, ``schema`` describes it
+
 TEXTS = (TEXT, NOTE, COUNTRY, CHOICE)  # stored as text: "" when empty
-LIMITS = {TEXT: 200, NOTE: 10_000}
+LISTS = (CODES, PLACES, IDS, NAMES)
+LIMITS = {TEXT: 200, NOTE: 10_000, COUNTRY: 2, CHOICE: 200, USER: 64, ZONE: 16}
 NUMBER_MAX = 10_000_000
+MAX_LINKS = 100  # links or rows in one request
+MAX_PLACES = 50
+
+
+# -- money in a request body -------------------------------------------------------------------
+
+MONEY_SCHEMA = {"anyOf": [{
+    "type": "object",
+    "properties": {
+        "amount": {"type": "string", "pattern": r"^\d{1,15}(\.\d{1,2})?$",
+                   "examples": ["150000000.00"]},
+        "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "examples": ["USD"]},
+    },
+    "required": ["amount", "currency"],
+    "additionalProperties": False,
+}, {"type": "null"}]}
+
+
+def money_error(reason: str) -> str:
+    """Why an amount was refused (a ``Money.parse`` reason), in the user's language."""
+    return str(MONEY_ERRORS.get(reason, MONEY_ERRORS["amount"]))
+
+
+def parse_money(value):
+    """``{"amount": "150000000.00", "currency": "USD"}`` (or null) → Money."""
+    if value is None or isinstance(value, Money):
+        return value
+    if not isinstance(value, dict) or set(value) != {"amount", "currency"}:
+        raise ValueError(_('Give money as {"amount": "150000000.00", "currency": "USD"}.'))
+    amount = value["amount"]
+    if isinstance(amount, bool) or not isinstance(amount, str | int | float):
+        raise ValueError(money_error("amount"))
+    if not isinstance(value["currency"], str):
+        raise ValueError(money_error("currency"))
+    try:
+        return Money.parse(amount, value["currency"])
+    except ValueError as exc:
+        raise ValueError(money_error(str(exc))) from exc
+
+
+MoneyField = Annotated[Any, BeforeValidator(parse_money), WithJsonSchema(MONEY_SCHEMA)]
+Name = Annotated[str, PydanticField(max_length=LIMITS[TEXT])]
+Note = Annotated[str, PydanticField(max_length=LIMITS[NOTE])]
 
 
 @dataclass(frozen=True)
@@ -46,17 +92,17 @@ class Field:
     kind: str = TEXT
     codes: type[Code] | None = None
     attr: str | None = None  # the model's attribute, when it is not ``name``
-    maximum: float | None = None  # numbers are at least 0 and at most this
     length: int | None = None  # text of another limit than its kind's
+    maximum: float | None = None  # numbers are at least 0 and at most this
     public: bool = False  # in the partner's view (API.md)
     writable: bool = True  # False: derived, shown and never written
     required: bool = False  # on create
+    nullable: bool = True  # may a PATCH set it to null (text: empties it)
     initial: Any = None  # on create, when not given
     hint: Any = ""  # a form's help text
-    nullable: bool = True  # may a PATCH set it to null
-    read: Callable | None = None  # the JSON value, when not the attribute's
-    schema: dict | None = None  # the JSON Schema of a derived field's value
-    body: tuple | None = None  # the request body's (type, pydantic Field), when not the kind's
+    read: Callable | None = None  # the value, when not the attribute's
+    schema: dict | None = None  # the JSON Schema of a VALUE's or ROWS's answer
+    rows: Any = None  # ROWS: the pydantic model of one row in a request
 
     @property
     def column(self) -> str:
@@ -64,7 +110,7 @@ class Field:
 
     @property
     def max_length(self) -> int | None:
-        return self.length or LIMITS.get(self.kind) or (2 if self.kind == COUNTRY else None)
+        return self.length or LIMITS.get(self.kind)
 
     @property
     def upper(self) -> float:
@@ -75,16 +121,18 @@ class Field:
         if self.read is not None:
             return self.read(record)
         value = getattr(record, self.column)
-        if self.kind in LISTS:
-            return list(value or [])
-        return value
+        return list(value or []) if self.kind in LISTS else value
 
     def json_of(self, record):
         value = self.value_of(record)
-        if isinstance(value, Money):
+        if value is None:
+            return None
+        if self.kind == MONEY:
             return value.as_json()
-        if isinstance(value, date):
-            return value.isoformat() if not hasattr(value, "hour") else iso(value)
+        if self.kind == DAY:
+            return value.isoformat()
+        if self.kind == DATETIME:
+            return iso(value)
         return value
 
     def default(self):
@@ -93,16 +141,15 @@ class Field:
             return self.initial
         if self.kind in TEXTS:
             return ""
-        if self.kind in LISTS:
+        if self.kind in LISTS or self.kind == ROWS:
             return []
         return False if self.kind == BOOL else None
 
     def clean(self, value):
         """A value as it is stored: text stripped, lists without blanks or repeats."""
-        if self.kind in (TEXT, NOTE, CHOICE):
-            return (value or "").strip()
-        if self.kind == COUNTRY:
-            return (value or "").strip().upper()
+        if self.kind in TEXTS:
+            text = (value or "").strip()
+            return text.upper() if self.kind == COUNTRY else text
         if self.kind == PLACES:
             return [x.strip() for x in value or [] if x and x.strip()]
         if self.kind == CODES:
@@ -112,7 +159,9 @@ class Field:
         return value
 
     def same(self, before, after) -> bool:
-        if self.kind in LISTS:
+        """Does ``after`` leave the field as it is? Sets of codes and links in any order;
+        places keep the order people put them in."""
+        if self.kind in (CODES, IDS, NAMES):
             return sorted(before or []) == sorted(after or [])
         if self.kind in TEXTS:
             return (before or "") == (after or "")
@@ -120,7 +169,7 @@ class Field:
 
     def check(self, value) -> list[str]:
         """The declared limits a value breaks (the service's own check: pages and the API
-        also check them at the edge, from this same declaration)."""
+        check them at the edge too, from this same declaration)."""
         if value is None:
             return []
         if self.kind in (TEXT, NOTE, CHOICE) and len(value) > self.max_length:
@@ -129,83 +178,67 @@ class Field:
             return [_("Must not be negative.")]
         if self.kind in (INTEGER, NUMBER) and value > self.upper:
             return [_("Must be at most %(n)s.", n=self.upper)]
-        if self.kind == PLACES and (len(value) > 50
+        if self.kind == PLACES and (len(value) > MAX_PLACES
                                     or any(len(x) > LIMITS[TEXT] for x in value)):
             return [_("At most 50 places of 200 characters each.")]
         return []
 
     # -- the API ---------------------------------------------------------------------------
 
-    def annotation(self, required: bool = False, patching: bool = False):
-        """The pydantic type and field info of the request body; ``patching``: a PATCH may
-        send null for text, which empties it."""
-        from .api.fields import MoneyField
-
-        kind, optional = self.kind, None
-        if self.body is not None:
-            kind, info = self.body
-            return (kind | None, None) if patching else (kind, info)
-        if kind in (IDS, NAMES):
-            item = int if kind == IDS else Annotated[str, PydanticField(max_length=64)]
-            if patching:
-                return list[item] | None, PydanticField(None, max_length=MAX_LINKS)
-            return list[item], PydanticField(default_factory=list, max_length=MAX_LINKS)
-        if required and kind in TEXTS:
-            return str, PydanticField(max_length=self.max_length)
-        if required and kind == DAY:
-            return date, ...
-        if kind in TEXTS and patching:
-            return str | None, PydanticField(None, max_length=self.max_length)
-        if required and kind == REF:
-            return int, ...
-        if required and kind == CODE:
-            return Literal_of(self.codes), ...
-        if kind == ZONE:
-            return (str, PydanticField(max_length=16)) if required else (
-                str | None, PydanticField(None, max_length=16))
+    def request_type(self) -> tuple[Any, dict]:
+        """The pydantic type of the field in a request body, and its constraints."""
+        kind = self.kind
+        limit = {"max_length": self.max_length}
+        number = {"ge": 0, "le": self.upper}
+        short = Annotated[str, PydanticField(max_length=LIMITS[USER])]
+        types = {
+            BOOL: (bool, {}), INTEGER: (int, number), NUMBER: (float, number), DAY: (date, {}),
+            MONEY: (MoneyField, {}), REF: (int, {}), USER: (str, limit), ZONE: (str, limit),
+            PLACES: (list[Name], {"max_length": MAX_PLACES}),
+            IDS: (list[int], {"max_length": MAX_LINKS}),
+            NAMES: (list[short], {"max_length": MAX_LINKS}),
+            ROWS: (list[self.rows], {"max_length": MAX_LINKS}),
+        }
         if kind in TEXTS:
-            return str, PydanticField("", max_length=self.max_length)
-        if kind == BOOL:
-            return bool, False
-        if kind == INTEGER:
-            return int | None, PydanticField(optional, ge=0, le=int(self.upper))
-        if kind == NUMBER:
-            return float | None, PydanticField(optional, ge=0, le=self.upper)
-        if kind == DAY:
-            return date | None, optional
-        if kind == MONEY:
-            return MoneyField, optional
-        if kind == CODE and self.initial is not None:
-            return Literal_of(self.codes), self.initial
+            return str, limit
         if kind == CODE:
-            return Literal_of(self.codes) | None, optional
+            return Literal_of(self.codes), {}
         if kind == CODES:
-            return (list[Literal_of(self.codes)],
-                    PydanticField(default_factory=list, max_length=len(self.codes.codes())))
-        if kind == PLACES:
-            return list[Annotated[str, PydanticField(max_length=LIMITS[TEXT])]], PydanticField(
-                default_factory=list, max_length=50)
-        if kind == REF:
-            return int | None, optional
-        if kind == USER:
-            return str | None, PydanticField(optional, max_length=64)
-        raise ValueError(kind)
+            return list[Literal_of(self.codes)], {"max_length": len(self.codes.codes())}
+        return types[kind]
+
+    def annotation(self, *, required: bool = False, patching: bool = False):
+        """(type, pydantic Field) in a create's body (``required``: no default) or a PATCH's
+        (every field optional; null is handled by ``Record.sent``)."""
+        kind, constraints = self.request_type()
+        optional = kind if self.kind == MONEY else kind | None  # MoneyField takes null itself
+        if patching:
+            return optional, PydanticField(None, **constraints)
+        if required:
+            return kind, PydanticField(..., **constraints)
+        default = self.default()
+        if isinstance(default, list):
+            return kind, PydanticField(default_factory=list, **constraints)
+        return (optional if default is None else kind), PydanticField(default, **constraints)
 
     def json_schema(self) -> dict:
-
+        """The JSON Schema of the field in the API's answer."""
         if self.schema is not None:
             return self.schema
-        simple = {TEXT: s.STR, NOTE: s.STR, BOOL: s.BOOL, INTEGER: s.nullable(s.INT),
-                  NUMBER: s.nullable(s.NUM), DAY: s.nullable(s.DATE),
-                  MONEY: s.nullable(s.MONEY), REF: s.nullable(s.INT), USER: s.nullable(s.STR),
-                  ZONE: s.STR, COUNTRY: s.STR, CHOICE: s.STR,
-                  PLACES: s.array(s.STR), IDS: s.array(s.INT), NAMES: s.array(s.STR)}
+        simple = {BOOL: s.BOOL, DATETIME: s.DATETIME, PLACES: s.array(s.STR),
+                  IDS: s.array(s.INT), NAMES: s.array(s.STR), INTEGER: s.nullable(s.INT),
+                  NUMBER: s.nullable(s.NUM), MONEY: s.nullable(s.MONEY),
+                  USER: s.nullable(s.STR)}
+        if self.kind in TEXTS:
+            return s.STR
         if self.kind in simple:
             return simple[self.kind]
-        if self.kind == CODE:
-            return s.enum(self.codes) if self.initial is not None or self.required else (
-                s.nullable(s.enum(self.codes)))
-        return s.array(s.enum(self.codes))
+        if self.kind == CODES:
+            return s.array(s.enum(self.codes))
+        single = {CODE: s.enum(self.codes) if self.codes else None, DAY: s.DATE, REF: s.INT,
+                  ZONE: s.STR}[self.kind]
+        never_null = self.required or self.initial is not None
+        return single if never_null else s.nullable(single)
 
 
 @dataclass
@@ -214,7 +247,6 @@ class Record:
 
     name: str
     fields: list[Field]
-    _models: dict = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> Field:
         return self.by_name[name]
@@ -233,7 +265,7 @@ class Record:
     def read_only(self) -> set[str]:
         return {f.name for f in self.fields if not f.writable}
 
-    def to_json(self, record, *, internal: bool = True) -> dict:
+    def to_json(self, record, *, internal: bool) -> dict:
         """The record as the API shows it: every field, or the public ones only."""
         return {f.name: f.json_of(record) for f in self.fields if internal or f.public}
 
@@ -241,28 +273,24 @@ class Record:
         return s.obj({f.name: f.json_schema() for f in self.fields if internal or f.public})
 
     def body(self, base, suffix: str, extra: dict | None = None, *, creating: bool = False):
-        """A pydantic model of the writable fields, plus ``extra`` fields, built once per
-        suffix; ``creating``: the fields required on create have no default, else a PATCH's
-        body, where text may be null."""
-        if suffix not in self._models:
-            fields = {f.name: f.annotation(creating and f.required, patching=not creating)
-                      for f in self.writable()}
-            fields.update(extra or {})
-            self._models[suffix] = create_model(f"{self.name}{suffix}", __base__=base, **fields)
-        return self._models[suffix]
+        """A pydantic model of the writable fields and ``extra`` ones: a create's body
+        (``creating``: the required fields have no default) or a PATCH's."""
+        fields = {f.name: f.annotation(required=creating and f.required, patching=not creating)
+                  for f in self.writable()}
+        return create_model(f"{self.name}{suffix}", __base__=base, **fields | (extra or {}))
 
     def sent(self, values: dict) -> dict:
-        """A PATCH's values: null empties a text; a field that may not be empty refuses it."""
+        """A PATCH's values: null empties a text or a list; a field that may not be empty
+        refuses it (422)."""
         from .errors import Invalid
 
         for f in self.writable():
-            if f.name in values and values[f.name] is None:
-                if not f.nullable:
-                    raise Invalid({f.name: [_("This field cannot be empty.")]})
-                if f.kind in TEXTS:
-                    values[f.name] = ""
-                elif f.kind in LISTS or f.body is not None:
-                    values[f.name] = []
+            if f.name not in values or values[f.name] is not None:
+                continue
+            if not f.nullable:
+                raise Invalid({f.name: [_("This field cannot be empty.")]})
+            if f.kind in TEXTS or f.kind in LISTS or f.kind == ROWS:
+                values[f.name] = f.default()
         return values
 
     def unknown(self, values: dict) -> dict[str, list[str]]:
@@ -290,8 +318,3 @@ class Record:
             if name in self.by_name and (found := self[name].check(value)):
                 errors[name] = found
         return errors
-
-
-def money_error(reason: str) -> str:
-    """Why an amount was refused, in the user's language."""
-    return str(MONEY_ERRORS.get(reason, MONEY_ERRORS["amount"]))

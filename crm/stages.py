@@ -13,8 +13,9 @@ from .access import can
 from .codes import Code
 from .db import db, utcnow
 from .errors import Conflict, Forbidden, Invalid
+from .records import LIMITS, NOTE
 
-NOTE_LIMIT = 10_000
+NOTE_LIMIT = LIMITS[NOTE]
 
 
 class MoveColumns:

@@ -62,7 +62,7 @@ def restore(kind: str, record_id: int):
 
     user = require_user()
     record = services.restore(user, kind, record_id)
-    serialize = {"companies": company_json, "talents": talent_json,
+    serialize = {"companies": lambda c: company_json(c, user), "talents": talent_json,
                  "interactions": interaction_json,
                  "projects": lambda p: project_json(p, user)}[kind]
     return serialize(record)

@@ -17,9 +17,9 @@ from .core import (
 )
 
 
-def company_json(company: Company, user=None) -> dict:
+def company_json(company: Company, user) -> dict:
     """The company as the user may read it: partners get the public fields only (API.md)."""
-    return COMPANY.to_json(company, internal=user is None or can(user, "internal", company))
+    return COMPANY.to_json(company, internal=can(user, "internal", company))
 
 
 COMPANY_SCHEMA = COMPANY.response_schema()
@@ -55,9 +55,10 @@ def list_companies(query: CompanyQuery):
            errors=(403, 409),
            permission=("companies", "create"))
 def create_company(body: CompanyIn, query: CreateQuery):
-    company = services.create_company(require_user(), body.model_dump(),
+    user = require_user()
+    company = services.create_company(user, body.model_dump(),
                                       allow_duplicate=query.allow_duplicate)
-    return company_json(company), 201
+    return company_json(company, user), 201
 
 
 @operation(bp, "/companies/<int:company_id>", "GET", summary="Read a company",
@@ -75,7 +76,7 @@ def change_company(company_id: int, body: CompanyChange):
     company = services.get_company(user, company_id)
     values = COMPANY.sent(values_of(body, exclude_unset=True))
     version = values.pop("version")
-    return company_json(services.update_company(user, company, version, values))
+    return company_json(services.update_company(user, company, version, values), user)
 
 
 @operation(bp, "/companies/<int:company_id>", "DELETE",

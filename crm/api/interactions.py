@@ -12,7 +12,7 @@ from .core import Body, PageQuery, operation, page_schema, paginate, require_use
 
 
 def interaction_json(record: Interaction) -> dict:
-    return INTERACTION.to_json(record)
+    return INTERACTION.to_json(record, internal=True)
 
 
 INTERACTION_SCHEMA = INTERACTION.response_schema()

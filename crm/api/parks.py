@@ -11,7 +11,7 @@ from .core import Body, PageQuery, operation, page_schema, paginate, require_use
 
 
 def park_json(park: Park) -> dict:
-    return PARK.to_json(park)
+    return PARK.to_json(park, internal=True)
 
 
 PARK_SCHEMA = PARK.response_schema()

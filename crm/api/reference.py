@@ -2,6 +2,7 @@ from datetime import date
 
 from pydantic import Field, RootModel
 
+from ..clock import FIRST_YEAR, LAST_YEAR
 from ..reference import services
 from ..reference.shuangbai import newest_shuangbai_year, replace_shuangbai, shuangbai_entries
 from . import bp
@@ -11,11 +12,11 @@ from .schemas import GLOBAL500, RATES
 
 
 class YearQuery(Query):
-    year: int | None = Field(None, ge=1955, le=2200)
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR)
 
 
 class RequiredYear(Query):
-    year: int = Field(ge=1955, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
 
 
 class Global500Row(Body):

@@ -5,7 +5,7 @@ from datetime import date
 from flask_babel import gettext as _
 from pydantic import ConfigDict, Field
 
-from ..clock import today
+from ..clock import FIRST_YEAR, LAST_YEAR, today
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
@@ -36,7 +36,7 @@ LEAGUE = obj({"zones": array(obj({
 
 class FunnelQuery(Query):
     zone: str | None = Field(None, max_length=16)
-    year: int | None = Field(None, ge=1955, le=2200,
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR,
                              description="Projects created in this year (the city's calendar)")
     kind: Literal_of(ProjectKind) | None = None
     criteria: Literal_of(Criterion) | None = None
@@ -46,7 +46,7 @@ class FunnelQuery(Query):
 
 
 class ShuangbaiQuery(Query):
-    year: int | None = Field(None, ge=1955, le=2200, description="Default: this year")
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Default: this year")
 
 
 class LeagueQuery(Query):

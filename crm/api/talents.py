@@ -11,7 +11,7 @@ from .fields import history_json, history_schema, stage_move
 
 
 def talent_json(talent: Talent) -> dict:
-    return TALENT.to_json(talent)
+    return TALENT.to_json(talent, internal=True)
 
 
 TALENT_SCHEMA = TALENT.response_schema()

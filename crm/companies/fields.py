@@ -4,7 +4,7 @@ form, the service's limits and the partner's view (API.md) come from this list."
 from flask_babel import lazy_gettext as _l
 
 from .. import jsonschema as s
-from ..records import BOOL, CHOICE, COUNTRY, DAY, INTEGER, NOTE, REF, TEXT, Field, Record
+from ..records import CHOICE, COUNTRY, DATETIME, NOTE, REF, TEXT, VALUE, Field, Record
 
 
 def entry_json(entry) -> dict | None:
@@ -19,7 +19,7 @@ ENTRY_SCHEMA = s.obj({"year": s.INT, "rank": s.INT, "name_en": s.STR, "name_zh":
                       "company_id": s.nullable(s.INT)})
 
 COMPANY = Record("Company", [
-    Field("id", kind=REF, writable=False, public=True, schema=s.INT),
+    Field("id", kind=VALUE, writable=False, public=True, schema=s.INT),
     Field("name_zh", _l("Name in Chinese"), TEXT, public=True),
     Field("name_en", _l("Name in English"), TEXT, public=True),
     Field("country", _l("Country of origin"), COUNTRY, public=True),
@@ -28,17 +28,17 @@ COMPANY = Record("Company", [
     Field("phone", _l("Phone"), TEXT, length=64),
     Field("parent_id", _l("Parent group"), REF),
     Field("notes", _l("Notes"), NOTE),
-    Field("fortune500", kind=BOOL, writable=False, schema=s.BOOL),
-    Field("fortune500_entry", kind=REF, writable=False, schema=s.nullable(ENTRY_SCHEMA),
+    Field("fortune500", kind=VALUE, writable=False, schema=s.BOOL),
+    Field("fortune500_entry", kind=VALUE, writable=False, schema=s.nullable(ENTRY_SCHEMA),
           read=lambda company: entry_json(company.fortune500_entry)),
-    Field("version", kind=INTEGER, writable=False, schema=s.INT),
-    Field("created_at", kind=DAY, writable=False, schema=s.DATETIME),
-    Field("updated_at", kind=DAY, writable=False, schema=s.DATETIME),
+    Field("version", kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", kind=DATETIME, writable=False),
+    Field("updated_at", kind=DATETIME, writable=False),
 ])
 
 CONTACT = Record("Contact", [
-    Field("id", kind=REF, writable=False, schema=s.INT),
-    Field("company_id", kind=REF, writable=False, schema=s.INT),
+    Field("id", kind=VALUE, writable=False, schema=s.INT),
+    Field("company_id", kind=VALUE, writable=False, schema=s.INT),
     Field("name_zh", _l("Name in Chinese"), TEXT),
     Field("name_en", _l("Name in English"), TEXT),
     Field("title", _l("Job title"), TEXT),
@@ -46,5 +46,5 @@ CONTACT = Record("Contact", [
     Field("phone", _l("Phone"), TEXT, length=64),
     Field("language", _l("Language"), CHOICE, length=16),
     Field("notes", _l("Notes"), NOTE),
-    Field("version", kind=INTEGER, writable=False, schema=s.INT),
+    Field("version", kind=VALUE, writable=False, schema=s.INT),
 ])

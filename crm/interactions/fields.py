@@ -13,17 +13,17 @@ from ..codes import InteractionKind
 from ..records import (
     CODE,
     COUNTRY,
+    DATETIME,
     DAY,
     IDS,
-    INTEGER,
-    MAX_LINKS,
     NAMES,
     NOTE,
-    REF,
     ROWS,
     TEXT,
+    VALUE,
     ZONE,
     Field,
+    Name,
     Record,
 )
 
@@ -34,7 +34,7 @@ class FollowUpIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     id: int | None = None
-    title: str = PydanticField(max_length=200)
+    title: Name
     due_on: date
     owner: str | None = PydanticField(None, max_length=64)
     done: bool = False
@@ -55,7 +55,7 @@ def _ids(relation: str):
 
 
 INTERACTION = Record("Interaction", [
-    Field("id", kind=REF, writable=False, schema=s.INT),
+    Field("id", kind=VALUE, writable=False, schema=s.INT),
     Field("kind", _l("Kind"), CODE, InteractionKind, nullable=False,
           initial=InteractionKind.MEETING.value),
     Field("occurred_on", _l("Date"), DAY, required=True, nullable=False),
@@ -71,11 +71,11 @@ INTERACTION = Record("Interaction", [
           hint=_l("Contacts of the companies; add a missing one on the company's page.")),
     Field("attendees", _l("Our attendees"), NAMES,
           read=lambda record: [u.username for u in record.attendees]),
-    Field("logged_by", kind=REF, writable=False, schema=s.nullable(s.STR),
+    Field("logged_by", kind=VALUE, writable=False, schema=s.nullable(s.STR),
           read=lambda record: record.logged_by.username if record.logged_by else None),
     Field("follow_ups", _l("Follow-ups"), ROWS, read=_follow_ups, schema=s.array(FOLLOW_UP),
-          body=(list[FollowUpIn], PydanticField(default_factory=list, max_length=MAX_LINKS))),
-    Field("version", kind=INTEGER, writable=False, schema=s.INT),
-    Field("created_at", kind=DAY, writable=False, schema=s.DATETIME),
-    Field("updated_at", kind=DAY, writable=False, schema=s.DATETIME),
+          rows=FollowUpIn),
+    Field("version", kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", kind=DATETIME, writable=False),
+    Field("updated_at", kind=DATETIME, writable=False),
 ])

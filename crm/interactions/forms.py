@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from ..forms import record_form, text_or_none
+from ..records import LIMITS, TEXT
 from .fields import INTERACTION
 
 EMPTY_FOLLOW_UP_ROWS = 3
@@ -25,7 +26,7 @@ class FollowUpRow(Form):
     """One follow-up: a row with an empty title is ignored (and an existing one removed)."""
 
     id = HiddenField()
-    title = StringField(_l("Follow-up"), validators=[Length(max=200)])
+    title = StringField(_l("Follow-up"), validators=[Length(max=LIMITS[TEXT])])
     due_on = DateField(_l("Due on"), validators=[Optional()])
     owner = SelectField(_l("Owner"), coerce=text_or_none)
     done = BooleanField(_l("Done"))

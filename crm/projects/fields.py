@@ -11,6 +11,7 @@ from ..records import (
     BOOL,
     CODE,
     CODES,
+    DATETIME,
     DAY,
     INTEGER,
     MONEY,
@@ -20,6 +21,7 @@ from ..records import (
     REF,
     TEXT,
     USER,
+    VALUE,
     ZONE,
     Field,
     Record,
@@ -39,7 +41,7 @@ def _verified(project) -> dict | None:
 
 
 PROJECT = Record("Project", [
-    Field("id", kind=REF, writable=False, public=True, schema=s.INT),
+    Field("id", kind=VALUE, writable=False, public=True, schema=s.INT),
     Field("name_zh", _l("Name in Chinese"), TEXT, public=True, nullable=False),
     Field("name_en", _l("Name in English"), TEXT, public=True, nullable=False),
     Field("company_id", _l("Company"), REF, required=True, nullable=False),
@@ -54,7 +56,7 @@ PROJECT = Record("Project", [
     Field("park_type", _l("International park cooperation type"), CODES, ParkType,
           attr="park_types", nullable=False),
     Field("total_investment", _l("Total investment"), MONEY, public=True),
-    Field("total_investment_usd", kind=MONEY, writable=False, read=_usd,
+    Field("total_investment_usd", kind=VALUE, writable=False, read=_usd,
           schema=s.nullable(s.DECIMAL)),
     Field("productive", _l("Productive project"), BOOL, nullable=False),
     Field("two_high_one_low", _l("两高一低 (high energy use, high pollution, low output)"), BOOL,
@@ -74,17 +76,17 @@ PROJECT = Record("Project", [
     Field("registered_on", _l("Date of business licence"), DAY),
     Field("registered_capital", _l("Registered capital"), MONEY),
     Field("foreign_capital", _l("Foreign capital"), MONEY),
-    Field("verified", kind=REF, writable=False, read=_verified,
+    Field("verified", kind=VALUE, writable=False, read=_verified,
           schema=s.nullable(s.obj({"by": s.STR, "at": s.DATETIME}))),
     Field("owner", _l("Owner"), USER, attr="owner_id",
           read=lambda p: p.owner.username if p.owner else None),
     Field("public_summary", _l("Public summary"), NOTE, public=True, nullable=False),
     Field("notes", _l("Notes"), NOTE, nullable=False),
-    Field("flags", kind=REF, writable=False, read=lambda p: p.flags,
+    Field("flags", kind=VALUE, writable=False, read=lambda p: p.flags,
           schema=s.obj({code: s.BOOL for code in Flag.codes()})),
-    Field("version", kind=INTEGER, writable=False, schema=s.INT),
-    Field("created_at", kind=DAY, writable=False, schema=s.DATETIME),
-    Field("updated_at", kind=DAY, writable=False, schema=s.DATETIME),
+    Field("version", kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", kind=DATETIME, writable=False),
+    Field("updated_at", kind=DATETIME, writable=False),
 ])
 
 # a change of these clears a manager's verification (API.md)

@@ -298,8 +298,8 @@ def verify_project(user, project: Project, note: str = "") -> Project:
     if not rules.reaches(project.stage, Stage.REGISTERED):
         raise Invalid({"stage": [_("Only registered projects and later ones are verified.")]})
     note = (note or "").strip()
-    if len(note) > 10_000:
-        raise Invalid({"note": [_("At most %(n)d characters.", n=10_000)]})
+    if len(note) > stages.NOTE_LIMIT:
+        raise Invalid({"note": [_("At most %(n)d characters.", n=stages.NOTE_LIMIT)]})
     project.verified_by_id = user.id
     project.verified_at = utcnow()
     project.verified_note = note

@@ -11,6 +11,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, IntegerField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from ..clock import FIRST_YEAR, LAST_YEAR
+
 
 class RateForm(FlaskForm):
     currency = StringField(_l("Currency"), validators=[DataRequired(), Length(min=3, max=3)],
@@ -22,7 +24,7 @@ class RateForm(FlaskForm):
 
 
 class ListUploadForm(FlaskForm):
-    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(1955, 2200)])
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(FIRST_YEAR, LAST_YEAR)])
     file = FileField(_l("List file (CSV or JSON)"), validators=[FileRequired()],
                      description=_l("CSV columns: year (optional), rank, name_en, name_zh; "
                                     "UTF-8. Or JSON: a list of such objects."))
@@ -99,7 +101,7 @@ def read_shuangbai(filename: str, content: bytes) -> list[dict]:
 
 
 class ShuangbaiUploadForm(FlaskForm):
-    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(1955, 2200)])
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(FIRST_YEAR, LAST_YEAR)])
     file = FileField(_l("List file (CSV or JSON)"), validators=[FileRequired()],
                      description=_l("CSV columns: name_zh, name_en, company_id (optional); "
                                     "UTF-8. Or JSON: a list of such objects."))

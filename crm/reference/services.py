@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
+from ..clock import FIRST_YEAR, LAST_YEAR, YEARS
 from ..db import db
 from ..errors import Invalid
 from ..text import name_key
@@ -93,8 +94,9 @@ def entries(year: int, *, with_companies: bool = False) -> list[Global500Entry]:
 def replace_list(year: int, rows: list[dict]) -> list[Global500Entry]:
     """Replace a year's list. Links picked by hand survive for the same name."""
     errors: dict[str, list[str]] = {}
-    if not 1955 <= year <= 2200:
-        errors["year"] = [_("Give a year between 1955 and 2200.")]
+    if year not in YEARS:
+        errors["year"] = [_("Give a year between %(first)d and %(last)d.", first=FIRST_YEAR,
+                            last=LAST_YEAR)]
     ranks = set()
     for index, row in enumerate(rows):
         rank = row.get("rank")

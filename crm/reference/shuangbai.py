@@ -4,6 +4,7 @@ plan's target count)."""
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..access import can, require
 from ..companies.models import Company
@@ -43,7 +44,7 @@ def replace_shuangbai(user, year: int, rows: list[dict]) -> list[ShuangbaiEntry]
     """Replace the year's 双百 list, all or nothing. A ``company_id`` must be a company the user
     may see; an entry without one is linked by its normalised name (crm.text.name_key) to a
     company whose Chinese or English name has the same key."""
-    require(user, "reference", "edit", _("Only administrators keep the 双百 list."))
+    require(user, "reference", "edit", _l("Only administrators keep the 双百 list."))
     errors: dict[str, list[str]] = {}
     entries = []
     for index, row in enumerate(rows):

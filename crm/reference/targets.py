@@ -3,8 +3,10 @@ and the report of targets against actuals, are in ``crm.reports.targets``."""
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..access import require
+from ..clock import YEARS
 from ..db import db
 from ..errors import Invalid, NotFound
 from ..reports.models import Target
@@ -16,7 +18,7 @@ def save_target(user, values: dict) -> Target:
     (none for citywide) and metric."""
     from ..reports.targets import METRICS
 
-    require(user, "reference", "edit", _("Only administrators set targets."))
+    require(user, "reference", "edit", _l("Only administrators set targets."))
     errors: dict[str, list[str]] = {}
     metric = METRICS.get(values.get("metric") or "")
     if metric is None:
@@ -27,7 +29,7 @@ def save_target(user, values: dict) -> Target:
     if metric is not None and metric.citywide_only and zone is not None:
         errors["zone"] = [_("This target is citywide.")]
     year = values.get("year")
-    if not isinstance(year, int) or not 1955 <= year <= 2200:
+    if not isinstance(year, int) or year not in YEARS:
         errors["year"] = [_("Give a year.")]
     target_value = values.get("target_value")
     if target_value is None or target_value < 0:

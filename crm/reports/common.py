@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..access import require, scope
 from ..clock import today, year_bounds
@@ -62,7 +62,7 @@ def year_param(args: Mapping) -> int:
 
 
 def require_reports(user) -> str:
-    return require(user, "reports", "view", _("Your role may not read reports."))
+    return require(user, "reports", "view", _l("Your role may not read reports."))
 
 
 def zones_for(user) -> list[Zone]:

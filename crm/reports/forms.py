@@ -5,9 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from ..clock import FIRST_YEAR, LAST_YEAR
+
 
 class TargetForm(FlaskForm):
-    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(1955, 2200)])
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(FIRST_YEAR, LAST_YEAR)])
     zone = SelectField(_l("Zone"), choices=[], validate_choice=True)
     metric = SelectField(_l("Metric"), choices=[], validate_choice=True)
     target_value = FloatField(_l("Target"), validators=[InputRequired(),

@@ -5,10 +5,10 @@ from flask_babel import lazy_gettext as _l
 
 from .. import jsonschema as s
 from ..codes import TalentStage, TalentType
-from ..records import CODE, COUNTRY, DAY, INTEGER, NOTE, REF, TEXT, USER, ZONE, Field, Record
+from ..records import CODE, COUNTRY, DATETIME, NOTE, TEXT, USER, VALUE, ZONE, Field, Record
 
 TALENT = Record("Talent", [
-    Field("id", kind=REF, writable=False, schema=s.INT),
+    Field("id", kind=VALUE, writable=False, schema=s.INT),
     Field("name", _l("Name in Latin letters"), TEXT),
     Field("name_zh", _l("Name in Chinese"), TEXT),
     Field("nationality", _l("Nationality"), COUNTRY),
@@ -21,7 +21,7 @@ TALENT = Record("Talent", [
     Field("owner", _l("Owner"), USER, attr="owner_id",
           read=lambda t: t.owner.username if t.owner else None),
     Field("notes", _l("Notes"), NOTE),
-    Field("version", kind=INTEGER, writable=False, schema=s.INT),
-    Field("created_at", kind=DAY, writable=False, schema=s.DATETIME),
-    Field("updated_at", kind=DAY, writable=False, schema=s.DATETIME),
+    Field("version", kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", kind=DATETIME, writable=False),
+    Field("updated_at", kind=DATETIME, writable=False),
 ])

@@ -82,3 +82,24 @@ def _resolve(document, schema):
         for part in path:
             schema = schema[part]
     return schema
+
+
+def test_a_patch_keeps_the_order_of_places_and_the_limit_of_rows(api):
+    """Places are an ordered list (a reordering is a change); a PATCH's follow-up rows have
+    the same limit as a create's."""
+    admin = api("admin")
+    company = admin.post("/api/v1/companies?allow_duplicate=1",
+                         json={"name_en": "Acme", "country": "DE"}).get_json()
+    project = admin.post("/api/v1/projects", json={
+        "company_id": company["id"], "zone": "jxetdz", "name_en": "P",
+        "competing_locations": ["Suzhou", "Shanghai"]}).get_json()
+    moved = admin.patch(f"/api/v1/projects/{project['id']}", json={
+        "version": project["version"], "competing_locations": ["Shanghai", "Suzhou"]})
+    assert moved.get_json()["competing_locations"] == ["Shanghai", "Suzhou"]
+    assert moved.get_json()["version"] == project["version"] + 1
+    meeting = admin.post("/api/v1/interactions", json={
+        "occurred_on": "2024-05-01", "subject": "Visit", "zone": "jxetdz"}).get_json()
+    rows = [{"title": f"Call back {i}", "due_on": "2030-01-01"} for i in range(101)]
+    refused = admin.patch(f"/api/v1/interactions/{meeting['id']}",
+                          json={"version": meeting["version"], "follow_ups": rows})
+    assert refused.status_code == 422 and "follow_ups" in refused.get_json()["error"]["fields"]

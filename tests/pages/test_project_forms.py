@@ -48,8 +48,16 @@ def test_create_refuses_another_zone_and_bad_money(client, make_user, login, com
 
 
 def test_missing_rate_is_shown_beside_the_amount(client, make_user, login, company):
+    from datetime import timedelta
+
+    from crm import clock
+    from crm.reference.services import save_rates
+
     make_user("mia", "manager")
     acme = company()
+    # the currencies offered are the rate table's: EUR has a rate, but only from next year
+    save_rates([{"currency": "EUR", "usd_per_unit": "1.1",
+                 "valid_from": clock.today() + timedelta(days=365)}])
     login("mia")
     token = csrf_from(client.get("/projects/new").get_data(as_text=True))
     response = client.post("/projects/new", data=form_fields(acme.id, csrf_token=token))
