@@ -32,8 +32,8 @@ def permission_required(area: str, action: str):
     return decorator
 
 
-# one of the people who work the pipeline (not a partner)
-staff_required = permission_required("projects", "stage")
+# one of the people who work the pipeline (not a partner): the officers' workspace
+staff_required = permission_required("workspace", "use")
 # an administrator: reference lists, zone profiles, targets
 admin_required = permission_required("reference", "edit")
 

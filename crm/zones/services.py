@@ -117,11 +117,9 @@ def get_zone(code: str) -> Zone:
 
 def update_zone_profile(user, zone: Zone, values: dict) -> Zone:
     """An admin's edit of a zone's public profile: the profile fields only, within limits."""
-    from ..access import allowed
-    from ..errors import Forbidden
+    from ..access import require
 
-    if not allowed(user, "reference", "edit"):  # admins
-        raise Forbidden()
+    require(user, "reference", "edit")  # admins
     errors: dict[str, list[str]] = {}
     cleaned = {}
     for name, limit in PROFILE_LIMITS.items():
