@@ -1,10 +1,11 @@
 """What the officers' pages share: who may open them, page numbers, lists of people and zones,
 and the flows of their forms (add, edit, move stage, delete)."""
 
+from dataclasses import dataclass, field
 from functools import wraps
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, request
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,10 +15,10 @@ from .db import db
 from .errors import Conflict, Invalid
 from .pagination import PER_PAGE, Page, paginate
 
-__all__ = ["PER_PAGE", "admin_required", "check_button", "delete_and_return", "edit_form", "edit_page",
-           "flash_errors", "form_page", "officers", "page_number", "page_of",
-           "permission_required", "saved", "stage_page", "staff_required", "visible_zones",
-           "zone_choices"]
+__all__ = ["PER_PAGE", "RecordPages", "admin_required", "check_button", "delete_and_return",
+           "edit_form", "edit_page", "flash_errors", "form_page", "officers", "only_zone",
+           "page_number", "page_of", "permission_required", "saved", "stage_page",
+           "staff_required", "visible_zones", "zone_choices"]
 
 
 def permission_required(area: str, action: str):
@@ -146,11 +147,38 @@ def check_button() -> None:
 def delete_and_return(record, delete, message, endpoint: str):
     """The end of a delete button's POST: check its CSRF token, delete, say so, go back to
     the list."""
-    from flask import url_for
-
     check_button()
     delete(current_user, record)
     return saved(message, url_for(endpoint))
+
+
+@dataclass(frozen=True)
+class RecordPages:
+    """A kind of record's page and its add and edit form: ``PAGES.new(form, create, message)``
+    and ``PAGES.edit(form, record, save, conflict, message)`` run the flows above and go to the
+    record's page when it saved."""
+
+    endpoint: str  # the record's page
+    id_name: str  # its URL parameter
+    form_template: str
+    name: str  # what the form template calls the record (None on a new one)
+    form_context: dict = field(default_factory=dict)  # what else the form template is given
+
+    def url(self, record) -> str:
+        return url_for(self.endpoint, **{self.id_name: record.id})
+
+    def render_form(self, form, record, status: int = 200, **context):
+        return render_template(self.form_template, form=form, **{self.name: record},
+                               **(self.form_context | context)), status
+
+    def new(self, form, create, message: str):
+        return form_page(form, create, done=lambda record: saved(message, self.url(record)),
+                         render=lambda status: self.render_form(form, None, status))
+
+    def edit(self, form, record, save, conflict: str, message: str):
+        return edit_page(form, record, save, conflict=conflict,
+                         done=lambda record: saved(message, self.url(record)),
+                         render=lambda status: self.render_form(form, record, status))
 
 
 # -- choices -----------------------------------------------------------------------------------
@@ -173,6 +201,12 @@ def visible_zones(user, area: str):
     if scope(user, area, "view") == "zone":
         return list(user.zones)
     return zones()
+
+
+def only_zone(form) -> None:
+    """A new record's zone, when the user may pick only one."""
+    if len(form.zone.choices) == 1:
+        form.zone.data = form.zone.choices[0][0]
 
 
 def zone_choices(user, area: str, record=None) -> list[tuple[str, str]]:

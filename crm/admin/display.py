@@ -23,6 +23,7 @@ from ..codes import (
     TechLevel,
 )
 from ..extensions import db
+from ..projects.forms import MONEY_LABELS
 
 KIND_LABELS = {
     "companies": _l("Company"),
@@ -93,12 +94,7 @@ FIELD_LABELS = {
     "password": _l("Password"),
     "subject": _l("Subject"),
     "talent_type": _l("Talent type"),
-    "total_investment": _l("Total investment"),
-    "registered_capital": _l("Registered capital"),
-    "foreign_capital": _l("Foreign capital"),
-    "annual_output": _l("Expected annual output"),
-    "annual_tax": _l("Expected annual tax"),
-    "paid_in": _l("Capital paid in"),
+    **MONEY_LABELS,  # total_investment, paid_in …: as the project form says them
 }
 
 # fields whose values are codes, by kind of record

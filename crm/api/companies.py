@@ -3,6 +3,7 @@ from pydantic import Field
 from ..companies import services
 from ..companies.models import Company
 from ..db import iso
+from ..records import fields_of
 from . import bp
 from .core import Body, PageQuery, Query, operation, page_schema, paginate, require_user
 from .fields import Name, Note
@@ -12,22 +13,12 @@ from .schemas import COMPANY
 def entry_json(entry) -> dict | None:
     if entry is None:
         return None
-    return {"year": entry.year, "rank": entry.rank, "name_en": entry.name_en,
-            "name_zh": entry.name_zh, "company_id": entry.company_id}
+    return fields_of(entry, ("year", "rank", "name_en", "name_zh", "company_id"))
 
 
 def company_json(company: Company) -> dict:
-    return {
-        "id": company.id,
-        "name_zh": company.name_zh,
-        "name_en": company.name_en,
-        "country": company.country,
-        "industry": company.industry,
-        "website": company.website,
-        "phone": company.phone,
-        "notes": company.notes,
-        "parent_id": company.parent_id,
-        "fortune500": company.fortune500,
+    return fields_of(company, ("id", "name_zh", "name_en", "country", "industry", "website",
+                               "phone", "notes", "parent_id", "fortune500")) | {
         "fortune500_entry": entry_json(company.fortune500_entry),
         "version": company.version,
         "created_at": iso(company.created_at),

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from ..access import can
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..records import save_fields
 from .models import Company, Contact
 
 FIELDS = ("name_zh", "name_en", "title", "email", "phone", "language", "notes")
@@ -95,13 +96,7 @@ def update_contact(user, contact: Contact, version: int | None, values: dict) ->
     unknown = set(values) - set(FIELDS)
     values = _clean(values)
     merged = {name: getattr(contact, name) for name in FIELDS} | values
-    errors = _validate(merged, set(values) | unknown)
-    if errors:
-        raise Invalid(errors)
-    for name, value in values.items():
-        setattr(contact, name, value)
-    db.session.commit()
-    return contact
+    return save_fields(contact, values, _validate(merged, set(values) | unknown))
 
 
 def delete_contact(user, contact: Contact) -> None:

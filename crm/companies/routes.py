@@ -13,6 +13,7 @@ from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..money import Money
 from ..pages import (
+    RecordPages,
     check_button,
     edit_form,
     edit_page,
@@ -26,6 +27,8 @@ from . import bp, contacts, services
 from .forms import CONTACT_LANGUAGES, CompanyForm, ContactForm, company_data, contact_data
 from .models import Company
 
+PAGES = RecordPages("companies.show", "company_id", "companies/form.html", "company",
+                    {"candidates": []})
 BRIEF_MEETINGS = 5
 BRIEF_PROJECTS = 12
 
@@ -44,10 +47,6 @@ def index():
         countries=services.countries(), country_name=services.country_name,
         may_create=services.can_create(current_user),
     )
-
-
-def to_company(company, anchor: str = "") -> str:
-    return url_for("companies.show", company_id=company.id) + anchor
 
 
 @bp.route("/companies/<int:company_id>")
@@ -122,6 +121,10 @@ def prepare_contact(form: ContactForm, contact=None) -> None:
     form.language.choices = [("", "—")] + [(code, language_name(code)) for code in codes]
 
 
+def contacts_url(company) -> str:
+    return PAGES.url(company) + "#contacts"
+
+
 def render_contact_form(form, company, contact, status: int = 200):
     return render_template("companies/contact_form.html", form=form, company=company,
                            contact=contact), status
@@ -135,7 +138,7 @@ def new_contact(company_id: int):
     prepare_contact(form)
     return form_page(
         form, lambda: contacts.create_contact(current_user, company, form.values()),
-        done=lambda _contact: saved(_("The contact was added."), to_company(company, "#contacts")),
+        done=lambda _contact: saved(_("The contact was added."), contacts_url(company)),
         render=lambda status: render_contact_form(form, company, None, status))
 
 
@@ -151,7 +154,7 @@ def edit_contact(contact_id: int):
             current_user, contact, version, form.values()),
         conflict=_("Someone else changed this contact while you were editing it. Your input "
                    "is kept below: check the current values and save again."),
-        done=lambda _contact: saved(_("The contact was saved."), to_company(company, "#contacts")),
+        done=lambda _contact: saved(_("The contact was saved."), contacts_url(company)),
         render=lambda status: render_contact_form(form, company, contact, status))
 
 
@@ -161,7 +164,7 @@ def delete_contact(contact_id: int):
     contact = contacts.get_contact(current_user, contact_id, "delete")
     check_button()
     contacts.delete_contact(current_user, contact)
-    return saved(_("The contact was deleted."), to_company(contact.company, "#contacts"))
+    return saved(_("The contact was deleted."), contacts_url(contact.company))
 
 
 def prepare(form: CompanyForm, company=None) -> None:
@@ -171,11 +174,6 @@ def prepare(form: CompanyForm, company=None) -> None:
         (str(c.id), c.name) for c in others if company is None or c.id != company.id]
 
 
-def render_form(form, company, status: int = 200, candidates=()):
-    return render_template("companies/form.html", form=form, company=company,
-                           candidates=list(candidates)), status
-
-
 @bp.route("/companies/new", methods=["GET", "POST"])
 @staff_required
 @permission_required("companies", "create")
@@ -183,17 +181,16 @@ def new():
     form = CompanyForm()
     prepare(form)
     try:
-        return form_page(
-            form, lambda: services.create_company(current_user, form.values(),
-                                                  allow_duplicate=form.allow_duplicate.data),
-            done=lambda company: saved(_("The company was added."), to_company(company)),
-            render=lambda status: render_form(form, None, status))
+        return PAGES.new(form, lambda: services.create_company(
+            current_user, form.values(), allow_duplicate=form.allow_duplicate.data),
+            _("The company was added."))
     except Conflict as error:  # a likely duplicate: the candidates, and a box to add it anyway
         db.session.rollback()
         if error.code != "duplicate":
             raise
         form.form_errors.append(error.message)
-        return render_form(form, None, 409, error.extra.get("candidates", []))
+        return PAGES.render_form(form, None, 409,
+                                 candidates=error.extra.get("candidates", []))
 
 
 @bp.route("/companies/<int:company_id>/edit", methods=["GET", "POST"])
@@ -202,13 +199,12 @@ def edit(company_id: int):
     company = services.get_company(current_user, company_id, "edit")
     form = edit_form(CompanyForm, company_data(company))
     prepare(form, company)
-    return edit_page(
+    return PAGES.edit(
         form, company, lambda version: services.update_company(
             current_user, company, version, form.values()),
-        conflict=_("Someone else changed this company while you were editing it. Your input "
-                   "is kept below: check the current values and save again."),
-        done=lambda company: saved(_("The company was saved."), to_company(company)),
-        render=lambda status: render_form(form, company, status))
+        _("Someone else changed this company while you were editing it. Your input is kept "
+          "below: check the current values and save again."),
+        _("The company was saved."))
 
 
 @bp.route("/companies/<int:company_id>/delete", methods=["POST"])

@@ -15,11 +15,10 @@ from ..db import aware
 from ..extensions import db
 from ..filters import Day, clean
 from ..pages import (
+    RecordPages,
     check_button,
     delete_and_return,
     edit_form,
-    edit_page,
-    form_page,
     officers,
     page_of,
     permission_required,
@@ -35,6 +34,7 @@ from .calendar import calendar_token, feed, user_for_calendar
 from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
 from .models import FollowUp
 
+PAGES = RecordPages("interactions.show", "interaction_id", "interactions/form.html", "meeting")
 FILTERS = {"kind": InteractionKind, "zone": None, "since": Day, "until": Day, "q": None}
 
 
@@ -91,10 +91,6 @@ def index():
         zone_names=zone_names(), country_name=country_name,
         may_create=allowed(current_user, "interactions", "create"),
     )
-
-
-def to_meeting(record) -> str:
-    return url_for("interactions.show", interaction_id=record.id)
 
 
 @bp.route("/meetings/<int:interaction_id>")
@@ -168,10 +164,6 @@ def options_grouped(rows) -> list[SelectChoice]:
     return [SelectChoice(value, label, optgroup=group) for group, value, label in rows]
 
 
-def render_form(form, record, status: int = 200):
-    return render_template("interactions/form.html", form=form, meeting=record), status
-
-
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @staff_required
 @permission_required("interactions", "create")
@@ -181,10 +173,8 @@ def new():
         prefill(form)
         form.add_empty_rows()
     prepare(form)
-    return form_page(
-        form, lambda: services.create_interaction(current_user, form.values()),
-        done=lambda record: saved(_("The meeting was logged."), to_meeting(record)),
-        render=lambda status: render_form(form, None, status))
+    return PAGES.new(form, lambda: services.create_interaction(current_user, form.values()),
+                     _("The meeting was logged."))
 
 
 def prefill(form: MeetingForm) -> None:
@@ -214,12 +204,9 @@ def edit(interaction_id: int):
     if not form.is_submitted():
         form.add_empty_rows()
     prepare(form, record)
-    return edit_page(
-        form, record, lambda version: services.update_interaction(
-            current_user, record, version, keep_unchanged_links(record, form.values())),
-        conflict=conflict_message(),
-        done=lambda record: saved(_("The meeting was saved."), to_meeting(record)),
-        render=lambda status: render_form(form, record, status))
+    return PAGES.edit(form, record, lambda version: services.update_interaction(
+        current_user, record, version, keep_unchanged_links(record, form.values())),
+        conflict_message(), _("The meeting was saved."))
 
 
 def keep_unchanged_links(record, values: dict) -> dict:

@@ -6,18 +6,12 @@ from ..money import Money
 from ..pagination import Page, paginate
 from ..projects import services as projects
 from ..projects.models import Project
+from ..records import fields_of
 
 
 def public_fields(project: Project) -> dict:
     """Only the fields marked public; templates get this dict, never the project itself."""
-    return {
-        "id": project.id,
-        "name": project.name,
-        "name_zh": project.name_zh,
-        "name_en": project.name_en,
-        "zone": project.zone,
-        "kind": project.kind,
-        "stage": project.stage,
+    return fields_of(project, ("id", "name", "name_zh", "name_en", "zone", "kind", "stage")) | {
         "total_investment": Money.from_cents(project.total_investment_cents,
                                              project.total_investment_currency),
         "public_summary": project.public_summary,

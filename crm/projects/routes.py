@@ -12,14 +12,13 @@ from ..extensions import db
 from ..filters import Country, clean
 from ..money import Money
 from ..pages import (
+    RecordPages,
     delete_and_return,
     edit_form,
-    edit_page,
-    form_page,
     officers,
+    only_zone,
     page_of,
     permission_required,
-    saved,
     staff_required,
     stage_page,
     visible_zones,
@@ -31,6 +30,7 @@ from .forms import ProjectForm, StageForm, changes, conflict_message, form_data
 from .models import MONEY_FIELDS
 
 BOARD_LIMIT = 30
+PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
            "country": Country, "industry": None, "owner": None, "q": None}
 
@@ -84,10 +84,6 @@ def board():
 # -- one project -------------------------------------------------------------------------------
 
 
-def to_project(project) -> str:
-    return url_for("projects.show", project_id=project.id)
-
-
 @bp.route("/projects/<int:project_id>")
 @staff_required
 def show(project_id: int):
@@ -123,7 +119,7 @@ def stage(project_id: int):
     form.limit_to_moves(project)
     return stage_page(
         project, form, services.move_stage, stages=Stage, conflict=conflict_message(),
-        show=to_project(project), render=lambda status: render_project(project, form, status),
+        show=PAGES.url(project), render=lambda status: render_project(project, form, status),
         back=url_for("projects.board") if form.back.data == "board" else None)
 
 
@@ -154,10 +150,6 @@ def prepare(form: ProjectForm, project=None) -> None:
     form.owner.choices = [("", "—")] + [(u.username, u.label) for u in officers()]
 
 
-def render_form(form, project, status: int = 200):
-    return render_template("projects/form.html", form=form, project=project), status
-
-
 @bp.route("/projects/new", methods=["GET", "POST"])
 @staff_required
 @permission_required("projects", "create")
@@ -166,12 +158,9 @@ def new():
     prepare(form)
     if not form.is_submitted():
         form.company_id.data = request.args.get("company_id", type=int)
-        if len(form.zone.choices) == 1:
-            form.zone.data = form.zone.choices[0][0]
-    return form_page(
-        form, lambda: services.create_project(current_user, form.values()),
-        done=lambda project: saved(_("The project was added."), to_project(project)),
-        render=lambda status: render_form(form, None, status))
+        only_zone(form)
+    return PAGES.new(form, lambda: services.create_project(current_user, form.values()),
+                     _("The project was added."))
 
 
 @bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
@@ -180,9 +169,6 @@ def edit(project_id: int):
     project = services.get_project(current_user, project_id, "edit")
     form = edit_form(ProjectForm, form_data(project))
     prepare(form, project)
-    return edit_page(
-        form, project, lambda version: services.update_project(
-            current_user, project, version, changes(project, form.values())),
-        conflict=conflict_message(),
-        done=lambda project: saved(_("The project was saved."), to_project(project)),
-        render=lambda status: render_form(form, project, status))
+    return PAGES.edit(form, project, lambda version: services.update_project(
+        current_user, project, version, changes(project, form.values())),
+        conflict_message(), _("The project was saved."))

@@ -1,6 +1,6 @@
 """International talent pages: the list, a talent with their timeline, forms and stage moves."""
 
-from flask import render_template, request, url_for
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,14 +9,13 @@ from ..codes import TalentStage, TalentType
 from ..companies.services import countries, country_name
 from ..filters import Country, clean
 from ..pages import (
+    RecordPages,
     delete_and_return,
     edit_form,
-    edit_page,
-    form_page,
     officers,
+    only_zone,
     page_of,
     permission_required,
-    saved,
     staff_required,
     stage_page,
     visible_zones,
@@ -25,6 +24,7 @@ from ..pages import (
 from . import bp, services
 from .forms import TalentForm, TalentStageForm, conflict_message, talent_data
 
+PAGES = RecordPages("talents.show", "talent_id", "talents/form.html", "talent")
 FILTERS = {"talent_type": TalentType, "stage": TalentStage, "zone": None, "nationality": Country,
            "q": None}
 
@@ -39,10 +39,6 @@ def index():
         zones=visible_zones(current_user, "talents"), countries=countries(),
         country_name=country_name, may_create=allowed(current_user, "talents", "create"),
     )
-
-
-def to_talent(talent) -> str:
-    return url_for("talents.show", talent_id=talent.id)
 
 
 @bp.route("/talents/<int:talent_id>")
@@ -73,7 +69,7 @@ def stage(talent_id: int):
     form.limit_to_moves(talent)
     return stage_page(
         talent, form, services.move_stage, stages=TalentStage, conflict=conflict_message(),
-        show=to_talent(talent), render=lambda status: render_talent(talent, form, status))
+        show=PAGES.url(talent), render=lambda status: render_talent(talent, form, status))
 
 
 @bp.route("/talents/<int:talent_id>/delete", methods=["POST"])
@@ -93,10 +89,6 @@ def prepare(form: TalentForm, talent=None) -> None:
     form.owner.choices = [("", "—")] + [(u.username, u.label) for u in officers()]
 
 
-def render_form(form, talent, status: int = 200):
-    return render_template("talents/form.html", form=form, talent=talent), status
-
-
 @bp.route("/talents/new", methods=["GET", "POST"])
 @staff_required
 @permission_required("talents", "create")
@@ -105,12 +97,9 @@ def new():
     prepare(form)
     if not form.is_submitted():
         form.owner.data = current_user.username
-        if len(form.zone.choices) == 1:
-            form.zone.data = form.zone.choices[0][0]
-    return form_page(
-        form, lambda: services.create_talent(current_user, form.values()),
-        done=lambda talent: saved(_("The talent was added."), to_talent(talent)),
-        render=lambda status: render_form(form, None, status))
+        only_zone(form)
+    return PAGES.new(form, lambda: services.create_talent(current_user, form.values()),
+                     _("The talent was added."))
 
 
 @bp.route("/talents/<int:talent_id>/edit", methods=["GET", "POST"])
@@ -119,9 +108,6 @@ def edit(talent_id: int):
     talent = services.get_talent(current_user, talent_id, "edit")
     form = edit_form(TalentForm, talent_data(talent))
     prepare(form, talent)
-    return edit_page(
-        form, talent, lambda version: services.update_talent(
-            current_user, talent, version, form.values()),
-        conflict=conflict_message(),
-        done=lambda talent: saved(_("The talent was saved."), to_talent(talent)),
-        render=lambda status: render_form(form, talent, status))
+    return PAGES.edit(form, talent, lambda version: services.update_talent(
+        current_user, talent, version, form.values()),
+        conflict_message(), _("The talent was saved."))
