@@ -13,7 +13,7 @@ from .access import allowed, can_in_zone, scope
 from .codes import Role
 from .db import db
 from .errors import Conflict, Invalid
-from .pagination import PER_PAGE, Page, paginate
+from .pagination import MAX_PAGE, PER_PAGE, Page, paginate
 
 __all__ = ["PER_PAGE", "RecordPages", "admin_required", "check_button", "delete_and_return",
            "edit_form", "edit_page", "flash_errors", "form_page", "officers", "only_zone",
@@ -47,7 +47,8 @@ admin_required = permission_required("reference", "edit")
 
 
 def page_number() -> int:
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    """``?page=``: 1 when missing or not a number; at most MAX_PAGE."""
+    return min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
 
 
 def page_of(statement: sa.Select, *, rows: bool = False) -> Page:

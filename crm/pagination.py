@@ -9,6 +9,7 @@ from .db import count_of, db
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
+MAX_PAGE = 2**31 - 1  # as the API's ``page``: a later page's OFFSET would not fit the database
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,11 @@ def test_plain_rows_and_a_page_past_the_end(app):
     assert tuple(first.items[0]) == ("jxetdz", "Zhejiang Sino-German Industrial Park")
     past = paginate(rows, page=3, per_page=50, rows=True)
     assert (past.items, past.total, past.has_next) == ([], first.total, False)
+
+
+@pytest.mark.parametrize("asked", ["0", "-3", "two", "99999999999999999999"])
+def test_a_page_number_out_of_reach_is_no_error(client, make_user, login, asked):
+    make_user("mia", "manager")
+    login("mia")
+    for url in ("/projects", "/companies", "/talents", "/meetings", "/follow-ups"):
+        assert client.get(url, query_string={"page": asked}).status_code == 200, url
