@@ -2,7 +2,8 @@
 
 Roles grant permissions shaped ``<area>.<action>_<all|zone|own>``. ``internal`` is the action
 of reading a record's internal fields (notes, owners, flags …): a role without it sees only
-the public view (API.md: a partner's view of a project or a company). ``can`` answers for one
+the public view (API.md: a partner's view of a project or a company). ``workspace.use`` opens
+the officers' pages (what "staff" means on a page: not a partner). ``can`` answers for one
 record; ``visible`` turns the same table into a SQL filter, so a list, a count, a search and a
 detail page can never disagree.
 """
@@ -13,45 +14,37 @@ from .codes import Role
 from .db import db
 from .errors import Forbidden, NotFound
 
+
+def _grant(width: str, **areas: str) -> set[str]:
+    """Permissions of one width: ``_grant("zone", talents="view edit")`` is
+    ``{"talents.view_zone", "talents.edit_zone"}``."""
+    return {f"{area}.{action}_{width}" for area, actions in areas.items()
+            for action in actions.split()}
+
+
+# ``workspace.use``: the officers' workspace (projects, the board, meetings, follow-ups, talents,
+# companies, the calendar); partners have their own pages instead
+_MANAGER = _grant(
+    "all", workspace="use",
+    talents="view create edit delete stage",
+    interactions="view create edit delete",
+    companies="view create edit delete internal",
+    projects="view create edit delete stage verify internal",
+    reports="view", reference="view", audit="view",
+)
+
 P = {
-    Role.ADMIN: {
-        "talents.view_all", "talents.create_all", "talents.edit_all", "talents.delete_all",
-        "talents.stage_all",
-        "interactions.view_all", "interactions.create_all", "interactions.edit_all",
-        "interactions.delete_all",
-        "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
-        "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
-        "projects.stage_all", "projects.verify_all",
-        "projects.internal_all", "companies.internal_all",
-        "reports.view_all", "reference.view_all", "reference.edit_all",
-        "users.view_all", "users.edit_all", "audit.view_all", "bin.view_all", "bin.restore_all",
-    },
-    Role.MANAGER: {
-        "talents.view_all", "talents.create_all", "talents.edit_all", "talents.delete_all",
-        "talents.stage_all",
-        "interactions.view_all", "interactions.create_all", "interactions.edit_all",
-        "interactions.delete_all",
-        "companies.view_all", "companies.create_all", "companies.edit_all", "companies.delete_all",
-        "projects.view_all", "projects.create_all", "projects.edit_all", "projects.delete_all",
-        "projects.stage_all", "projects.verify_all",
-        "projects.internal_all", "companies.internal_all",
-        "reports.view_all", "reference.view_all", "audit.view_all",
-    },
-    Role.STAFF: {
-        "talents.view_zone", "talents.create_zone", "talents.edit_zone", "talents.delete_zone",
-        "talents.stage_zone",
-        "interactions.view_zone", "interactions.create_zone", "interactions.edit_zone",
-        "interactions.delete_zone",
-        "companies.view_all", "companies.create_all", "companies.edit_all",
-        "projects.view_zone", "projects.create_zone", "projects.edit_zone",
-        "projects.delete_zone", "projects.stage_zone",
-        "projects.internal_zone", "companies.internal_all",
-        "reports.view_zone", "reference.view_all",
-    },
-    Role.PARTNER: {
-        "companies.view_own",
-        "projects.view_own",
-    },
+    Role.ADMIN: _MANAGER | _grant("all", reference="edit", users="view edit",
+                                  bin="view restore"),
+    Role.MANAGER: _MANAGER,
+    Role.STAFF: _grant(
+        "zone",
+        talents="view create edit delete stage",
+        interactions="view create edit delete",
+        projects="view create edit delete stage internal",
+        reports="view",
+    ) | _grant("all", workspace="use", companies="view create edit internal", reference="view"),
+    Role.PARTNER: _grant("own", companies="view", projects="view"),
 }
 
 SCOPES = ("all", "zone", "own")

@@ -318,3 +318,25 @@ class Record:
             if name in self.by_name and (found := self[name].check(value)):
                 errors[name] = found
         return errors
+
+
+# -- records not declared as a Record (users, zone profiles) ----------------------------------
+
+
+def fields_of(record, names) -> dict:
+    """``{name: record.name}`` for each of ``names``, in that order."""
+    return {name: getattr(record, name) for name in names}
+
+
+def save_fields(record, values: dict, errors: dict[str, list[str]]):
+    """Refuse with the ``errors`` (422) when there are any; else set ``values`` on the record
+    and commit."""
+    from .db import db
+    from .errors import Invalid
+
+    if errors:
+        raise Invalid(errors)
+    for name, value in values.items():
+        setattr(record, name, value)
+    db.session.commit()
+    return record

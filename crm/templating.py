@@ -86,7 +86,7 @@ def navigation() -> list[tuple[str, object]]:
 
     if not current_user.is_authenticated:
         return []
-    officer = allowed(current_user, "projects", "stage")
+    officer = allowed(current_user, "workspace", "use")
     items = [("main.index", _l("Overview"))]
     if officer:
         items += [("projects.index", _l("Projects")), ("projects.board", _l("Pipeline board")),
@@ -121,7 +121,7 @@ def account_links() -> list[tuple[str, object]]:
     if not current_user.is_authenticated:
         return []
     links = [("admin.tokens", _l("API tokens"))]
-    if allowed(current_user, "projects", "stage"):
+    if allowed(current_user, "workspace", "use"):
         links.insert(0, ("interactions.my_calendar", _l("My calendar")))
     return [(e, label) for e, label in links if e in current_app.view_functions]
 

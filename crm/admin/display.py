@@ -10,17 +10,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..codes import (
-    Criterion,
-    InteractionKind,
-    Likelihood,
     Locale,
-    ParkType,
-    ProjectKind,
     Role,
-    Stage,
-    TalentStage,
-    TalentType,
-    TechLevel,
 )
 from ..extensions import db
 
@@ -49,39 +40,15 @@ RECORD_PAGES = {
     "users": ("admin.edit_user", "user_id"),
 }
 
+# the labels and code lists of declared records come from their declarations
+# (crm/<area>/fields.py); these are the bookkeeping columns and the users' fields
 FIELD_LABELS = {
     "name": _l("Name"),
-    "name_zh": _l("Name in Chinese"),
-    "name_en": _l("Name in English"),
-    "company_id": _l("Company"),
-    "zone": _l("Zone"),
-    "park_id": _l("Park"),
-    "kind": _l("Kind"),
-    "stage": _l("Stage"),
-    "criteria": _l("Criteria"),
-    "tech_level": _l("Technology"),
-    "park_type": _l("International park cooperation type"),
-    "productive": _l("Productive project"),
-    "land_mu": _l("Land (mu)"),
-    "likelihood": _l("Likelihood to land"),
-    "estimated_land_date": _l("Estimated landing date"),
-    "new_jobs": _l("New jobs"),
-    "competing_locations": _l("Competing locations"),
-    "signed_on": _l("Date signed"),
-    "registered_on": _l("Date of business licence"),
-    "paid_in_on": _l("Date paid in"),
-    "owner_id": _l("Owner"),
-    "public_summary": _l("Public summary"),
-    "notes": _l("Notes"),
     "deleted_at": _l("Deleted"),
     "created_by_id": _l("Added by"),
     "verified_by_id": _l("Verified by"),
     "verified_at": _l("Verified"),
     "verified_note": _l("Verification note"),
-    "country": _l("Country"),
-    "industry": _l("Industry"),
-    "website": _l("Website"),
-    "phone": _l("Phone"),
     "email": _l("Email"),
     "username": _l("User name"),
     "display_name": _l("Display name"),
@@ -91,24 +58,34 @@ FIELD_LABELS = {
     "zones": _l("Zones"),
     "companies": _l("Linked companies"),
     "password": _l("Password"),
-    "subject": _l("Subject"),
-    "talent_type": _l("Talent type"),
-    "total_investment": _l("Total investment"),
-    "registered_capital": _l("Registered capital"),
-    "foreign_capital": _l("Foreign capital"),
-    "annual_output": _l("Expected annual output"),
-    "annual_tax": _l("Expected annual tax"),
-    "paid_in": _l("Capital paid in"),
 }
+USER_CODES = {"role": Role, "locale": Locale}
 
-# fields whose values are codes, by kind of record
-CODE_FIELDS = {
-    "projects": {"stage": Stage, "kind": ProjectKind, "criteria": Criterion,
-                 "tech_level": TechLevel, "park_type": ParkType, "likelihood": Likelihood},
-    "talents": {"stage": TalentStage, "talent_type": TalentType},
-    "interactions": {"kind": InteractionKind},
-    "users": {"role": Role, "locale": Locale},
-}
+
+def _declaration(kind: str):
+    from ..companies.fields import COMPANY
+    from ..interactions.fields import INTERACTION
+    from ..projects.fields import PROJECT
+    from ..talents.fields import TALENT
+
+    return {"projects": PROJECT, "companies": COMPANY, "talents": TALENT,
+            "interactions": INTERACTION}.get(kind)
+
+
+def _declared(kind: str, name: str):
+    """The declared field of ``kind`` that the audit's ``name`` (API name or column) is."""
+    declaration = _declaration(kind)
+    if declaration is None:
+        return None
+    return declaration.by_name.get(name) or next(
+        (f for f in declaration.fields if f.attr == name), None)
+
+
+def code_list(kind: str, name: str):
+    """The codes a field's values are, for showing their labels."""
+    found = _declared(kind, name)
+    return found.codes if found is not None else USER_CODES.get(name) if kind == "users" \
+        else None
 
 
 def kind_label(kind: str) -> str:
@@ -127,11 +104,17 @@ def record_url(kind: str, record_id: int) -> str | None:
     return url_for(page[0], **{page[1]: record_id})
 
 
-def field_label(name: str) -> str:
+def field_label(kind: str, name: str) -> str:
+    """What a person calls the field: its declared label, else a bookkeeping column's; an
+    amount's columns are the amount and its currency."""
     for suffix, template in (("_cents", None), ("_currency", "currency")):
-        if name.endswith(suffix) and name[: -len(suffix)] in FIELD_LABELS:
-            label = str(FIELD_LABELS[name[: -len(suffix)]])
+        found = _declared(kind, name.removesuffix(suffix)) if name.endswith(suffix) else None
+        if found is not None:
+            label = str(found.label)
             return label if template is None else _("%(field)s (currency)", field=label)
+    found = _declared(kind, name)
+    if found is not None and found.label:
+        return str(found.label)
     return str(FIELD_LABELS.get(name, name))
 
 
@@ -209,7 +192,7 @@ def show_value(kind: str, name: str, value, names: dict) -> str:
         return ", ".join(_name(names, model, v) for v in values)
     if model is not None:
         return _name(names, model, value)
-    code = CODE_FIELDS.get(kind, {}).get(name)
+    code = code_list(kind, name)
     if isinstance(value, list):
         return ", ".join(code.label_of(str(v)) if code else str(v) for v in value)
     if code is not None:
@@ -226,6 +209,6 @@ def change_rows(kind: str, changes: dict, names: dict) -> list[tuple[str, str, s
     rows = []
     for name, pair in (changes or {}).items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        rows.append((field_label(name), show_value(kind, name, old, names),
+        rows.append((field_label(kind, name), show_value(kind, name, old, names),
                      show_value(kind, name, new, names)))
     return rows

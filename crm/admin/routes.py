@@ -5,7 +5,7 @@ from contextlib import suppress
 from datetime import date
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
@@ -17,14 +17,18 @@ from ..auth.models import User
 from ..db import utcnow
 from ..errors import Invalid
 from ..extensions import db
-from ..pages import PER_PAGE, count_of, page_number, permission_required
+from ..pages import (
+    check_button,
+    edit_form,
+    edit_page,
+    flash_errors,
+    form_page,
+    page_of,
+    permission_required,
+    saved,
+)
 from . import bp, display
 from .forms import UserEditForm, UserForm, user_data
-
-
-def one_page(statement: sa.Select, page: int):
-    return statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-
 
 # -- users -------------------------------------------------------------------------------------
 
@@ -39,12 +43,8 @@ def choices_for(form: UserForm) -> None:
 @bp.route("/admin/users")
 @permission_required("users", "edit")
 def users():
-    statement = sa.select(User).order_by(User.username)
-    page = page_number()
-    rows = db.session.scalars(
-        one_page(statement, page).options(selectinload(User.zones))).all()
-    return render_template("admin/users.html", users=rows, total=count_of(statement),
-                           page=page, per_page=PER_PAGE)
+    page = page_of(sa.select(User).options(selectinload(User.zones)).order_by(User.username))
+    return render_template("admin/users.html", users=page.items, page=page)
 
 
 @bp.route("/admin/users/new", methods=["GET", "POST"])
@@ -52,40 +52,37 @@ def users():
 def new_user():
     form = UserForm()
     choices_for(form)
-    if form.validate_on_submit():
-        values = form.values()
-        try:
-            user = auth_services.create_user(form.username.data, form.password.data,
-                                             values.pop("role"), **values)
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The user %(name)s was added.", name=user.username), "success")
-            return redirect(url_for("admin.users"))
-    status = 422 if form.is_submitted() else 200
-    return render_template("admin/user_form.html", form=form, user=None), status
+    return form_page(
+        form, lambda: create_user(form),
+        done=lambda user: saved(_("The user %(name)s was added.", name=user.username),
+                                url_for("admin.users")),
+        render=lambda status: render_user_form(form, None, status))
+
+
+def create_user(form: UserForm):
+    values = form.values()
+    return auth_services.create_user(form.username.data, form.password.data,
+                                     values.pop("role"), **values)
+
+
+def render_user_form(form, user, status: int = 200):
+    return render_template("admin/user_form.html", form=form, user=user), status
 
 
 @bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
 @permission_required("users", "edit")
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
-    data = user_data(user)
-    if request.method == "POST":
-        data.pop("version")  # the save is against the version the page was made from
-    form = UserEditForm(data=data)
+    form = edit_form(UserEditForm, user_data(user))
     choices_for(form)
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(user, lambda version: auth_services.change_user(
+    return edit_page(
+        form, user, lambda version: auth_services.change_user(
             user, version, form.values(), current_user),
-            _("Someone else changed this user while you were editing. Your input is kept "
-              "below: check it and save again."))
-        if status is None:
-            flash(_("The user %(name)s was saved.", name=user.username), "success")
-            return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, user=user), status
+        conflict=_("Someone else changed this user while you were editing. Your input is kept "
+                   "below: check it and save again."),
+        done=lambda user: saved(_("The user %(name)s was saved.", name=user.username),
+                                url_for("admin.users")),
+        render=lambda status: render_user_form(form, user, status))
 
 
 # -- the audit trail ---------------------------------------------------------------------------
@@ -112,12 +109,10 @@ def audit():
     statement = audit_services.audit_query(
         current_user, kind=filters["kind"] or None, record_id=filters["record_id"],
         username=filters["username"] or None, since=filters["since"])
-    page = page_number()
-    entries = db.session.scalars(one_page(statement, page)).unique().all()
+    page = page_of(statement)
     return render_template(
-        "admin/audit.html", entries=entries, filters=filters, total=count_of(statement),
-        page=page, per_page=PER_PAGE, kinds=audit_services.KINDS, display=display,
-        names=display.names_for(entries))
+        "admin/audit.html", entries=page.items, page=page, filters=filters,
+        kinds=audit_services.KINDS, display=display, names=display.names_for(page.items))
 
 
 # -- the bin -----------------------------------------------------------------------------------
@@ -128,30 +123,23 @@ def audit():
 def bin():  # noqa: A001 - the page is called the bin
     kind = request.args.get("kind", "")
     kind = kind if kind in audit_services.BIN_KINDS else ""
-    statement = audit_services.bin_query(current_user, kind or None)
-    page = page_number()
-    rows = db.session.execute(one_page(statement, page)).all()
-    return render_template("admin/bin.html", rows=rows, kind=kind, total=count_of(statement),
-                           page=page, per_page=PER_PAGE, kinds=audit_services.BIN_KINDS,
-                           display=display)
+    page = page_of(audit_services.bin_query(current_user, kind or None), rows=True)
+    return render_template("admin/bin.html", rows=page.items, page=page, kind=kind,
+                           kinds=audit_services.BIN_KINDS, display=display)
 
 
 @bp.route("/admin/bin/<kind>/<int:record_id>/restore", methods=["POST"])
 @permission_required("reference", "edit")
 def restore(kind: str, record_id: int):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     try:
         audit_services.restore(current_user, kind, record_id)
     except Invalid as error:
         db.session.rollback()
-        for messages in error.fields.values():
-            for message in messages:
-                flash(message, "error")
+        flash_errors(error)
         return redirect(url_for("admin.bin"))
-    flash(_("%(kind)s %(id)d was restored.", kind=display.kind_label(kind), id=record_id),
-          "success")
-    return redirect(display.record_url(kind, record_id) or url_for("admin.bin"))
+    return saved(_("%(kind)s %(id)d was restored.", kind=display.kind_label(kind), id=record_id),
+                 display.record_url(kind, record_id) or url_for("admin.bin"))
 
 
 # -- my API tokens -----------------------------------------------------------------------------
@@ -173,8 +161,7 @@ def tokens():
 @bp.route("/me/tokens/new", methods=["POST"])
 @login_required
 def new_token():
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     secret, _token = auth_services.issue_token(current_user)
     # shown once, in this response only: never flashed into the session cookie
     return render_tokens(secret)
@@ -183,8 +170,6 @@ def new_token():
 @bp.route("/me/tokens/<int:token_id>/revoke", methods=["POST"])
 @login_required
 def revoke_token(token_id: int):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     auth_services.revoke_token(current_user, token_id)
-    flash(_("The token was revoked."), "success")
-    return redirect(url_for("admin.tokens"))
+    return saved(_("The token was revoked."), url_for("admin.tokens"))

@@ -16,8 +16,9 @@ from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..access import allowed
-from ..db import count_of, db
 from ..errors import Forbidden, Invalid, NotFound, ServiceError
+from ..pagination import MAX_PER_PAGE, PER_PAGE
+from ..pagination import paginate as page_of
 
 
 class BadRequest(ServiceError):
@@ -261,22 +262,15 @@ def message_for(error: dict) -> str:
 
 class PageQuery(Query):
     page: int = Field(1, ge=1)
-    per_page: int = Field(50, ge=1, le=200)
+    per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
 
 def paginate(statement: sa.Select, query: PageQuery, serialize, *, entities=True) -> dict:
     """``{"items", "page", "per_page", "total"}`` for a SELECT of one entity (or of plain
     rows with ``entities=False``)."""
-    total = count_of(statement)
-    window = statement.limit(query.per_page).offset((query.page - 1) * query.per_page)
-    result = db.session.execute(window)
-    rows = result.scalars().all() if entities else result.all()
-    return {
-        "items": serialize(rows),
-        "page": query.page,
-        "per_page": query.per_page,
-        "total": total,
-    }
+    page = page_of(statement, query.page, query.per_page, rows=not entities)
+    return {"items": serialize(page.items), "page": page.page, "per_page": page.per_page,
+            "total": page.total}
 
 
 def page_schema(item_schema: dict) -> dict:
@@ -286,7 +280,7 @@ def page_schema(item_schema: dict) -> dict:
         "properties": {
             "items": {"type": "array", "items": item_schema},
             "page": {"type": "integer", "minimum": 1},
-            "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
             "total": {"type": "integer", "minimum": 0},
         },
     }

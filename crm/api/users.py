@@ -7,24 +7,16 @@ from ..auth.models import User
 from ..codes import Role
 from ..extensions import db
 from ..i18n_codes import Literal_of
+from ..records import fields_of
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 from .schemas import USER
 
 
 def user_json(user: User) -> dict:
-    return {
-        "id": user.id,
-        "username": user.username,
-        "display_name": user.display_name,
-        "email": user.email,
-        "role": user.role,
-        "zones": user.zone_codes,
-        "company_ids": user.company_ids,
-        "locale": user.locale,
-        "active": user.active,
-        "version": user.version,
-    }
+    return (fields_of(user, ("id", "username", "display_name", "email", "role"))
+            | {"zones": user.zone_codes, "company_ids": user.company_ids}
+            | fields_of(user, ("locale", "active", "version")))
 
 
 class UserCreate(Body):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
-from ..access import allowed
+from ..access import can, require
 from ..db import db
 from ..errors import Forbidden, Invalid, NotFound
 from .models import AuditEntry
@@ -18,8 +18,7 @@ def audit_query(user, *, kind: str | None = None, record_id: int | None = None,
                 username: str | None = None, since: date | None = None) -> sa.Select:
     from ..auth.models import User
 
-    if not allowed(user, "audit", "view"):
-        raise Forbidden()
+    require(user, "audit", "view")
     statement = sa.select(AuditEntry).options(joinedload(AuditEntry.user))
     if kind:
         if kind not in KINDS:
@@ -51,8 +50,7 @@ BIN_KINDS = ("companies", "projects", "talents", "interactions")
 
 def bin_query(user, kind: str | None = None) -> sa.Select:
     """Deleted records of every kind as rows of (kind, id, name, deleted_at), newest first."""
-    if not allowed(user, "bin", "view"):
-        raise Forbidden()
+    require(user, "bin", "view")
     models = _models()
     selects = []
     for name in BIN_KINDS:
@@ -77,7 +75,6 @@ def bin_query(user, kind: str | None = None) -> sa.Select:
 def to_bin(user, record) -> None:
     """Delete a company's project, a talent or a meeting: it goes to the bin, links and history
     kept, for an admin to restore."""
-    from ..access import can
     from ..db import utcnow
 
     if not can(user, "delete", record):
@@ -88,8 +85,7 @@ def to_bin(user, record) -> None:
 
 def restore(user, kind: str, record_id: int):
     """Take a record out of the bin, whole: its links and history were never removed."""
-    if not allowed(user, "bin", "restore"):
-        raise Forbidden()
+    require(user, "bin", "restore")
     model = _models().get(kind)
     if model is None:
         raise NotFound()

@@ -174,8 +174,10 @@ def _zones_and_companies(zones, company_ids, errors):
 
 def change_user(user: User, version: int | None, changes: dict, acting: User) -> User:
     """Apply an admin's changes to a user; deactivating ends their sessions and tokens."""
+    from ..access import require
     from ..errors import Conflict
 
+    require(acting, "users", "edit")
     if version is not None and version != user.version:
         raise Conflict()
     errors: dict[str, list[str]] = {}

@@ -2,19 +2,32 @@
 one-page brief for a visit."""
 
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import clock
 from ..access import allowed, can
+from ..db import count_of
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..pages import PER_PAGE, count_of, page_number, staff_required
+from ..pages import (
+    RecordPages,
+    check_button,
+    edit_form,
+    edit_page,
+    form_page,
+    page_of,
+    permission_required,
+    saved,
+    staff_required,
+)
 from . import bp, contacts, services
 from .forms import CONTACT_LANGUAGES, CompanyForm, ContactForm, company_data, contact_data
 from .models import Company
 
+PAGES = RecordPages("companies.show", "company_id", "companies/form.html", "company",
+                    {"candidates": []})
 BRIEF_MEETINGS = 5
 BRIEF_PROJECTS = 12
 
@@ -25,15 +38,11 @@ def index():
     q = request.args.get("q", "").strip()
     country = request.args.get("country", "").strip().upper()
     fortune500 = {"yes": True, "no": False}.get(request.args.get("fortune500", ""))
-    statement = services.company_query(current_user, q=q or None, country=country or None,
-                                       fortune500=fortune500)
-    total = count_of(statement)
-    page = page_number()
-    companies = db.session.scalars(
-        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    page = page_of(services.with_relations(services.company_query(
+        current_user, q=q or None, country=country or None, fortune500=fortune500)))
     return render_template(
-        "companies/index.html", companies=companies, total=total, page=page,
-        per_page=PER_PAGE, q=q, country=country, fortune500=request.args.get("fortune500", ""),
+        "companies/index.html", companies=page.items, page=page,
+        q=q, country=country, fortune500=request.args.get("fortune500", ""),
         countries=services.countries(), country_name=services.country_name,
         may_create=services.can_create(current_user),
     )
@@ -111,60 +120,50 @@ def prepare_contact(form: ContactForm, contact=None) -> None:
     form.language.choices = [("", "—")] + [(code, language_name(code)) for code in codes]
 
 
+def contacts_url(company) -> str:
+    return PAGES.url(company) + "#contacts"
+
+
+def render_contact_form(form, company, contact, status: int = 200):
+    return render_template("companies/contact_form.html", form=form, company=company,
+                           contact=contact), status
+
+
 @bp.route("/companies/<int:company_id>/contacts/new", methods=["GET", "POST"])
 @staff_required
 def new_contact(company_id: int):
     company = services.get_company(current_user, company_id, "edit")
     form = ContactForm()
     prepare_contact(form)
-    if form.validate_on_submit():
-        try:
-            contacts.create_contact(current_user, company, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The contact was added."), "success")
-            return redirect(url_for("companies.show", company_id=company.id) + "#contacts")
-    status = 422 if form.is_submitted() else 200
-    return render_template("companies/contact_form.html", form=form, company=company,
-                           contact=None), status
+    return form_page(
+        form, lambda: contacts.create_contact(current_user, company, form.values()),
+        done=lambda _contact: saved(_("The contact was added."), contacts_url(company)),
+        render=lambda status: render_contact_form(form, company, None, status))
 
 
 @bp.route("/contacts/<int:contact_id>/edit", methods=["GET", "POST"])
 @staff_required
 def edit_contact(contact_id: int):
     contact = contacts.get_contact(current_user, contact_id, "edit")
-    data = contact_data(contact)
-    if request.method == "POST":
-        data.pop("version")
-    form = ContactForm(data=data)
+    form = edit_form(ContactForm, contact_data(contact))
     prepare_contact(form, contact)
     company = contact.company
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(contact, lambda version: contacts.update_contact(
+    return edit_page(
+        form, contact, lambda version: contacts.update_contact(
             current_user, contact, version, form.values()),
-            _("Someone else changed this contact while you were editing it. Your input is "
-              "kept below: check the current values and save again."))
-        if status is None:
-            flash(_("The contact was saved."), "success")
-            return redirect(url_for("companies.show", company_id=company.id) + "#contacts")
-    return render_template("companies/contact_form.html", form=form, company=company,
-                           contact=contact), status
+        conflict=_("Someone else changed this contact while you were editing it. Your input "
+                   "is kept below: check the current values and save again."),
+        done=lambda _contact: saved(_("The contact was saved."), contacts_url(company)),
+        render=lambda status: render_contact_form(form, company, contact, status))
 
 
 @bp.route("/contacts/<int:contact_id>/delete", methods=["POST"])
 @staff_required
 def delete_contact(contact_id: int):
-    from ..auth.forms import EmptyForm
-
     contact = contacts.get_contact(current_user, contact_id, "delete")
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     contacts.delete_contact(current_user, contact)
-    flash(_("The contact was deleted."), "success")
-    return redirect(url_for("companies.show", company_id=contact.company_id) + "#contacts")
+    return saved(_("The contact was deleted."), contacts_url(contact.company))
 
 
 def prepare(form: CompanyForm, company=None) -> None:
@@ -176,70 +175,46 @@ def prepare(form: CompanyForm, company=None) -> None:
 
 @bp.route("/companies/new", methods=["GET", "POST"])
 @staff_required
+@permission_required("companies", "create")
 def new():
-    if not services.can_create(current_user):
-        abort(403)
     form = CompanyForm()
     prepare(form)
-    candidates = []
-    if form.validate_on_submit():
-        try:
-            company = services.create_company(current_user, form.values(),
-                                              allow_duplicate=form.allow_duplicate.data)
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        except Conflict as error:
-            db.session.rollback()
-            if error.code != "duplicate":
-                raise
-            candidates = error.extra.get("candidates", [])
-            form.form_errors.append(error.message)
-            return render_template("companies/form.html", form=form, company=None,
-                                   candidates=candidates), 409
-        else:
-            flash(_("The company was added."), "success")
-            return redirect(url_for("companies.show", company_id=company.id))
-    status = 422 if form.is_submitted() else 200
-    return render_template("companies/form.html", form=form, company=None,
-                           candidates=candidates), status
+    try:
+        return PAGES.new(form, lambda: services.create_company(
+            current_user, form.values(), allow_duplicate=form.allow_duplicate.data),
+            _("The company was added."))
+    except Conflict as error:  # a likely duplicate: the candidates, and a box to add it anyway
+        db.session.rollback()
+        if error.code != "duplicate":
+            raise
+        form.form_errors.append(error.message)
+        return PAGES.render_form(form, None, 409,
+                                 candidates=error.extra.get("candidates", []))
 
 
 @bp.route("/companies/<int:company_id>/edit", methods=["GET", "POST"])
 @staff_required
 def edit(company_id: int):
     company = services.get_company(current_user, company_id, "edit")
-    data = company_data(company)
-    if request.method == "POST":
-        data.pop("version")
-    form = CompanyForm(data=data)
+    form = edit_form(CompanyForm, company_data(company))
     prepare(form, company)
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(company, lambda version: services.update_company(
+    return PAGES.edit(
+        form, company, lambda version: services.update_company(
             current_user, company, version, form.values()),
-            _("Someone else changed this company while you were editing it. Your input is "
-              "kept below: check the current values and save again."))
-        if status is None:
-            flash(_("The company was saved."), "success")
-            return redirect(url_for("companies.show", company_id=company.id))
-    return render_template("companies/form.html", form=form, company=company,
-                           candidates=[]), status
+        _("Someone else changed this company while you were editing it. Your input is kept "
+          "below: check the current values and save again."),
+        _("The company was saved."))
 
 
 @bp.route("/companies/<int:company_id>/delete", methods=["POST"])
 @staff_required
 def delete(company_id: int):
-    from ..auth.forms import EmptyForm
-
     company = services.get_company(current_user, company_id, "delete")
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     try:
         services.delete_company(current_user, company)
     except Invalid as error:
         db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("companies.show", company_id=company_id))
-    flash(_("The company was deleted."), "success")
-    return redirect(url_for("companies.index"))
+    return saved(_("The company was deleted."), url_for("companies.index"))

@@ -7,7 +7,7 @@ from babel import Locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
-from ..access import can, get_record, visible
+from ..access import allowed, can, get_record, require, visible
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import language
@@ -135,8 +135,7 @@ def _clean(values: dict) -> dict:
 
 
 def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Company:
-    if not can_create(user):
-        raise Forbidden()
+    require(user, "companies", "create")
     values = _clean(values)
     errors = _validate(values, None, user)
     if errors:
@@ -162,8 +161,6 @@ def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Comp
 
 
 def can_create(user) -> bool:
-    from ..access import allowed
-
     return allowed(user, "companies", "create")
 
 

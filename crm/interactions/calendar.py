@@ -44,18 +44,10 @@ def feed(user, host: str) -> bytes:
         ).order_by(Interaction.occurred_on.desc()).limit(2000)
     ).all()
     for meeting in meetings:
-        event = Event()
-        event.add("uid", f"interaction-{meeting.id}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", meeting.occurred_on)
-        event.add("dtend", meeting.occurred_on + timedelta(days=1))
-        event.add("summary", meeting.subject)
-        if meeting.location:
-            event.add("location", meeting.location)
-        if meeting.notes:
-            event.add("description", meeting.notes)
-        event.add("categories", [meeting.kind])
-        calendar.add_component(event)
+        calendar.add_component(_component(
+            Event, f"interaction-{meeting.id}@{host}", stamp, dtstart=meeting.occurred_on,
+            dtend=meeting.occurred_on + timedelta(days=1), summary=meeting.subject,
+            location=meeting.location, description=meeting.notes, categories=[meeting.kind]))
     follow_ups = db.session.scalars(
         sa.select(FollowUp).join(Interaction).where(
             FollowUp.owner_id == user.id, FollowUp.done.is_(False),
@@ -63,11 +55,19 @@ def feed(user, host: str) -> bytes:
         ).order_by(FollowUp.due_on).limit(2000)
     ).all()
     for follow_up in follow_ups:
-        todo = Todo()
-        todo.add("uid", f"follow-up-{follow_up.id}@{host}")
-        todo.add("dtstamp", stamp)
-        todo.add("summary", follow_up.title)
-        todo.add("due", follow_up.due_on)  # a date: DUE;VALUE=DATE
-        todo.add("status", "NEEDS-ACTION")
-        calendar.add_component(todo)
+        calendar.add_component(_component(
+            Todo, f"follow-up-{follow_up.id}@{host}", stamp, summary=follow_up.title,
+            due=follow_up.due_on,  # a date: DUE;VALUE=DATE
+            status="NEEDS-ACTION"))
     return calendar.to_ical()
+
+
+def _component(kind, uid: str, stamp, **properties):
+    """An event or a to-do with its properties in the order given; empty ones left out."""
+    component = kind()
+    component.add("uid", uid)
+    component.add("dtstamp", stamp)
+    for name, value in properties.items():
+        if value not in (None, ""):
+            component.add(name, value)
+    return component

@@ -2,7 +2,7 @@
 
 
 import sqlalchemy as sa
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -12,15 +12,17 @@ from ..access import allowed, can
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
-from ..errors import Invalid
 from ..extensions import db
 from ..filters import Day, clean
 from ..pages import (
-    PER_PAGE,
-    count_of,
+    RecordPages,
+    check_button,
     delete_and_return,
+    edit_form,
     officers,
-    page_number,
+    page_of,
+    permission_required,
+    saved,
     staff_required,
     visible_zones,
     zone_choices,
@@ -32,6 +34,7 @@ from .calendar import calendar_token, feed, user_for_calendar
 from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
 from .models import FollowUp
 
+PAGES = RecordPages("interactions.show", "interaction_id", "interactions/form.html", "meeting")
 FILTERS = {"kind": InteractionKind, "zone": None, "since": Day, "until": Day, "q": None}
 
 
@@ -81,15 +84,10 @@ def viewable(records) -> list:
 @staff_required
 def index():
     filters = clean(request.args, FILTERS)
-    statement = services.interaction_query(current_user, filters)
-    total = count_of(statement)
-    page = page_number()
-    meetings = db.session.scalars(
-        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).all()
+    page = page_of(services.with_relations(services.interaction_query(current_user, filters)))
     return render_template(
-        "interactions/index.html", meetings=meetings, filters=filters, total=total, page=page,
-        per_page=PER_PAGE, zones=visible_zones(current_user, "interactions"),
+        "interactions/index.html", meetings=page.items, page=page, filters=filters,
+        zones=visible_zones(current_user, "interactions"),
         zone_names=zone_names(), country_name=country_name,
         may_create=allowed(current_user, "interactions", "create"),
     )
@@ -166,30 +164,17 @@ def options_grouped(rows) -> list[SelectChoice]:
     return [SelectChoice(value, label, optgroup=group) for group, value, label in rows]
 
 
-def render_form(form, record, status: int = 200):
-    return render_template("interactions/form.html", form=form, meeting=record), status
-
-
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @staff_required
+@permission_required("interactions", "create")
 def new():
-    if not allowed(current_user, "interactions", "create"):
-        abort(403)
     form = MeetingForm()
     if not form.is_submitted():
         prefill(form)
         form.add_empty_rows()
     prepare(form)
-    if form.validate_on_submit():
-        try:
-            record = services.create_interaction(current_user, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The meeting was logged."), "success")
-            return redirect(url_for("interactions.show", interaction_id=record.id))
-    return render_form(form, None, 422 if form.is_submitted() else 200)
+    return PAGES.new(form, lambda: services.create_interaction(current_user, form.values()),
+                     _("The meeting was logged."))
 
 
 def prefill(form: MeetingForm) -> None:
@@ -214,23 +199,14 @@ def prefill(form: MeetingForm) -> None:
 @staff_required
 def edit(interaction_id: int):
     record = services.get_interaction(current_user, interaction_id, "edit")
-    data = meeting_data(record)
-    if request.method == "POST":
-        data.pop("version")  # a save without the version it was based on is a conflict
-        data.pop("follow_ups")  # the rows sent are the rows
-    form = MeetingForm(data=data)
+    # the follow-up rows sent are the rows
+    form = edit_form(MeetingForm, meeting_data(record), posted=("version", "follow_ups"))
     if not form.is_submitted():
         form.add_empty_rows()
     prepare(form, record)
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(record, lambda version: services.update_interaction(
-            current_user, record, version, keep_unchanged_links(record, form.values())),
-            conflict_message())
-        if status is None:
-            flash(_("The meeting was saved."), "success")
-            return redirect(url_for("interactions.show", interaction_id=record.id))
-    return render_form(form, record, status)
+    return PAGES.edit(form, record, lambda version: services.update_interaction(
+        current_user, record, version, keep_unchanged_links(record, form.values())),
+        conflict_message(), _("The meeting was saved."))
 
 
 def keep_unchanged_links(record, values: dict) -> dict:
@@ -251,15 +227,11 @@ def keep_unchanged_links(record, values: dict) -> dict:
 @staff_required
 def follow_ups():
     team = request.args.get("team") == "1" and allowed(current_user, "reports", "view")
-    statement = services.follow_up_query(current_user,
-                                         owner_id=None if team else current_user.id)
-    total = count_of(statement)
-    page = page_number()
-    items = db.session.scalars(
-        statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    page = page_of(services.follow_up_query(current_user,
+                                            owner_id=None if team else current_user.id))
     return render_template(
-        "interactions/follow_ups.html", follow_ups=items, team=team, total=total, page=page,
-        per_page=PER_PAGE, today=clock.today(),
+        "interactions/follow_ups.html", follow_ups=page.items, page=page, team=team,
+        today=clock.today(),
         may_see_team=allowed(current_user, "reports", "view"),
     )
 
@@ -275,9 +247,9 @@ def follow_up_done(follow_up_id: int):
         abort(400)
     done = form.done.data != "0"
     services.set_follow_up_done(current_user, follow_up, done)
-    flash(_("Marked as done: %(title)s", title=follow_up.title) if done
-          else _("Open again: %(title)s", title=follow_up.title), "success")
-    return redirect(local_path(form.next.data) or url_for("interactions.follow_ups"))
+    return saved(_("Marked as done: %(title)s", title=follow_up.title) if done
+                 else _("Open again: %(title)s", title=follow_up.title),
+                 local_path(form.next.data) or url_for("interactions.follow_ups"))
 
 
 # -- my calendar -------------------------------------------------------------------------------
@@ -295,13 +267,10 @@ def my_calendar():
 @bp.route("/me/calendar/reset", methods=["POST"])
 @staff_required
 def reset_calendar():
-    from ..auth.forms import EmptyForm
-
-    if not EmptyForm().validate_on_submit():
-        abort(400)
+    check_button()
     calendar_token(current_user, reset=True)
-    flash(_("Your calendar has a new address; the old one no longer works."), "success")
-    return redirect(url_for("interactions.my_calendar"))
+    return saved(_("Your calendar has a new address; the old one no longer works."),
+                 url_for("interactions.my_calendar"))
 
 
 @bp.route("/calendar/<token>.ics")

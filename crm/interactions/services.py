@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
-from ..access import can, can_in_zone, get_record, visible
+from ..access import can, can_in_zone, get_record, require, visible
 from ..codes import InteractionKind
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
@@ -192,6 +192,7 @@ def _follow_ups(record: Interaction, items: list[dict], errors) -> list[FollowUp
 
 
 def create_interaction(user, values: dict) -> Interaction:
+    require(user, "interactions", "create")
     record = Interaction(logged_by_id=user.id)
     values = {"kind": InteractionKind.MEETING} | values
     _apply(user, record, values, creating=True)

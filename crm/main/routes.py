@@ -2,7 +2,7 @@ import sqlalchemy as sa
 from flask import jsonify, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..codes import Role
+from ..access import allowed
 from ..extensions import db
 from . import bp
 
@@ -12,7 +12,7 @@ from . import bp
 def index():
     from ..projects.services import dashboard_summary
 
-    if current_user.role == Role.PARTNER:
+    if not allowed(current_user, "workspace", "use"):  # a partner
         return redirect(url_for("partner.index"))
     return render_template("main/index.html", summary=dashboard_summary(current_user))
 

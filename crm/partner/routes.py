@@ -24,10 +24,8 @@ def partner_required(view):
 @bp.route("/partner")
 @partner_required
 def index():
-    page = page_number()
-    projects, total = services.partner_projects(current_user, page, PER_PAGE)
-    return render_template("partner/index.html", projects=projects, total=total, page=page,
-                           per_page=PER_PAGE)
+    page = services.partner_projects(current_user, page_number(), PER_PAGE)
+    return render_template("partner/index.html", projects=page.items, page=page)
 
 
 @bp.route("/partner/projects/<int:project_id>")

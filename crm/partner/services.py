@@ -2,7 +2,7 @@
 
 from sqlalchemy.orm import joinedload
 
-from ..db import count_of, db
+from ..pagination import Page, paginate
 from ..projects import services as projects
 from ..projects.fields import PROJECT
 from ..projects.models import Project
@@ -15,14 +15,10 @@ def public_fields(project: Project) -> dict:
         "name": project.name, "zone": project.zone}
 
 
-def partner_projects(user, page: int, per_page: int) -> tuple[list[dict], int]:
-    """One page of the projects of the companies linked to the partner, and their count."""
-    statement = projects.project_query(user, {"sort": "name"})
-    total = count_of(statement)
-    rows = db.session.scalars(
-        statement.options(joinedload(Project.zone))
-        .limit(per_page).offset((page - 1) * per_page)).unique().all()
-    return [public_fields(p) for p in rows], total
+def partner_projects(user, page: int, per_page: int) -> Page:
+    """One page of the projects of the companies linked to the partner, as public fields."""
+    statement = projects.project_query(user, {"sort": "name"}).options(joinedload(Project.zone))
+    return paginate(statement, page, per_page).map(public_fields)
 
 
 def partner_project(user, project_id: int) -> tuple[dict, dict]:

@@ -2,22 +2,24 @@
 
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..access import allowed, can
+from ..access import can
 from ..codes import Criterion, Flag, ProjectKind, Stage
-from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..filters import Country, clean
 from ..pages import (
-    PER_PAGE,
-    count_of,
+    RecordPages,
     delete_and_return,
+    edit_form,
     officers,
-    page_number,
+    only_zone,
+    page_of,
+    permission_required,
     staff_required,
+    stage_page,
     visible_zones,
     zone_choices,
 )
@@ -28,6 +30,7 @@ from .fields import PROJECT
 from .forms import ProjectForm, StageForm, conflict_message
 
 BOARD_LIMIT = 30
+PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
            "country": Country, "industry": None, "owner": None, "q": None}
 
@@ -44,15 +47,11 @@ def index():
     sort = request.args.get("sort", "updated")
     if sort not in services.SORTS:
         sort = "updated"
-    statement = services.project_query(current_user, filters | {"sort": sort})
-    total = count_of(statement)
-    page = page_number()
-    projects = db.session.scalars(
-        services.with_relations(statement).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-    ).unique().all()
+    page = page_of(services.with_relations(
+        services.project_query(current_user, filters | {"sort": sort})))
     return render_template(
-        "projects/index.html", projects=projects, filters=filters, sort=sort, total=total,
-        page=page, per_page=PER_PAGE, zones=visible_zones(current_user, "projects"),
+        "projects/index.html", projects=page.items, page=page, filters=filters, sort=sort,
+        zones=visible_zones(current_user, "projects"),
         owners=officers(), countries=countries(), sorts=sort_labels(),
     )
 
@@ -113,34 +112,10 @@ def stage(project_id: int):
     project = services.get_project(current_user, project_id, "stage")
     form = StageForm()
     form.limit_to_moves(project)
-    to_board = form.back.data == "board"
-    if form.validate():
-        version = form.sent_version()
-        try:
-            services.move_stage(current_user, project, form.stage.data, form.note.data,
-                                form.reason.data, version)
-        except Invalid as error:
-            db.session.rollback()
-            messages = [m for ms in error.fields.values() for m in ms] or [error.message]
-            if to_board:
-                for message in messages:
-                    flash(message, "error")
-                return redirect(url_for("projects.board"))
-            form.show_errors(error.fields)
-            return render_project(project, form, 422)
-        except Conflict:
-            db.session.rollback()
-            flash(conflict_message(), "error")
-            return redirect(url_for("projects.board") if to_board
-                            else url_for("projects.show", project_id=project.id))
-        flash(_("Moved to %(stage)s.", stage=Stage(project.stage).label), "success")
-        if to_board:
-            return redirect(url_for("projects.board"))
-        return redirect(url_for("projects.show", project_id=project.id))
-    if to_board:
-        flash(_("Choose the stage to move to."), "error")
-        return redirect(url_for("projects.board"))
-    return render_project(project, form, 422)
+    return stage_page(
+        project, form, services.move_stage, stages=Stage, conflict=conflict_message(),
+        show=PAGES.url(project), render=lambda status: render_project(project, form, status),
+        back=url_for("projects.board") if form.back.data == "board" else None)
 
 
 @bp.route("/projects/<int:project_id>/delete", methods=["POST"])
@@ -172,43 +147,23 @@ def prepare(form: ProjectForm, project=None) -> None:
 
 @bp.route("/projects/new", methods=["GET", "POST"])
 @staff_required
+@permission_required("projects", "create")
 def new():
-    if not allowed(current_user, "projects", "create"):
-        abort(403)
     form = ProjectForm()
     prepare(form)
     if not form.is_submitted():
         form.company_id.data = request.args.get("company_id", type=int)
-        if len(form.zone.choices) == 1:
-            form.zone.data = form.zone.choices[0][0]
-    if form.validate_on_submit():
-        try:
-            project = services.create_project(current_user, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The project was added."), "success")
-            return redirect(url_for("projects.show", project_id=project.id))
-        return render_template("projects/form.html", form=form, project=None), 422
-    status = 422 if form.is_submitted() else 200
-    return render_template("projects/form.html", form=form, project=None), status
+        only_zone(form)
+    return PAGES.new(form, lambda: services.create_project(current_user, form.values()),
+                     _("The project was added."))
 
 
 @bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
 @staff_required
 def edit(project_id: int):
     project = services.get_project(current_user, project_id, "edit")
-    data = ProjectForm.data_of(project)
-    if request.method == "POST":
-        data.pop("version")  # a save without the version it was based on is a conflict
-    form = ProjectForm(data=data)
+    form = edit_form(ProjectForm, ProjectForm.data_of(project))
     prepare(form, project)
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(project, lambda version: services.update_project(
-            current_user, project, version, form.values()), conflict_message())
-        if status is None:
-            flash(_("The project was saved."), "success")
-            return redirect(url_for("projects.show", project_id=project.id))
-    return render_template("projects/form.html", form=form, project=project), status
+    return PAGES.edit(form, project, lambda version: services.update_project(
+        current_user, project, version, form.values()),
+        conflict_message(), _("The project was saved."))

@@ -1,28 +1,30 @@
 """International talent pages: the list, a talent with their timeline, forms and stage moves."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import allowed, can
 from ..codes import TalentStage, TalentType
 from ..companies.services import countries, country_name
-from ..errors import Conflict, Invalid
-from ..extensions import db
 from ..filters import Country, clean
 from ..pages import (
-    PER_PAGE,
-    count_of,
+    RecordPages,
     delete_and_return,
+    edit_form,
     officers,
-    page_number,
+    only_zone,
+    page_of,
+    permission_required,
     staff_required,
+    stage_page,
     visible_zones,
     zone_choices,
 )
 from . import bp, services
 from .forms import TalentForm, TalentStageForm, conflict_message, talent_data
 
+PAGES = RecordPages("talents.show", "talent_id", "talents/form.html", "talent")
 FILTERS = {"talent_type": TalentType, "stage": TalentStage, "zone": None, "nationality": Country,
            "q": None}
 
@@ -31,14 +33,10 @@ FILTERS = {"talent_type": TalentType, "stage": TalentStage, "zone": None, "natio
 @staff_required
 def index():
     filters = clean(request.args, FILTERS)
-    statement = services.talent_query(current_user, filters)
-    total = count_of(statement)
-    page = page_number()
-    talents = db.session.scalars(
-        statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).unique().all()
+    page = page_of(services.talent_query(current_user, filters))
     return render_template(
-        "talents/index.html", talents=talents, filters=filters, total=total, page=page,
-        per_page=PER_PAGE, zones=visible_zones(current_user, "talents"), countries=countries(),
+        "talents/index.html", talents=page.items, page=page, filters=filters,
+        zones=visible_zones(current_user, "talents"), countries=countries(),
         country_name=country_name, may_create=allowed(current_user, "talents", "create"),
     )
 
@@ -69,22 +67,9 @@ def stage(talent_id: int):
     talent = services.get_talent(current_user, talent_id, "stage")
     form = TalentStageForm()
     form.limit_to_moves(talent)
-    if not form.validate():
-        return render_talent(talent, form, 422)
-    version = form.sent_version()
-    try:
-        services.move_stage(current_user, talent, form.stage.data, form.note.data,
-                            form.reason.data, version)
-    except Invalid as error:
-        db.session.rollback()
-        form.show_errors(error.fields)
-        return render_talent(talent, form, 422)
-    except Conflict:
-        db.session.rollback()
-        flash(conflict_message(), "error")
-        return redirect(url_for("talents.show", talent_id=talent.id))
-    flash(_("Moved to %(stage)s.", stage=TalentStage(talent.stage).label), "success")
-    return redirect(url_for("talents.show", talent_id=talent.id))
+    return stage_page(
+        talent, form, services.move_stage, stages=TalentStage, conflict=conflict_message(),
+        show=PAGES.url(talent), render=lambda status: render_talent(talent, form, status))
 
 
 @bp.route("/talents/<int:talent_id>/delete", methods=["POST"])
@@ -104,47 +89,25 @@ def prepare(form: TalentForm, talent=None) -> None:
     form.owner.choices = [("", "—")] + [(u.username, u.label) for u in officers()]
 
 
-def render_form(form, talent, status: int = 200):
-    return render_template("talents/form.html", form=form, talent=talent), status
-
-
 @bp.route("/talents/new", methods=["GET", "POST"])
 @staff_required
+@permission_required("talents", "create")
 def new():
-    if not allowed(current_user, "talents", "create"):
-        abort(403)
     form = TalentForm()
     prepare(form)
     if not form.is_submitted():
         form.owner.data = current_user.username
-        if len(form.zone.choices) == 1:
-            form.zone.data = form.zone.choices[0][0]
-    if form.validate_on_submit():
-        try:
-            talent = services.create_talent(current_user, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The talent was added."), "success")
-            return redirect(url_for("talents.show", talent_id=talent.id))
-    return render_form(form, None, 422 if form.is_submitted() else 200)
+        only_zone(form)
+    return PAGES.new(form, lambda: services.create_talent(current_user, form.values()),
+                     _("The talent was added."))
 
 
 @bp.route("/talents/<int:talent_id>/edit", methods=["GET", "POST"])
 @staff_required
 def edit(talent_id: int):
     talent = services.get_talent(current_user, talent_id, "edit")
-    data = talent_data(talent)
-    if request.method == "POST":
-        data.pop("version")  # a save without the version it was based on is a conflict
-    form = TalentForm(data=data)
+    form = edit_form(TalentForm, talent_data(talent))
     prepare(form, talent)
-    status = 422 if form.is_submitted() else 200
-    if form.validate_on_submit():
-        status = form.save_edit(talent, lambda version: services.update_talent(
-            current_user, talent, version, form.values()), conflict_message())
-        if status is None:
-            flash(_("The talent was saved."), "success")
-            return redirect(url_for("talents.show", talent_id=talent.id))
-    return render_form(form, talent, status)
+    return PAGES.edit(form, talent, lambda version: services.update_talent(
+        current_user, talent, version, form.values()),
+        conflict_message(), _("The talent was saved."))

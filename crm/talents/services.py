@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from .. import stages
-from ..access import can, can_in_zone, get_record, visible
+from ..access import can, can_in_zone, get_record, require, visible
 from ..codes import TalentStage, TalentType
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
@@ -75,6 +75,7 @@ def _apply(user, talent: Talent, values: dict, creating: bool) -> None:
 
 
 def create_talent(user, values: dict) -> Talent:
+    require(user, "talents", "create")
     talent = Talent(stage=TalentStage.IDENTIFIED, reached_order=TalentStage.IDENTIFIED.order,
                     stage_changed_at=utcnow())
     _apply(user, talent, values, creating=True)

@@ -2,14 +2,12 @@
 
 import re
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import allowed
-from ..errors import Invalid
-from ..extensions import db
-from ..pages import admin_required
+from ..pages import admin_required, form_page, saved
 from . import bp, services
 
 
@@ -39,14 +37,8 @@ def edit(code: str):
 
     zone = services.get_zone(code)
     form = ZoneProfileForm(obj=zone)
-    if form.validate_on_submit():
-        try:
-            services.update_zone_profile(current_user, zone, form.values())
-        except Invalid as error:
-            db.session.rollback()
-            form.show_errors(error.fields)
-        else:
-            flash(_("The zone profile was saved."), "success")
-            return redirect(url_for("zones.show", code=zone.code))
-    status = 422 if form.is_submitted() else 200
-    return render_template("zones/form.html", form=form, zone=zone), status
+    return form_page(
+        form, lambda: services.update_zone_profile(current_user, zone, form.values()),
+        done=lambda zone: saved(_("The zone profile was saved."),
+                                url_for("zones.show", code=zone.code)),
+        render=lambda status: (render_template("zones/form.html", form=form, zone=zone), status))

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from ..codes import ParkCategory
 from ..db import db
 from ..errors import Conflict, Invalid, NotFound
+from ..records import save_fields
 from .fields import PARK
 from .models import Park, Zone
 
@@ -114,11 +115,9 @@ def get_zone(code: str) -> Zone:
 
 def update_zone_profile(user, zone: Zone, values: dict) -> Zone:
     """An admin's edit of a zone's public profile: the profile fields only, within limits."""
-    from ..access import allowed
-    from ..errors import Forbidden
+    from ..access import require
 
-    if not allowed(user, "reference", "edit"):  # admins
-        raise Forbidden()
+    require(user, "reference", "edit")  # admins
     errors: dict[str, list[str]] = {}
     cleaned = {}
     for name, limit in PROFILE_LIMITS.items():
@@ -132,12 +131,7 @@ def update_zone_profile(user, zone: Zone, values: dict) -> Zone:
     email = cleaned.get("contact_email")
     if email and ("@" not in email or any(c.isspace() for c in email)):
         errors.setdefault("contact_email", []).append(_("Give an email address."))
-    if errors:
-        raise Invalid(errors)
-    for name, text in cleaned.items():
-        setattr(zone, name, text)
-    db.session.commit()
-    return zone
+    return save_fields(zone, cleaned, errors)
 
 
 def parks_in_order(zone: Zone) -> list[Park]:

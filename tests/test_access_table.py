@@ -1,0 +1,45 @@
+"""The access table (crm/access.py): the officers' workspace is a permission of its own."""
+
+import pytest
+
+from crm import access
+from crm.codes import Role
+
+
+def test_the_workspace_is_for_officers_not_partners():
+    holders = {role for role, granted in access.P.items() if "workspace.use_all" in granted}
+    assert holders == {Role.STAFF, Role.MANAGER, Role.ADMIN}
+
+
+@pytest.fixture
+def staff_role(monkeypatch):
+    """Change what the staff role holds for one test."""
+
+    def without(permission: str) -> None:
+        monkeypatch.setitem(access.P, Role.STAFF, access.P[Role.STAFF] - {permission})
+
+    return without
+
+
+def test_the_workspace_does_not_hang_on_moving_projects(app, client, make_user, login,
+                                                        staff_role):
+    staff_role("projects.stage_zone")
+    make_user("sam", "staff", zones=["jxetdz"])
+    login("sam")
+    for url in ("/", "/projects", "/projects/board", "/meetings", "/follow-ups", "/talents",
+                "/companies", "/me/calendar"):
+        assert client.get(url).status_code == 200, url
+    nav = client.get("/zones").get_data(as_text=True)
+    assert 'href="/projects"' in nav and 'href="/me/calendar"' in nav
+
+
+def test_without_the_workspace_the_officers_pages_are_closed(app, client, make_user, login,
+                                                             staff_role):
+    staff_role("workspace.use_all")
+    make_user("sam", "staff", zones=["jxetdz"])
+    login("sam")
+    for url in ("/projects", "/meetings", "/talents", "/companies", "/me/calendar"):
+        assert client.get(url).status_code == 403, url
+    assert client.get("/").status_code == 302  # the overview is the officers' too
+    nav = client.get("/zones").get_data(as_text=True)
+    assert 'href="/projects"' not in nav and 'href="/me/calendar"' not in nav

@@ -1,0 +1,75 @@
+"""One page of a list (crm/pagination.py): what the page lists and the API's lists share."""
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from crm.extensions import db
+from crm.pagination import Page, paginate
+from crm.zones.models import Park, Zone
+from crm.zones.services import create_park
+
+
+@pytest.mark.parametrize(("page", "total", "pages", "first", "last", "prev", "next_"), [
+    (1, 0, 0, 1, 0, False, False),
+    (1, 9, 3, 1, 4, False, True),
+    (2, 9, 3, 5, 8, True, True),
+    (3, 9, 3, 9, 9, True, False),
+    (2, 8, 2, 5, 8, True, False),
+])
+def test_a_page_knows_where_it_stands(page, total, pages, first, last, prev, next_):
+    one = Page(items=[], page=page, per_page=4, total=total)
+    assert (one.pages, one.first, one.last, one.has_prev, one.has_next) == (
+        pages, first, last, prev, next_)
+
+
+def test_map_converts_the_items_and_keeps_the_place():
+    one = Page(items=[1, 2], page=2, per_page=2, total=5).map(str)
+    assert one == Page(items=["1", "2"], page=2, per_page=2, total=5)
+
+
+@pytest.fixture
+def statements(app):
+    """The SQL the database is sent while the fixture is in use."""
+    sent = []
+
+    def record(conn, cursor, statement, *args):
+        sent.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    yield sent
+    sa.event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_one_select_and_one_count_even_when_a_collection_is_joined(app, statements):
+    for name in ("Park A", "Park B"):  # the first zone's rows repeat once per park in the join
+        create_park({"zone": "jxetdz", "name_en": name, "category": "other"})
+    db.session.expire_all()
+    zones = sa.select(Zone).options(joinedload(Zone.parks)).order_by(Zone.position)
+    statements.clear()
+
+    page = paginate(zones, page=1, per_page=4)
+
+    assert len(statements) == 2
+    assert sum("count(" in s.lower() for s in statements) == 1
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    assert [z.code for z in page.items] == codes[:4]
+    assert (page.page, page.per_page, page.total, page.pages) == (1, 4, len(codes), 3)
+    assert [p.name_en for p in page.items[0].parks][-2:] == ["Park A", "Park B"]
+
+
+def test_plain_rows_and_a_page_past_the_end(app):
+    rows = sa.select(Park.zone_code, Park.name_en).order_by(Park.id)
+    first = paginate(rows, page=1, per_page=50, rows=True)
+    assert first.total == len(first.items) >= 1
+    assert tuple(first.items[0]) == ("jxetdz", "Zhejiang Sino-German Industrial Park")
+    past = paginate(rows, page=3, per_page=50, rows=True)
+    assert (past.items, past.total, past.has_next) == ([], first.total, False)
+
+
+@pytest.mark.parametrize("asked", ["0", "-3", "two", "99999999999999999999"])
+def test_a_page_number_out_of_reach_is_no_error(client, make_user, login, asked):
+    make_user("mia", "manager")
+    login("mia")
+    for url in ("/projects", "/companies", "/talents", "/meetings", "/follow-ups"):
+        assert client.get(url, query_string={"page": asked}).status_code == 200, url
