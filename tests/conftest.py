@@ -4,6 +4,7 @@ test starts from empty tables with the reference data seeded."""
 
 import os
 import re
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -12,8 +13,8 @@ from flask_migrate import upgrade
 from crm import create_app
 from crm.config import TestConfig
 from crm.extensions import db
-
-PASSWORD = "correct-horse-battery"
+from tests import factories
+from tests.factories import PASSWORD
 
 
 def _database_url(tmp_path_factory) -> str:
@@ -78,13 +79,46 @@ def app(_app):
 @pytest.fixture
 def make_user(app):
     """Create a user: ``make_user("alice", "staff", zones=["jxetdz"])``."""
-    from crm.auth.services import create_user
+    return factories.user
 
-    def make(username, role="staff", **kwargs):
-        kwargs.setdefault("locale", "en")
-        return create_user(username, kwargs.pop("password", PASSWORD), role, **kwargs)
 
-    return make
+# records made through the services, as the admin ``boss`` unless ``by=`` says (factories.py)
+
+
+@pytest.fixture
+def boss(app):
+    return factories.boss()
+
+
+@pytest.fixture
+def company(app):
+    """``company("Siemens AG", country="DE")``"""
+    return factories.company
+
+
+@pytest.fixture
+def project(app):
+    """``project(acme, zone="jsetdz", name_en="Plant")``: a lead; ``factories.signed_project``
+    and its siblings start further on."""
+    return factories.lead_project
+
+
+@pytest.fixture
+def talent(app):
+    """``talent(zone="jsetdz", name="Ben Early")``"""
+    return factories.talent
+
+
+@pytest.fixture
+def meeting(app):
+    """``meeting(subject="Visit", project_ids=[plant.id], follow_ups=[...])``"""
+    return factories.meeting
+
+
+@pytest.fixture
+def eur_rate(app):
+    """Euros at US$1.08 since 2020, for amounts entered in EUR."""
+    factories.rate("EUR", "1.08", date(2020, 1, 1))
 
 
 @pytest.fixture

@@ -5,11 +5,14 @@ Record pages are tried twice: with a record the user's zone or company holds ("o
 with one of another zone and company ("other")."""
 
 import re
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
+from crm.companies.models import Company
 from crm.extensions import db
+from tests import factories
 from tests.conftest import PASSWORD, csrf_from
 
 ROLES = ("anonymous", "partner", "staff", "manager", "admin")
@@ -107,25 +110,19 @@ REFUSED_POSTS = {
 def world(app, api, make_user):
     """Records in two zones and two companies, and a user of every role."""
     admin = api("admin")
+    by = factories.find_user("admin")
     ids = {}
     for key, name, zone in (("own", "Alpha GmbH", "jxetdz"), ("other", "Beta AG", "jsetdz")):
-        company = admin.post("/api/v1/companies", json={"name_en": name}).get_json()["id"]
-        project = admin.post("/api/v1/projects", json={
-            "name_en": f"{name} plant", "company_id": company, "zone": zone}).get_json()["id"]
-        talent = admin.post("/api/v1/talents", json={
-            "name": f"{name} engineer", "talent_type": "rnd", "zone": zone}).get_json()["id"]
-        meeting = admin.post("/api/v1/interactions", json={
-            "occurred_on": "2026-11-01", "subject": f"{name} visit", "project_ids": [project],
-            "follow_ups": [{"title": "Call back", "due_on": "2026-12-01", "owner": "admin"}],
-        }).get_json()
-        ids[key] = {"company_id": company, "project_id": project, "talent_id": talent,
-                    "interaction_id": meeting["id"],
-                    "follow_up_id": meeting["follow_ups"][0]["id"]}
-    from crm.companies.models import Contact
-
-    contact = Contact(company_id=ids["own"]["company_id"], name_en="Ms Contact")
-    db.session.add(contact)
-    db.session.commit()
+        company = factories.company(name, by=by)
+        project = factories.lead_project(company, by=by, zone=zone, name_en=f"{name} plant")
+        talent = factories.talent(zone, by=by, name=f"{name} engineer")
+        call_back = {"title": "Call back", "due_on": date(2026, 12, 1), "owner": "admin"}
+        meeting = factories.meeting(by, occurred_on=date(2026, 11, 1), subject=f"{name} visit",
+                                    project_ids=[project.id], follow_ups=[call_back])
+        ids[key] = {"company_id": company.id, "project_id": project.id, "talent_id": talent.id,
+                    "interaction_id": meeting.id, "follow_up_id": meeting.follow_ups[0].id}
+    contact = factories.contact(db.session.get(Company, ids["own"]["company_id"]), by=by,
+                                name_en="Ms Contact")
     make_user("staff", "staff", zones=["jxetdz"])
     make_user("manager", "manager")
     make_user("partner", "partner", company_ids=[ids["own"]["company_id"]])

@@ -5,8 +5,9 @@ import re
 import pytest
 
 from crm.extensions import db
-from tests.admin_pages.conftest import sign_in, sign_out, switch_browser, user
+from tests.admin_pages.conftest import sign_in, sign_out, switch_browser
 from tests.conftest import PASSWORD, csrf_from
+from tests.factories import find_user
 
 
 def new_user_fields(token, **extra):
@@ -37,7 +38,7 @@ def test_admin_creates_a_user_through_the_form_and_edits_it(client, make_user, l
     assert response.status_code == 200
     assert "The user lily was added." in html
     assert "Lily Chen" in html and "Pinghu Economic and Technological Development Zone" in html
-    lily = user("lily")
+    lily = find_user("lily")
     assert lily.role == "staff" and lily.zone_codes == ["jxetdz", "phetdz"]
     assert lily.check_password("a-long-password")
 
@@ -50,7 +51,7 @@ def test_admin_creates_a_user_through_the_form_and_edits_it(client, make_user, l
     assert "The user lily was saved." in html
     assert "Lily Chen-Wang" in html and ">Manager<" in html
     db.session.expire_all()
-    lily = user("lily")
+    lily = find_user("lily")
     assert lily.role == "manager" and lily.zone_codes == ["jxetdz"]
     assert lily.check_password("a-long-password")  # empty password fields keep it
 
@@ -83,7 +84,7 @@ def test_a_partner_is_linked_to_companies(client, make_user, login, company):
         csrf_from(page), username="pat", role="partner", zones=[], locale="",
         company_ids=[str(acme.id)]))
     assert response.status_code == 302
-    pat = user("pat")
+    pat = find_user("pat")
     assert pat.company_ids == [acme.id] and pat.locale == "en"  # partners are English
 
 
@@ -96,7 +97,7 @@ def test_user_pages_are_for_admins_only(client, make_user, login, role):
         assert client.get(url).status_code == 403, url
     token = csrf_from(client.get("/me/tokens").get_data(as_text=True))
     assert client.post("/admin/users/new", data=new_user_fields(token)).status_code == 403
-    assert user("lily") is None
+    assert find_user("lily") is None
 
 
 def test_user_pages_redirect_anonymous_people_to_login(client):
@@ -149,7 +150,7 @@ def test_a_stale_version_keeps_the_input(client, make_user, login):
     assert "Someone else changed this user" in html
     assert 'value="Samuel"' in html and 'value="samuel@example.com"' in html
     db.session.expire_all()
-    sam = user("sam")
+    sam = find_user("sam")
     assert sam.display_name == "Sam Li"
     # the next save is against what is there now
     assert re.search(rf'name="version"[^>]*value="{sam.version}"', html)
@@ -164,4 +165,4 @@ def test_an_admin_cannot_deactivate_themselves(client, make_user, login):
     assert response.status_code == 422
     assert "You cannot deactivate yourself" in response.get_data(as_text=True)
     db.session.expire_all()
-    assert user("root").active and user("root").check_password(PASSWORD)
+    assert find_user("root").active and find_user("root").check_password(PASSWORD)

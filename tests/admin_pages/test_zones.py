@@ -3,7 +3,8 @@
 import pytest
 
 from crm.extensions import db
-from crm.zones.models import Park, Zone
+from crm.zones.models import Zone
+from tests import factories
 from tests.conftest import csrf_from
 
 
@@ -18,10 +19,9 @@ def test_zone_list_opens_without_sign_in(client):
 
 
 def test_zone_profile_in_both_languages_lists_international_park_first(client):
-    db.session.add(Park(zone_code="jxetdz", name_zh="嘉兴新经济园", name_en="Jiaxing New Economy Park",
-                        category="new_economy"))
-    db.session.add(Park(zone_code="jxetdz", name_zh="科创园", name_en="Science Park",
-                        category="other"))
+    factories.park("jxetdz", name_zh="嘉兴新经济园", name_en="Jiaxing New Economy Park",
+                   category="new_economy")
+    factories.park("jxetdz", name_zh="科创园", name_en="Science Park")
     zone = db.session.get(Zone, "jxetdz")
     zone.summary_en, zone.summary_zh = "A national zone on the Shanghai side.", "国家级开发区。"
     zone.industries_en, zone.industries_zh = "Auto parts, Precision machinery", "汽车零部件、精密机械"

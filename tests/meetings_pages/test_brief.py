@@ -8,10 +8,7 @@ from crm.money import Money
 
 
 @pytest.fixture
-def group(company, project, meeting):
-    from crm.reference.services import save_rates
-
-    save_rates([{"currency": "EUR", "usd_per_unit": "1.08", "valid_from": date(2020, 1, 1)}])
+def group(company, project, meeting, eur_rate):
     holding = company(name_en="Bosch Group", name_zh="博世集团")
     bosch = company(name_en="Bosch China", name_zh="博世中国", parent_id=holding.id)
     plant = project(bosch, name_en="Battery plant", name_zh="电池工厂",

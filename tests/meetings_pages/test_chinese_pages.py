@@ -2,16 +2,15 @@
 
 from datetime import date
 
+from tests import factories
+
 
 def test_pages_render_in_chinese(client, make_user, login, company, project, talent, meeting):
-    from crm.companies.contacts import create_contact
-    from tests.meetings_pages.conftest import boss
-
     make_user("sam", "staff", zones=["jxetdz"])
     bosch = company(name_en="Bosch", name_zh="博世")
     plant = project(bosch, name_zh="电池工厂")
     wang = talent(name="", name_zh="王小明")
-    hans = create_contact(boss(), bosch, {"name_zh": "汉斯", "language": "de"})
+    hans = factories.contact(bosch, name_zh="汉斯", language="de")
     record = meeting(subject="洽谈用地", zone="jxetdz", company_ids=[bosch.id],
                      project_ids=[plant.id], talent_ids=[wang.id], contact_ids=[hans.id],
                      follow_ups=[{"title": "发送报价", "due_on": date(2020, 1, 1),

@@ -9,6 +9,7 @@ from crm.companies.models import Contact
 from crm.errors import Conflict, Forbidden, Invalid
 from crm.extensions import db
 from crm.interactions.models import Interaction
+from tests import factories
 
 
 def contact_form(token, **extra):
@@ -58,13 +59,11 @@ def test_add_edit_and_delete_a_contact(client, make_user, login, company, token)
 
 def test_contacts_are_picked_as_their_attendees(
         client, make_user, login, company, token):
-    from tests.meetings_pages.conftest import boss
-
     make_user("sam", "staff", zones=["jxetdz"])
     bosch = company(name_en="Bosch GmbH")
     basf = company(name_en="BASF SE")
-    hans = contacts.create_contact(boss(), bosch, {"name_en": "Hans Müller", "title": "CFO"})
-    contacts.create_contact(boss(), basf, {"name_zh": "李明"})
+    hans = factories.contact(bosch, name_en="Hans Müller", title="CFO")
+    factories.contact(basf, name_zh="李明")
     login("sam")
     html = client.get(f"/meetings/new?company_id={bosch.id}").get_data(as_text=True)
     select = re.search(r'<select[^>]*name="contact_ids".*?</select>', html, re.S).group(0)
@@ -84,25 +83,23 @@ def test_contacts_are_picked_as_their_attendees(
     assert "Lunch with the CFO" in html
 
 
-def test_contact_service_rules(app, make_user, company):
-    from tests.meetings_pages.conftest import boss
-
+def test_contact_service_rules(app, make_user, company, boss):
     partner = make_user("pat", "partner")
     bosch = company()
     with pytest.raises(Forbidden):
         contacts.create_contact(partner, bosch, {"name_en": "X"})
     with pytest.raises(Invalid) as caught:
-        contacts.create_contact(boss(), bosch, {"name_en": "x" * 201, "language": "German!",
+        contacts.create_contact(boss, bosch, {"name_en": "x" * 201, "language": "German!",
                                                 "phone": "1" * 65, "nickname": "x"})
     assert set(caught.value.fields) == {"name_en", "language", "phone", "nickname"}
-    hans = contacts.create_contact(boss(), bosch, {"name_zh": "汉斯", "email": "h@b.de"})
+    hans = contacts.create_contact(boss, bosch, {"name_zh": "汉斯", "email": "h@b.de"})
     assert (hans.name_en, hans.title) == ("", "")
     with pytest.raises(Conflict):
-        contacts.update_contact(boss(), hans, hans.version + 1, {"title": "CFO"})
+        contacts.update_contact(boss, hans, hans.version + 1, {"title": "CFO"})
     with pytest.raises(Invalid):  # removing the only name
-        contacts.update_contact(boss(), hans, hans.version, {"name_zh": ""})
+        contacts.update_contact(boss, hans, hans.version, {"name_zh": ""})
     db.session.rollback()
-    contacts.update_contact(boss(), hans, hans.version, {"name_en": "Hans", "name_zh": ""})
+    contacts.update_contact(boss, hans, hans.version, {"name_en": "Hans", "name_zh": ""})
     assert hans.name == "Hans"
-    contacts.delete_contact(boss(), hans)
+    contacts.delete_contact(boss, hans)
     assert contacts.contacts_of([bosch.id]) == []

@@ -5,6 +5,7 @@ from datetime import date
 
 from crm.extensions import db
 from crm.interactions.models import Interaction
+from tests import factories
 
 
 def selected(html: str, name: str) -> list[str]:
@@ -59,12 +60,8 @@ def test_log_a_meeting_linked_to_company_project_and_talent(
 
 def test_project_timeline_mixes_meetings_and_stage_changes_newest_first(
         client, make_user, login, company, project, meeting):
-    from crm.projects.services import move_stage
-    from tests.meetings_pages.conftest import boss
-
     make_user("sam", "staff", zones=["jxetdz"])
-    plant = project(company())
-    move_stage(boss(), plant, "contacted", "First call", "", plant.version)
+    plant = factories.move(project(company()), "contacted", note="First call")
     meeting(subject="Old lunch", occurred_on=date(2020, 1, 5), project_ids=[plant.id])
     meeting(subject="Future visit", occurred_on=date(2099, 1, 5), project_ids=[plant.id])
     login("sam")

@@ -55,9 +55,9 @@ def test_talent_list_filters_and_search(client, make_user, login, talent):
         assert shown in html and hidden not in html, query
 
 
-def test_edit_talent_and_stale_version_keeps_input(client, make_user, login, talent, token):
+def test_edit_talent_and_stale_version_keeps_input(client, make_user, login, talent, token,
+                                                   boss):
     from crm.talents.services import update_talent
-    from tests.meetings_pages.conftest import boss
 
     make_user("sam", "staff", zones=["jxetdz"])
     anna = talent()
@@ -70,7 +70,7 @@ def test_edit_talent_and_stale_version_keeps_input(client, make_user, login, tal
     db.session.expire_all()
     assert db.session.get(Talent, anna.id).employer == "CATL"
     # meanwhile someone else changes it; a save based on the old version is refused
-    update_talent(boss(), db.session.get(Talent, anna.id), stale + 1, {"field": "Robotics"})
+    update_talent(boss, db.session.get(Talent, anna.id), stale + 1, {"field": "Robotics"})
     response = client.post(url, data=talent_form(csrf, version=str(stale + 1),
                                                  employer="My employer"))
     html = response.get_data(as_text=True)

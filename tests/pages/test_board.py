@@ -3,9 +3,8 @@ import re
 from crm.extensions import db
 from crm.money import Money
 from crm.projects.models import Project
-from crm.projects.services import move_stage
+from tests import factories
 from tests.conftest import csrf_from
-from tests.pages.conftest import user
 
 
 def column(html: str, stage: str) -> str:
@@ -18,10 +17,8 @@ def test_board_puts_cards_in_their_columns(client, make_user, login, company, pr
     make_user("mia", "manager")
     acme = company()
     project(acme, name_en="Fresh lead", name_zh="", total_investment=Money.parse("2e8", "USD"))
-    moved = project(acme, name_en="Talking", name_zh="")
-    move_stage(user("boss"), moved, "contacted", "met them")
-    parked = project(acme, name_en="Parked", name_zh="")
-    move_stage(user("boss"), parked, "on_hold", "waiting")
+    factories.contacted_project(acme, name_en="Talking", name_zh="")
+    factories.move(project(acme, name_en="Parked", name_zh=""), "on_hold", note="waiting")
     login("mia")
     html = client.get("/projects/board").get_data(as_text=True)
     assert "Fresh lead" in column(html, "lead") and "Over US$100M" in column(html, "lead")

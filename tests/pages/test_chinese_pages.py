@@ -1,16 +1,15 @@
 from datetime import date
 
 from crm.money import Money
-from crm.projects.services import move_stage
-from tests.pages.conftest import user
+from tests import factories
 
 
-def test_every_page_renders_in_chinese(client, make_user, login, company, project, rates):
+def test_every_page_renders_in_chinese(client, make_user, login, company, project, eur_rate):
     make_user("root", "admin", locale="zh")
     acme = company(name_en="Acme", name_zh="阿克米")
     record = project(acme, name_zh="嘉兴工厂", total_investment=Money.parse("3000000", "EUR"),
                      estimated_land_date=date(2030, 1, 1), criteria=["large"])
-    move_stage(user("boss"), record, "contacted", "见面")
+    factories.move(record, "contacted", note="见面")
     login("root")
     pages = {
         "/projects": "嘉兴工厂",

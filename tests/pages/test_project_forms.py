@@ -16,7 +16,7 @@ def form_fields(company_id, **extra):
     return data
 
 
-def test_create_project_through_the_form(client, make_user, login, company, rates):
+def test_create_project_through_the_form(client, make_user, login, company, eur_rate):
     make_user("sam", "staff", zones=["jxetdz"])
     acme = company()
     login("sam")

@@ -1,15 +1,13 @@
-from datetime import date
-
 from crm.extensions import db
 from crm.projects.models import Project
+from tests import factories
 from tests.conftest import csrf_from
 
 
 def test_two_high_one_low_refused_at_signed(client, make_user, login, company, project):
-    make_user("mia", "manager")
-    record = project(company(), name_en="Smoky", two_high_one_low=True, owner="mia",
-                     likelihood="high", estimated_land_date=date(2030, 1, 1),
-                     signed_on=date(2029, 1, 1))
+    mia = make_user("mia", "manager")
+    record = project(company(), name_en="Smoky", two_high_one_low=True,
+                     **factories.ready_for("signed", by=mia))
     login("mia")
     page = client.get(f"/projects/{record.id}").get_data(as_text=True)
     response = client.post(f"/projects/{record.id}/stage", data={

@@ -3,14 +3,10 @@
 from datetime import date, timedelta
 
 import pytest
-import sqlalchemy as sa
 
-from crm.extensions import db
-from crm.interactions.services import create_interaction
 from crm.reference.services import replace_list
 from crm.reports.league import LEAGUE_COLUMNS, league
-from crm.talents.models import TalentStageChange
-from crm.talents.services import create_talent, move_stage
+from tests import factories
 
 from .conftest import at
 
@@ -18,7 +14,7 @@ PERIOD = (date(2025, 1, 1), date(2025, 6, 30))
 
 
 @pytest.fixture
-def zones(build, boss):
+def zones(build):
     replace_list(2025, [{"rank": 88, "name_en": "Siemens", "name_zh": "西门子"}])
     siemens = build.company("Siemens AG")
     p1 = build.project(usd=150_000_000, land_mu=100, output=5_000_000, tax=500_000,
@@ -35,18 +31,13 @@ def zones(build, boss):
     # signed the day after the period, with land but no output declared
     build.project(zone="jsetdz", usd=40_000_000, land_mu=10, path=["signed"],
                   created=at(2025, 2, 1), moves=at(2025, 7, 1))
-    talent = create_talent(boss, {"name": "Anna Schmidt", "talent_type": "rnd",
-                                  "zone": "jsetdz", "nationality": "DE"})
-    move_stage(boss, talent, "landed")
-    db.session.execute(sa.update(TalentStageChange).values(at=at(2025, 4, 1)))
-    other = create_talent(boss, {"name": "Ben Early", "talent_type": "rnd", "zone": "jsetdz"})
-    move_stage(boss, other, "landed")
-    db.session.execute(sa.update(TalentStageChange).where(
-        TalentStageChange.talent_id == other.id).values(at=at(2024, 4, 1)))
-    db.session.commit()
+    talent = factories.move(factories.talent(zone="jsetdz"), "landed")
+    factories.backdate(talent, moves=at(2025, 4, 1))
+    other = factories.move(factories.talent(zone="jsetdz", name="Ben Early"), "landed")
+    factories.backdate(other, moves=at(2024, 4, 1))
 
     def meeting(day, **links):
-        return create_interaction(boss, {"occurred_on": day, "subject": "Talk", **links})
+        return factories.meeting(occurred_on=day, subject="Talk", **links)
 
     meeting(date(2025, 4, 1), project_ids=[p1.id])
     meeting(date(2025, 5, 1), talent_ids=[talent.id])
