@@ -71,6 +71,17 @@ def require(user, area: str, action: str, message=None) -> str:
     return width
 
 
+def require_current(user, record, version: int | None, action: str = "edit") -> None:
+    """The user may do ``action`` to ``record`` (else Forbidden), and ``version`` is the one
+    the record has (else Conflict, 409: someone changed it since it was read)."""
+    from .errors import Conflict
+
+    if not can(user, action, record):
+        raise Forbidden()
+    if version is None or version != record.version:
+        raise Conflict()
+
+
 def allowed(user, area: str, action: str) -> bool:
     """May the user do this at all, in some scope (create a project, read reports)?"""
     return scope(user, area, action) is not None

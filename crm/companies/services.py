@@ -7,7 +7,7 @@ from babel import Locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
-from ..access import allowed, can, get_record, require, visible
+from ..access import allowed, can, get_record, require, require_current, visible
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import language
@@ -165,10 +165,7 @@ def can_create(user) -> bool:
 
 
 def update_company(user, company: Company, version: int | None, values: dict) -> Company:
-    if not can(user, "edit", company):
-        raise Forbidden()
-    if version != company.version:
-        raise Conflict()
+    require_current(user, company, version)
     values = _clean(values)
     merged = COMPANY.current(company) | values
     touched = {name: values[name] for name in values}

@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
-from ..access import can, can_in_zone, get_record, require, visible
+from ..access import can, can_in_zone, get_record, require, require_current, visible
 from ..codes import InteractionKind
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import Forbidden, Invalid
 from ..text import like_pattern
 from .fields import INTERACTION
 from .models import FollowUp, Interaction
@@ -202,10 +202,7 @@ def create_interaction(user, values: dict) -> Interaction:
 
 
 def update_interaction(user, record: Interaction, version: int | None, values: dict):
-    if not can(user, "edit", record):
-        raise Forbidden()
-    if version is None or version != record.version:
-        raise Conflict()
+    require_current(user, record, version)
     _apply(user, record, values, creating=False)
     record.updated_at = utcnow()  # a change to links or follow-ups alone still bumps the version
     db.session.commit()

@@ -8,11 +8,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock, stages
-from ..access import can, can_in_zone, get_record, visible
+from ..access import can, can_in_zone, get_record, require_current, visible
 from ..codes import Criterion, Flag, ParkType, ProjectKind, Stage
 from ..companies.models import Company
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import Forbidden, Invalid
 from ..money import Money, NoRate
 from ..records import MONEY
 from ..text import like_pattern, search_matches, search_text
@@ -129,10 +129,7 @@ def create_project(user, values: dict) -> Project:
 def update_project(user, project: Project, version: int | None, values: dict) -> Project:
     """Change the fields given that differ from the record's; only they are checked
     (STYLE.md), and a stale version is 409."""
-    if not can(user, "edit", project):
-        raise Forbidden()
-    if version is None or version != project.version:
-        raise Conflict()
+    require_current(user, project, version)
     _refuse_unknown(values)
     values = PROJECT.changes(project, values)
     if "zone" in values:

@@ -8,10 +8,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from .. import stages
-from ..access import can, can_in_zone, get_record, require, visible
+from ..access import can_in_zone, get_record, require, require_current, visible
 from ..codes import TalentStage, TalentType
 from ..db import db, utcnow
-from ..errors import Conflict, Forbidden, Invalid
+from ..errors import Forbidden, Invalid
 from ..text import search_matches, search_text
 from ..zones.models import Zone
 from .fields import TALENT
@@ -85,10 +85,7 @@ def create_talent(user, values: dict) -> Talent:
 
 
 def update_talent(user, talent: Talent, version: int | None, values: dict) -> Talent:
-    if not can(user, "edit", talent):
-        raise Forbidden()
-    if version is None or version != talent.version:
-        raise Conflict()
+    require_current(user, talent, version)
     _apply(user, talent, values, creating=False)
     db.session.commit()
     return talent
