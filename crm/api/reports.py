@@ -9,10 +9,11 @@ from ..clock import FIRST_YEAR, LAST_YEAR, today
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
+from ..projects.fields import PROJECT
 from ..reports.common import require_reports
 from ..reports.registry import REPORTS
 from . import bp
-from .core import Query, operation, require_user
+from .core import PageQuery, Query, operation, require_user
 from .schemas import DECIMAL, INT, NUM, STR, array, nullable, obj
 
 FUNNEL = obj({"stages": array(obj({
@@ -20,12 +21,11 @@ FUNNEL = obj({"stages": array(obj({
     "reached": INT, "current": INT, "usd": DECIMAL,
     "conversion": nullable(NUM), "median_days": nullable(NUM),
 }))})
-FLAGS = obj({"mega": {"type": "boolean"}, "fortune500": {"type": "boolean"},
-             "shuangbai_candidate": {"type": "boolean"}})
 SHUANGBAI = obj({
     "year": INT, "previous_count": INT, "target": INT, "count": INT, "gap": INT,
     "candidates": array(obj({"project_id": INT, "name_zh": STR, "name_en": STR,
-                             "company_id": INT, "flags": FLAGS})),
+                             "company_id": INT, "flags": PROJECT["flags"].schema})),
+    "candidates_total": INT,
 })
 LEAGUE = obj({"zones": array(obj({
     "zone": STR, "new_leads": INT, "signed": INT, "signed_usd": DECIMAL, "mega": INT,
@@ -45,7 +45,7 @@ class FunnelQuery(Query):
     flag: Literal_of(Flag) | None = None
 
 
-class ShuangbaiQuery(Query):
+class ShuangbaiQuery(PageQuery):  # a page of candidates, 50 unless asked
     year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Default: this year")
 
 
@@ -91,7 +91,8 @@ def funnel(query: FunnelQuery):
            tag="reports", query=ShuangbaiQuery, response=SHUANGBAI, errors=(403,))
 def shuangbai(query: ShuangbaiQuery):
     user = _reader()
-    return _answer(user, "shuangbai", year=query.year or today().year)
+    return _answer(user, "shuangbai", year=query.year or today().year, limit=query.per_page,
+                   offset=(query.page - 1) * query.per_page)
 
 
 @operation(bp, "/reports/league", "GET", summary="The league table of zones (比学赶超)",

@@ -22,11 +22,12 @@ API_KEYS = ("year", "previous_count", "target", "count", "gap")
 CANDIDATE_KEYS = ("project_id", "name_zh", "name_en", "company_id", "flags")
 
 
-def shuangbai(user, year: int, limit: int | None = None) -> dict:
+def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dict:
     """Last year's count on the 双百 list, this year's target (last year + 2), this year's
     count, the gap, and the candidate projects that could close it: mega or Fortune 500
     projects, not lost, whose company is not on this year's list yet, largest first. The list
-    is citywide reference data; the candidates are the projects the user may see."""
+    is citywide reference data; the candidates are the projects the user may see, ``limit``
+    of them from ``offset`` on (all by default)."""
     require_reports(user)
     counts = shuangbai_list.shuangbai_counts(year - 1, year)
     previous, count = counts[year - 1], counts[year]
@@ -47,7 +48,7 @@ def shuangbai(user, year: int, limit: int | None = None) -> dict:
         .order_by(Project.total_investment_usd_cents.desc().nulls_last(), Project.id)
     )
     if limit is not None:
-        statement = statement.limit(limit)
+        statement = statement.limit(limit).offset(offset)
     candidates = [
         {"project_id": row.id, "name_zh": row.name_zh, "name_en": row.name_en,
          "company_id": row.company_id, "company_zh": row.company_zh,
@@ -92,8 +93,8 @@ class ShuangbaiReport(Report):
     def params(self, args) -> dict:
         return {"year": year_param(args)}
 
-    def run(self, user, year: int, limit: int | None = None) -> dict:
-        return shuangbai(user, year, limit)
+    def run(self, user, year: int, limit: int | None = None, offset: int = 0) -> dict:
+        return shuangbai(user, year, limit, offset)
 
     def for_dashboard(self, user, params: dict) -> dict:
         return self.run(user, **params, limit=CANDIDATES_SHOWN)
@@ -101,4 +102,5 @@ class ShuangbaiReport(Report):
     def as_json(self, report: dict) -> dict:
         return {**{key: report[key] for key in API_KEYS},
                 "candidates": [{key: c[key] for key in CANDIDATE_KEYS}
-                               for c in report["candidates"]]}
+                               for c in report["candidates"]],
+                "candidates_total": report["candidate_count"]}

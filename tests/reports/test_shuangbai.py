@@ -69,3 +69,16 @@ def test_api_and_staff(listed, api):
     staff = api("staff2", "staff")  # zone jxetdz: the jsetdz candidate is not theirs
     body = staff.get("/api/v1/reports/shuangbai?year=2025").get_json()
     assert [c["project_id"] for c in body["candidates"]] == [listed["projects"]["mega"].id]
+
+
+def test_api_candidates_come_a_page_at_a_time(listed):
+    """API.md: candidates largest first, one page at a time, with their total."""
+    admin = listed["admin"]
+    whole = admin.get("/api/v1/reports/shuangbai?year=2025").get_json()
+    total = whole["candidates_total"]
+    assert total == len(whole["candidates"]) >= 2
+    first = admin.get("/api/v1/reports/shuangbai?year=2025&per_page=1").get_json()
+    second = admin.get("/api/v1/reports/shuangbai?year=2025&per_page=1&page=2").get_json()
+    assert first["candidates_total"] == second["candidates_total"] == total
+    assert [first["candidates"][0], second["candidates"][0]] == whole["candidates"][:2]
+    assert admin.get("/api/v1/reports/shuangbai?per_page=201").status_code == 422
