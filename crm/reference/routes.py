@@ -71,12 +71,18 @@ def render_list(year, upload, status=200):
 @bp.route("/reference/global500/upload", methods=["POST"])
 @admin_required
 def upload_global500():
-    form = ListUploadForm()
+    return replace_from_upload(ListUploadForm(), read_list, services.replace_list,
+                               "reference.global500", render_list)
+
+
+def replace_from_upload(form, read, replace, endpoint: str, render):
+    """A reference list of a year replaced by an uploaded file: ``read`` gives its rows,
+    ``replace(year, rows)`` writes them all or none; a file that cannot be read, or a bad row,
+    shows beside the file field (422)."""
     if form.validate_on_submit():
         storage = form.file.data
         try:
-            rows = read_list(storage.filename or "", storage.read())
-            created = services.replace_list(form.year.data, rows)
+            created = replace(form.year.data, read(storage.filename or "", storage.read()))
         except UnreadableFile as error:
             form.file.errors = [*form.file.errors, str(error)]
         except Invalid as error:
@@ -85,8 +91,8 @@ def upload_global500():
         else:
             flash(_("The %(year)d list now has %(n)d entries.", year=form.year.data,
                     n=len(created)), "success")
-            return redirect(url_for("reference.global500", year=form.year.data))
-    return render_list(form.year.data if not form.year.errors else None, form, 422)
+            return redirect(url_for(endpoint, year=form.year.data))
+    return render(form.year.data if not form.year.errors else None, form, 422)
 
 
 @bp.route("/reference/global500/<int:entry_id>/link", methods=["POST"])
@@ -133,22 +139,10 @@ def render_shuangbai(year, upload, status=200):
 @bp.route("/reference/shuangbai/upload", methods=["POST"])
 @admin_required
 def upload_shuangbai():
-    form = ShuangbaiUploadForm()
-    if form.validate_on_submit():
-        storage = form.file.data
-        try:
-            rows = read_shuangbai(storage.filename or "", storage.read())
-            created = replace_shuangbai(current_user, form.year.data, rows)
-        except UnreadableFile as error:
-            form.file.errors = [*form.file.errors, str(error)]
-        except Invalid as error:
-            db.session.rollback()
-            form.file.errors = [*form.file.errors, *row_messages(error.fields)]
-        else:
-            flash(_("The %(year)d list now has %(n)d entries.", year=form.year.data,
-                    n=len(created)), "success")
-            return redirect(url_for("reference.shuangbai", year=form.year.data))
-    return render_shuangbai(form.year.data if not form.year.errors else None, form, 422)
+    return replace_from_upload(
+        ShuangbaiUploadForm(), read_shuangbai,
+        lambda year, rows: replace_shuangbai(current_user, year, rows),
+        "reference.shuangbai", render_shuangbai)
 
 
 @bp.route("/reference/rates", methods=["GET", "POST"])
