@@ -47,6 +47,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     # behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host (0: none)
     PROXY_HOPS = int(os.environ.get("CRM_PROXY_HOPS", "0") or 0)
+    # a form's picker lists up to this many companies, projects or talents; more are searched
+    PICKER_LISTED_WHOLE = int(os.environ.get("CRM_PICKER_LISTED_WHOLE", "300") or 300)
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # uploads; JSON bodies are held to 1 MiB in the API

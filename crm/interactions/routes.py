@@ -27,6 +27,7 @@ from ..pages import (
     visible_zones,
     zone_choices,
 )
+from ..pickers import offer
 from ..safety import local_path
 from ..zones.services import zones as all_zones
 from . import bp, services
@@ -121,21 +122,15 @@ def delete(interaction_id: int):
 def prepare(form: MeetingForm, record=None) -> None:
     """Fill the choices: the records, people and zones the user may pick."""
     from ..companies.models import Company, Contact
-    from ..companies.services import company_query
-    from ..projects.services import project_query
-    from ..talents.services import talent_query
 
     user = current_user
-    companies = db.session.scalars(company_query(user)).all()
-    projects = db.session.scalars(project_query(user)).all()
-    talents = db.session.scalars(talent_query(user)).all()
-    form.company_ids.choices = [(str(c.id), c.name) for c in companies]
-    form.project_ids.choices = [
-        (str(p.id), f"{p.name} · {p.company.name}" if p.company else p.name) for p in projects]
-    form.talent_ids.choices = [(str(t.id), t.display_name) for t in talents]
+    offer(form.company_ids, "companies")
+    offer(form.project_ids, "projects")
+    offer(form.talent_ids, "talents")
+    companies = [int(value) for value, _label in form.company_ids.choices]
     contacts = db.session.execute(
         sa.select(Contact, Company).join(Company, Contact.company_id == Company.id)
-        .where(Contact.deleted_at.is_(None), Company.id.in_([c.id for c in companies]))
+        .where(Contact.deleted_at.is_(None), Company.id.in_(companies))
         .order_by(Company.name_en, Company.name_zh, Contact.name_en, Contact.name_zh)
     ).all()
     form.contact_ids.choices = options_grouped(

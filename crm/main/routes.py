@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from ..access import allowed
 from ..extensions import db
+from ..pages import staff_required
 from . import bp
 
 
@@ -27,3 +28,12 @@ def healthz():
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return jsonify(status="ok" if status == 200 else "error", database=database), status
+
+
+@bp.route("/pick/<any(companies, projects, talents):kind>")
+@staff_required
+def pick(kind: str):
+    """A form's picker searching as the user types (crm/pickers.py): JSON options."""
+    from ..pickers import search
+
+    return jsonify(search(kind))

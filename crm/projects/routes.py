@@ -23,6 +23,7 @@ from ..pages import (
     visible_zones,
     zone_choices,
 )
+from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
 from . import bp, rules, services
@@ -131,13 +132,9 @@ def delete(project_id: int):
 
 def prepare(form: ProjectForm, project=None) -> None:
     """Fill the choices: only what the user may pick."""
-    from ..companies.services import company_query
-
     user = current_user
-    companies = db.session.scalars(company_query(user)).all()
-    if project is not None and project.company not in companies:
-        companies.append(project.company)
-    form.company_id.choices = [("", "—")] + [(str(c.id), c.name) for c in companies]
+    offer(form.company_id, "companies", blank=True,
+          keep=[project.company] if project is not None else ())
     form.zone.choices = zone_choices(user, "projects", project)
     parks = db.session.scalars(sa.select(Park).order_by(Park.zone_code, Park.id)).all()
     form.park_id.choices = [("", "—")] + [

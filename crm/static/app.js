@@ -72,5 +72,41 @@
         item.appendChild(button);
       });
     }
+
+    /* select[data-picker]: a long list is not sent whole; a search box above the select asks
+       the server as the user types and offers what it finds, keeping what is chosen. */
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-picker]"), function (select) {
+      var box = document.createElement("input");
+      box.type = "search";
+      box.className = "picker-search";
+      box.placeholder = select.getAttribute("data-picker-prompt") || "";
+      box.setAttribute("aria-label", box.placeholder);
+      box.setAttribute("autocomplete", "off");
+      select.parentNode.insertBefore(box, select);
+      var timer = null;
+      var asked = 0;
+      box.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          var ticket = ++asked;
+          var url = select.getAttribute("data-picker") + "?q=" + encodeURIComponent(box.value);
+          fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .then(function (found) {
+              if (ticket !== asked) return;  // a later search has been sent
+              var keep = {};
+              Array.prototype.slice.call(select.options).forEach(function (option) {
+                if (option.selected || option.value === "") keep[option.value] = true;
+                else select.removeChild(option);
+              });
+              found.forEach(function (item) {
+                if (keep[item.value]) return;
+                select.appendChild(new Option(item.label, item.value));
+              });
+              if (!select.multiple && found.length && !select.value) select.value = found[0].value;
+            });
+        }, 250);
+      });
+    });
   });
 })();
