@@ -106,10 +106,11 @@ def can(user, action: str, record) -> bool:
     return _owns(user, record)
 
 
-def get_record(user, model, record_id, action: str = "view"):
+def get_record(user, model, record_id, action: str = "view", options=()):
     """The record, or NotFound when it is missing or hidden from the user; Forbidden when they
-    may see it but not do ``action`` (flaskr's ``get_post``, for every kind of record)."""
-    record = db.session.get(model, record_id)
+    may see it but not do ``action`` (flaskr's ``get_post``, for every kind of record).
+    ``options``: loader options for what the caller shows with it."""
+    record = db.session.get(model, record_id, options=options)
     if record is None or not can(user, "view", record):
         raise NotFound()
     if action != "view" and not can(user, action, record):

@@ -131,15 +131,17 @@ def split_places(text: str | None) -> list[str]:
     return places
 
 
-def currency_choices(stored: str | None = None) -> list[SelectChoice]:
+def currencies() -> set[str]:
     """US dollars and every currency of the rate table (an amount needs a rate: one that
-    starts later is refused by the service, with its reason), and the one the stored amount
-    already has."""
+    starts later is refused by the service, with its reason)."""
     from .reference.models import ExchangeRate
 
-    codes = {"USD", *db.session.scalars(sa.select(ExchangeRate.currency).distinct())}
-    if stored:
-        codes.add(stored)
+    return {"USD", *db.session.scalars(sa.select(ExchangeRate.currency).distinct())}
+
+
+def currency_choices(codes: set[str], stored: str | None = None) -> list[SelectChoice]:
+    """``codes`` and the one the stored amount already has, US dollars first."""
+    codes = codes | ({stored} if stored else set())
     return options((code, code) for code in sorted(codes, key=lambda c: (c != "USD", c)))
 
 
@@ -247,8 +249,11 @@ class RecordForm(ServiceForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         stored = kwargs.get("data") or {}  # the record's values (data_of), not what was posted
-        for f in self.declaration.writable(records.MONEY):
-            self[f"{f.name}_currency"].choices = currency_choices(stored.get(f"{f.name}_currency"))
+        money = self.declaration.writable(records.MONEY)
+        codes = currencies() if money else set()
+        for f in money:
+            self[f"{f.name}_currency"].choices = currency_choices(
+                codes, stored.get(f"{f.name}_currency"))
 
 
 def record_form(declaration: records.Record, *, exclude=()) -> type[RecordForm]:

@@ -47,10 +47,11 @@ def zone_names() -> dict[str, str]:
 
 
 @bp.app_template_global("record_timeline")
-def record_timeline(*, company=None, project=None, talent=None) -> list[dict]:
-    """The meetings linked to one record and, for projects and talents, its stage changes:
-    newest first. Each entry is {"on": date, "meeting": …} or {"on": date, "change": …,
-    "stages": the stage codes}."""
+def record_timeline(*, company=None, project=None, talent=None, changes=None) -> list[dict]:
+    """The meetings linked to one record and, for projects and talents, its stage changes
+    (``changes``, when the page has read them already): newest first. Each entry is
+    {"on": date, "meeting": …} or {"on": date, "change": …, "stages": the stage codes}."""
+    given = changes
     user = current_user
     if company is not None:
         meetings = services.for_record(user, company_id=company.id)
@@ -59,7 +60,7 @@ def record_timeline(*, company=None, project=None, talent=None) -> list[dict]:
         from ..projects.services import history
 
         meetings = services.for_record(user, project_id=project.id)
-        changes, stages = history(project), Stage
+        changes, stages = given if given is not None else history(project), Stage
     else:
         from ..talents.services import history
 

@@ -67,17 +67,10 @@ def sort_labels() -> list[tuple[str, str]]:
 @bp.route("/projects/board")
 @staff_required
 def board():
-    base = services.project_query(current_user)
-    sub = base.order_by(None).subquery()
-    counts = dict(db.session.execute(
-        sa.select(sub.c.stage, sa.func.count()).group_by(sub.c.stage)).all())
-    columns = []
-    for stage in [*Stage.pipeline(), Stage.ON_HOLD, Stage.LOST]:
-        statement = services.project_query(current_user, {"stage": stage.value,
-                                                          "sort": "created"})
-        cards = db.session.scalars(
-            services.with_relations(statement).limit(BOARD_LIMIT)).unique().all()
-        columns.append({"stage": stage, "cards": cards, "count": counts.get(stage.value, 0)})
+    stages = [*Stage.pipeline(), Stage.ON_HOLD, Stage.LOST]
+    counts, cards = services.board(current_user, [s.value for s in stages], BOARD_LIMIT)
+    columns = [{"stage": stage, "cards": cards.get(stage.value, []),
+                "count": counts.get(stage.value, 0)} for stage in stages]
     return render_template("projects/board.html", columns=columns, stages=Stage,
                            limit=BOARD_LIMIT)
 

@@ -27,7 +27,7 @@ from .models import Project, ProjectCriterion, StageChange
 def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
-    return get_record(user, Project, project_id, action)
+    return get_record(user, Project, project_id, action, options=relations())
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
@@ -88,15 +88,34 @@ def _as_list(value) -> list[str]:
     return [v for v in str(value).split(",") if v]
 
 
+def relations() -> tuple:
+    """What a list row or a project's page shows, loaded with it (no query per row)."""
+    return (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
+            joinedload(Project.verified_by), selectinload(Project.criteria_rows))
+
+
 def with_relations(statement: sa.Select) -> sa.Select:
     """Load what a list row shows in a fixed number of queries (no query per row)."""
-    return statement.options(
-        joinedload(Project.company),
-        joinedload(Project.zone),
-        joinedload(Project.owner),
-        joinedload(Project.verified_by),
-        selectinload(Project.criteria_rows),
-    )
+    return statement.options(*relations())
+
+
+def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str, list]]:
+    """The board's columns in a fixed number of queries, whatever the number of stages: how
+    many projects each stage holds, and its ``limit`` newest cards (one UNION ALL of a
+    LIMIT per stage, so no column loads more than it shows)."""
+    seen = visible(user, Project)
+    counts = dict(db.session.execute(
+        sa.select(Project.stage, sa.func.count()).where(seen).group_by(Project.stage)).all())
+    newest = (Project.created_at.desc(), Project.id.desc())
+    firsts = sa.union_all(*(
+        sa.select(Project.id).where(seen, Project.stage == stage).order_by(*newest)
+        .limit(limit).subquery().select() for stage in stages)).subquery()
+    cards: dict[str, list] = {}
+    for project in db.session.scalars(with_relations(
+            sa.select(Project).where(Project.id.in_(sa.select(firsts.c.id))).order_by(*newest))
+    ).unique():
+        cards.setdefault(project.stage, []).append(project)
+    return counts, cards
 
 
 def history(project: Project) -> list[StageChange]:
