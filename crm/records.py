@@ -269,8 +269,19 @@ class Record:
         """The record as the API shows it: every field, or the public ones only."""
         return {f.name: f.json_of(record) for f in self.fields if internal or f.public}
 
+    def as_read_by(self, record, user) -> dict:
+        """The record as ``user`` may read it: its internal fields only with the access
+        table's ``internal`` permission (a partner reads the public view)."""
+        from .access import can
+
+        return self.to_json(record, internal=can(user, "internal", record))
+
     def response_schema(self, *, internal: bool = True) -> dict:
         return s.obj({f.name: f.json_schema() for f in self.fields if internal or f.public})
+
+    def either_view(self) -> dict:
+        """The schema of an answer that is the internal or the public view."""
+        return {"anyOf": [self.response_schema(), self.response_schema(internal=False)]}
 
     def body(self, base, suffix: str, extra: dict | None = None, *, creating: bool = False):
         """A pydantic model of the writable fields and ``extra`` ones: a create's body

@@ -1,6 +1,5 @@
 from pydantic import Field
 
-from ..access import can
 from ..companies import services
 from ..companies.fields import COMPANY
 from ..companies.models import Company
@@ -19,11 +18,11 @@ from .core import (
 
 def company_json(company: Company, user) -> dict:
     """The company as the user may read it: partners get the public fields only (API.md)."""
-    return COMPANY.to_json(company, internal=can(user, "internal", company))
+    return COMPANY.as_read_by(company, user)
 
 
 COMPANY_SCHEMA = COMPANY.response_schema()
-COMPANY_ANSWER = {"anyOf": [COMPANY_SCHEMA, COMPANY.response_schema(internal=False)]}
+COMPANY_ANSWER = COMPANY.either_view()
 CompanyIn = COMPANY.body(Body, "In", creating=True)
 CompanyChange = COMPANY.body(Body, "Change", extra={"version": (int, ...)})
 

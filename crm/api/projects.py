@@ -26,7 +26,7 @@ from .fields import Note, history_json, history_schema, stage_move
 
 def project_json(project: Project, user) -> dict:
     """The project as the user may read it: partners get the public fields only."""
-    return PROJECT.to_json(project, internal=can(user, "internal", project))
+    return PROJECT.as_read_by(project, user)
 
 
 # read-only fields a client may echo back from a GET are accepted and ignored
@@ -40,7 +40,7 @@ ProjectChange = PROJECT.body(Body, "Change", extra={
     # accepted only when unchanged: a move goes through /stage
     "stage": (Literal_of(Stage) | None, None), **_ECHOED})
 PROJECT_SCHEMA = PROJECT.response_schema()
-PARTNER_PROJECT = PROJECT.response_schema(internal=False)
+PROJECT_ANSWER = PROJECT.either_view()  # a partner reads the public view
 
 
 class ProjectQuery(PageQuery):
@@ -61,7 +61,7 @@ StageMove = stage_move(Stage)
 
 
 @operation(bp, "/projects", "GET", summary="List projects", tag="projects", query=ProjectQuery,
-           response=page_schema({"anyOf": [PROJECT_SCHEMA, PARTNER_PROJECT]}), paginated=True)
+           response=page_schema(PROJECT_ANSWER), paginated=True)
 def list_projects(query: ProjectQuery):
     user = require_user()
     filters = query.model_dump(exclude={"page", "per_page"})
@@ -80,7 +80,7 @@ def create_project(body: ProjectCreate):
 
 
 @operation(bp, "/projects/<int:project_id>", "GET", summary="Read a project", tag="projects",
-           response={"anyOf": [PROJECT_SCHEMA, PARTNER_PROJECT]}, errors=(404,))
+           response=PROJECT_ANSWER, errors=(404,))
 def get_project(project_id: int):
     user = require_user()
     return project_json(services.get_project(user, project_id), user)
