@@ -82,6 +82,7 @@ def search_matches(column, q: str):
 
 
 def website_domain(url: str | None) -> str:
+    """The host of a website, without ``www.``; ValueError when it is no address at all."""
     if not url:
         return ""
     text = url.strip().lower()

@@ -77,6 +77,11 @@ def _validate(values: dict, company: Company | None, user) -> dict[str, list[str
     errors = COMPANY.check(values)
     if not (values.get("name_zh") or values.get("name_en")):
         errors.setdefault("name_zh", []).append(_("Give the name in Chinese or in English."))
+    try:
+        website_domain(values.get("website"))
+    except ValueError:
+        errors.setdefault("website", []).append(
+            _("Write the website as example.com or https://www.example.com."))
     country = values.get("country") or ""
     if country and not is_country(country):
         errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))

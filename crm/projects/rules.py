@@ -15,6 +15,11 @@ REQUIRED_FROM = {
     "registered_capital": Stage.REGISTERED,
 }
 
+def required_at(stage: str) -> list[str]:
+    """The fields a project at ``stage`` must keep."""
+    return [name for name, first in REQUIRED_FROM.items() if reaches(stage, first)]
+
+
 def reaches(target: str, stage: Stage) -> bool:
     """Does moving to ``target`` reach ``stage`` or beyond on the pipeline?"""
     target_stage = Stage(target)
@@ -25,8 +30,8 @@ def missing_fields(project, target: str) -> list[str]:
     """Fields ``target`` requires that the project has not got (for the checklist)."""
     from .fields import PROJECT
 
-    return [name for name, first in REQUIRED_FROM.items()
-            if reaches(target, first) and getattr(project, PROJECT[name].column) in (None, "")]
+    return [name for name in required_at(target)
+            if getattr(project, PROJECT[name].column) in (None, "")]
 
 
 def next_stage(stage: str) -> Stage | None:

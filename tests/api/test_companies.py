@@ -189,3 +189,12 @@ def test_list_pagination(admin, company):
     assert [c["name_en"] for c in page["items"]] == ["Firm 4"]
     assert "per_page" in error_of(admin.get(URL + "?per_page=201"), 422)["fields"]
     assert "page" in error_of(admin.get(URL + "?page=0"), 422)["fields"]
+
+
+@pytest.mark.parametrize("website", [":.£+[", "http://[::1"])
+def test_a_website_the_url_parser_refuses_is_a_422(admin, website):
+    """Schemathesis found a 500 here (ValueError: Invalid IPv6 URL)."""
+    error = error_of(admin.post("/api/v1/companies", json={"name_en": "Acme", "country": "DE",
+                                                          "website": website}), 422)
+    assert list(error["fields"]) == ["website"]
+    assert ok(admin.get("/api/v1/companies"))["total"] == 0

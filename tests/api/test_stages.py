@@ -122,3 +122,18 @@ def test_bad_moves(admin, project):
     assert ok(admin.get(f"{URL}/{p['id']}")) == p
     moved = ok(move(admin, p["id"], stage="contacted", version=p["version"]))
     assert moved["stage"] == "contacted"
+
+
+@pytest.mark.parametrize("field", ["owner", "signed_on", "likelihood", "estimated_land_date"])
+def test_an_edit_keeps_what_the_stage_requires(admin, project, olga, field):
+    """A signed project must keep its owner, date signed …: emptying one is a 422 naming it,
+    and nothing is written; a field a later stage needs may still be emptied."""
+    p = project(**READY_TO_SIGN)
+    signed = ok(move(admin, p["id"], stage="signed"))
+    error = error_of(admin.patch(f"{URL}/{p['id']}", json={"version": signed["version"],
+                                                           field: None}), 422)
+    assert list(error["fields"]) == [field]
+    assert ok(admin.get(f"{URL}/{p['id']}")) == signed
+    emptied = ok(admin.patch(f"{URL}/{p['id']}", json={"version": signed["version"],
+                                                       "registered_on": None}))
+    assert emptied["registered_on"] is None
