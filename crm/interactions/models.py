@@ -35,8 +35,9 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
     country: Mapped[str] = mapped_column(sa.String(2), default="")
     subject: Mapped[str] = mapped_column(sa.String(200), default="")
     notes: Mapped[str] = mapped_column(sa.Text, default="")
-    # the zone whose officers own the record (access: staff see their zones' meetings)
-    zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"), index=True)
+    # the zone whose officers own the record (access: staff see their zones' meetings); none
+    # for a city-level meeting, which managers and admins see
+    zone_code: Mapped[str | None] = mapped_column(sa.ForeignKey("zone.code"), index=True)
     logged_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
 
     companies: Mapped[list["Company"]] = relationship(secondary=interaction_company)  # noqa: F821

@@ -128,8 +128,6 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     if creating and not zone:
         linked = (projects or []) + (talents or [])
         zone = linked[0].zone_code if linked else (user.zone_codes or [None])[0]
-        if zone is None:
-            errors.setdefault("zone", []).append(_("Choose the zone this meeting belongs to."))
     if zone and (creating or zone != record.zone_code):
         if db.session.get(Zone, zone) is None:
             errors.setdefault("zone", []).append(_("No such zone."))

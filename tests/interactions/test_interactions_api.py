@@ -112,3 +112,22 @@ def test_delete_moves_to_the_bin(pipeline):
     assert admin.delete(f"/api/v1/interactions/{body['id']}").status_code == 204
     assert admin.get(f"/api/v1/interactions/{body['id']}").status_code == 404
     assert admin.get("/api/v1/interactions").get_json()["total"] == 0
+
+
+def test_a_city_level_meeting_has_no_zone(pipeline, api, login, client):
+    """API.md: a meeting's zone is optional; an admin (no zone of their own) logging a first
+    meeting with a company gets a city-level meeting, which managers see and staff do not."""
+    admin = pipeline["admin"]
+    body = {"kind": "meeting", "occurred_on": "2026-11-20", "subject": "Embassy dinner",
+            "company_ids": [pipeline["company_id"]]}
+    response = admin.post("/api/v1/interactions", json=body)
+    assert response.status_code == 201, response.get_json()
+    city = response.get_json()
+    assert city["zone"] is None
+    manager = api("mia", "manager")
+    assert manager.get(f"/api/v1/interactions/{city['id']}").get_json()["zone"] is None
+    staff = api("bob", "staff")  # zone jxetdz
+    assert staff.get(f"/api/v1/interactions/{city['id']}").status_code == 404
+    login("mia")
+    page = client.get(f"/meetings/{city['id']}").get_data(as_text=True)
+    assert "<dd>Citywide</dd>" in page
