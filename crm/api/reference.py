@@ -56,9 +56,9 @@ def global500(query: YearQuery):
 
 @operation(bp, "/reference/global500", "POST",
            summary="Replace a year's Fortune Global 500 list (admin)", tag="reference",
-           query=RequiredYear, body=Global500List, response=GLOBAL500, errors=(403,),
+           query=YearQuery, body=Global500List, response=GLOBAL500, errors=(403,),
            permission=("reference", "edit"))
-def replace_global500(query: RequiredYear, body: Global500List):
+def replace_global500(query: YearQuery, body: Global500List):
     rows = [row.model_dump() for row in body.root]
     return [entry_json(e) for e in services.replace_list(query.year, rows)]
 

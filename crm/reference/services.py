@@ -91,9 +91,16 @@ def entries(year: int, *, with_companies: bool = False) -> list[Global500Entry]:
     return db.session.scalars(statement).all()
 
 
-def replace_list(year: int, rows: list[dict]) -> list[Global500Entry]:
-    """Replace a year's list. Links picked by hand survive for the same name."""
+def replace_list(year: int | None, rows: list[dict]) -> list[Global500Entry]:
+    """Replace a year's list. Links picked by hand survive for the same name. Without a
+    ``year`` the rows say it, and must agree."""
     errors: dict[str, list[str]] = {}
+    if year is None:
+        years = {row.get("year") for row in rows} - {None}
+        if len(years) != 1 or len(years) == 1 and None in (r.get("year") for r in rows):
+            raise Invalid({"year": [_("Give the year of the list, or the same year in "
+                                      "every row.")]})
+        year = years.pop()
     if year not in YEARS:
         errors["year"] = [_("Give a year between %(first)d and %(last)d.", first=FIRST_YEAR,
                             last=LAST_YEAR)]

@@ -53,3 +53,18 @@ def test_parks(api, admin, project):
     moved = ok(admin.patch(f"/api/v1/projects/{p['id']}",
                            json={"version": 1, "zone": "jsetdz", "park_id": other["id"]}))
     assert (moved["zone"], moved["park_id"]) == ("jsetdz", other["id"])
+
+
+def test_global500_year_from_the_query_or_else_from_the_rows(admin):
+    """API.md: the year from ?year=, or else from the entries, which must then agree."""
+    rows = [{"year": 2024, "rank": 1, "name_en": "Walmart"},
+            {"year": 2024, "rank": 2, "name_en": "Amazon"}]
+    saved = ok(admin.post("/api/v1/reference/global500", json=rows))
+    assert {entry["year"] for entry in saved} == {2024} and len(saved) == 2
+    mixed = rows[:1] + [{"year": 2023, "rank": 2, "name_en": "Amazon"}]
+    assert list(error_of(admin.post("/api/v1/reference/global500", json=mixed),
+                         422)["fields"]) == ["year"]
+    unsaid = [{"rank": 1, "name_en": "Walmart"}]
+    assert list(error_of(admin.post("/api/v1/reference/global500", json=unsaid),
+                         422)["fields"]) == ["year"]
+    assert len(ok(admin.get("/api/v1/reference/global500?year=2024"))) == 2
