@@ -8,6 +8,7 @@ from .core import (
     Body,
     PageQuery,
     Query,
+    only_public_filters,
     operation,
     page_schema,
     paginate,
@@ -42,6 +43,7 @@ class CreateQuery(Query):
            query=CompanyQuery, response=page_schema(COMPANY_ANSWER), paginated=True)
 def list_companies(query: CompanyQuery):
     user = require_user()
+    only_public_filters(user, "companies", query)
     statement = services.with_relations(services.company_query(
         user, q=query.q, country=query.country, fortune500=query.fortune500,
         industry=query.industry))

@@ -260,6 +260,21 @@ def message_for(error: dict) -> str:
 # -- lists -------------------------------------------------------------------------------------
 
 
+# what a reader of the public view (a partner) may filter a list by (API.md)
+PUBLIC_FILTERS = frozenset({"zone", "stage", "kind", "q", "sort", "page", "per_page"})
+
+
+def only_public_filters(user, area: str, query: BaseModel) -> None:
+    """A reader without the ``internal`` permission filters by the public fields only: any
+    other filter would tell, by comparing totals, what they may not read (422 on each)."""
+    if allowed(user, area, "internal"):
+        return
+    refused = sorted(set(query.model_fields_set) - PUBLIC_FILTERS)
+    if refused:
+        message = _("You may filter only by zone, stage, kind and the search.")
+        raise Invalid({name: [message] for name in refused})
+
+
 class PageQuery(Query):
     page: int = Field(1, ge=1)
     per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)

@@ -14,6 +14,7 @@ from . import bp
 from .core import (
     Body,
     PageQuery,
+    only_public_filters,
     operation,
     page_schema,
     paginate,
@@ -64,6 +65,7 @@ StageMove = stage_move(Stage)
            response=page_schema(PROJECT_ANSWER), paginated=True)
 def list_projects(query: ProjectQuery):
     user = require_user()
+    only_public_filters(user, "projects", query)
     filters = query.model_dump(exclude={"page", "per_page"})
     statement = services.with_relations(services.project_query(user, filters))
     return paginate(statement, query, lambda rows: [project_json(p, user) for p in rows])

@@ -280,3 +280,22 @@ def test_partner_sees_only_their_companies_public_fields(api, admin, company, pr
     companies = ok(petra.get("/api/v1/companies"))
     assert [c["id"] for c in companies["items"]] == [mine["id"]]
     assert petra.get(f"/api/v1/companies/{other['id']}").status_code == 404
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("/api/v1/projects", "owner"), ("/api/v1/projects", "flag"), ("/api/v1/projects", "country"),
+    ("/api/v1/projects", "criteria"), ("/api/v1/projects", "industry"),
+    ("/api/v1/companies", "country"), ("/api/v1/companies", "fortune500"),
+])
+def test_a_partner_filters_by_public_fields_only(api, company, url, name):
+    """API.md: a partner may filter by zone, stage, kind and q; comparing totals over any
+    other filter would tell owners and flags."""
+    mine = company(name_en="Partner Co")
+    create_user("petra", PASSWORD, "partner", company_ids=[mine["id"]], locale="en")
+    petra = api("petra", None)
+    value = {"owner": "admin", "flag": "mega", "country": "DE", "criteria": "high",
+             "industry": "auto", "fortune500": "true"}[name]
+    assert list(error_of(petra.get(url, query_string={name: value}), 422)["fields"]) == [name]
+    assert ok(petra.get(url, query_string={"q": "partner"}))["total"] >= 0
+    assert ok(petra.get("/api/v1/projects", query_string={"zone": "jxetdz", "stage": "lead",
+                                                           "kind": "new"}))["total"] == 0
