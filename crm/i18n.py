@@ -6,7 +6,7 @@ Every ``zh*`` tag means Chinese: werkzeug's ``best_match`` would pick ``en`` for
 ``zh-Hans-CN, en;q=0.8``, so tags are read here.
 """
 
-from flask import current_app, g, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -53,6 +53,8 @@ def user_language() -> str | None:
 
 
 def select_locale() -> str:
+    if not has_request_context():  # a command or a script: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if request.path.startswith("/api/"):
         chosen = from_accept_language() or user_language()
     else:

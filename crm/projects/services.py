@@ -227,10 +227,10 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
             error("owner", _("No such officer."))
 
     if not creating:  # an edit keeps what the project's stage requires (DOMAIN.md)
-        needs = _("%(stage)s needs this field first.", stage=str(Stage(project.stage).label))
         for name in rules.required_at(project.stage):
             if name in values and values[name] in (None, ""):
-                error(name, needs)
+                error(name, _("%(stage)s needs this field first.",
+                              stage=str(Stage(project.stage).label)))
     if values.get("two_high_one_low") and not creating:
         reason = rules.forbidden_reason(True, project.stage)
         if reason:
