@@ -87,7 +87,8 @@ def calls(data: dict) -> list[tuple[str, str, str, int | None]]:
         ("page board", "web", "/projects/board", PAGE),
         ("page /projects/new", "web", "/projects/new", PAGE),
         ("page /meetings", "web", "/meetings", PAGE),
-        ("page /follow-ups", "web", "/follow-ups", PAGE),
+        ("page /follow-ups (own)", "web", "/follow-ups", PAGE),
+        ("page /follow-ups?team=1", "web", "/follow-ups?team=1", PAGE),
     ]
 
 
