@@ -1,19 +1,18 @@
 """A synthetic data set for the benchmark (issue 15): ``flask --app wsgi crm bench-data``.
 
-Rows go in bulk straight through the driver (``executemany`` on SQLite, ``COPY`` on PostgreSQL),
-each value bound by its column's own SQLAlchemy type, so they read back as the app's own would.
-Derived columns follow the app's rules: name keys and search text from ``crm.text``, US-dollar
-cents at the stored rate, Fortune 500 origin from ``crm.reference.services``. Chinese names are
-made of parts whose pinyin is computed once per part; the parts are chosen so that joining them
-gives the pinyin of the whole name (tests/test_bench_data.py checks it against ``search_text``).
+Rows go in bulk through ``crm.bulk.Writer`` (``executemany`` on SQLite, ``COPY`` on
+PostgreSQL), the secondary indexes of the big tables rebuilt once at the end. Derived columns
+follow the app's rules: name keys and search text from ``crm.text``, US-dollar cents at the
+stored rate, Fortune 500 origin from ``crm.reference.services``. Chinese names are made of
+parts whose pinyin is computed once per part; the parts are chosen so that joining them gives
+the pinyin of the whole name (tests/test_bench_data.py checks it against ``search_text``).
+Nothing goes through the audit trail.
 """
 
 import random
 import unicodedata
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 import sqlalchemy as sa
 from flask import current_app
@@ -21,13 +20,13 @@ from werkzeug.security import generate_password_hash
 
 from . import clock
 from . import demo as d
+from .bulk import T, Writer
 from .codes import Criterion, InteractionKind, ParkType, ProjectKind, Role, Stage, TalentStage
 from .extensions import db
 from .text import name_key, phone_key, pinyin_keys, website_domain
 
 PASSWORD = "bench-password-2026"  # noqa: S105 (synthetic data, printed by the command)
 BATCH = 5000  # projects written per batch, with their histories and meetings
-T = db.metadata.tables
 
 PLACES = [("嘉兴", "Jiaxing"), ("嘉善", "Jiashan"), ("平湖", "Pinghu"), ("海宁", "Haining"),
           ("桐乡", "Tongxiang"), ("海盐", "Haiyan"), ("秀洲", "Xiuzhou")]
@@ -64,61 +63,6 @@ def search_text(*names) -> str:
         if any(k[0] for k in keys):
             out.extend(("".join(k[0] for k in keys), "".join(k[1] for k in keys)))
     return "\n".join(out)
-
-
-class Writer:
-    """Bulk rows for one table at a time, bound by the columns' own types."""
-
-    def __init__(self, connection):
-        self.connection, self.dialect = connection, connection.dialect
-        self.raw = connection.connection.dbapi_connection
-        if self.dialect.name == "sqlite":
-            # indexes filled in memory; references are checked once at the end (check())
-            self.raw.execute("PRAGMA cache_size = -1000000")
-            self.raw.execute("PRAGMA foreign_keys = OFF")
-        self.counts: Counter = Counter()
-        self.ids: dict[str, int] = {}
-
-    def next_id(self, table: str) -> int:
-        if table not in self.ids:
-            self.ids[table] = (self.connection.scalar(sa.select(sa.func.max(T[table].c.id))) or 0)
-        self.ids[table] += 1
-        return self.ids[table]
-
-    def insert(self, table: str, columns: list[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        procs = [(i, self._processor(T[table].c[c].type)) for i, c in enumerate(columns)]
-        procs = [(i, p) for i, p in procs if p]
-        if procs:
-            rows = [list(row) for row in rows]
-            for row in rows:
-                for i, p in procs:
-                    row[i] = p(row[i])
-        names = ", ".join(f'"{c}"' for c in columns)
-        if self.dialect.name == "postgresql":
-            with self.raw.cursor() as cursor, cursor.copy(
-                    f'COPY "{table}" ({names}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join("?" * len(columns))
-            self.raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-        self.counts[table] += len(rows)
-
-    def _processor(self, type_):
-        process = type_._cached_bind_processor(self.dialect)
-        if process and isinstance(type_, sa.Date | sa.DateTime):  # days repeat: format once
-            return lru_cache(maxsize=100_000)(process)
-        return process
-
-    def finish(self) -> None:
-        """Sequences past the ids given (PostgreSQL)."""
-        if self.dialect.name == "postgresql":
-            for table in self.ids:
-                self.connection.exec_driver_sql(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-                    f'(SELECT max(id) FROM "{table}"))')
 
 
 def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> dict:
