@@ -41,6 +41,11 @@ run: install compile-translations
 test: install-dev compile-translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## make bench: the benchmark of issue 15 on SQLite and PostgreSQL (127.0.0.1), 10,000 and
+## 100,000 projects (BENCH_SIZES=1000,10000 for a quick run); writes bench/results.md
+bench: install compile-translations
+	$(BIN)/python bench/run.py
+
 ## make translations: extract, update and compile the catalogs
 translations: install-dev
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --sort-by-file .
@@ -48,7 +53,7 @@ translations: install-dev
 	$(BIN)/pybabel -q compile -d translations
 
 lint: install-dev
-	$(BIN)/ruff check crm tests
+	$(BIN)/ruff check crm tests bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -95,6 +95,10 @@ def register_hooks(app: Flask) -> None:
     from . import templating
 
     templating.configure(app)
+    if app.config["COUNT_SQL"]:
+        from . import sqlcount
+
+        sqlcount.configure(app)
 
 
 def register_errors(app: Flask) -> None:

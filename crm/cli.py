@@ -87,3 +87,27 @@ def demo(if_empty):
         return
     summary = load_demo()
     click.echo(summary)
+
+
+@crm.command("bench-data")
+@click.option("--projects", type=click.IntRange(1, 10_000_000), required=True)
+@click.option("--meetings-per-project", type=click.IntRange(0, 1000), default=10,
+              show_default=True)
+@click.option("--seed", type=int, default=15, show_default=True)
+@with_appcontext
+def bench_data(projects, meetings_per_project, seed):
+    """Fill an empty, migrated and seeded database with a synthetic data set (issue 15)."""
+    import time
+
+    from .bench_data import PASSWORD, generate
+
+    started = time.perf_counter()
+    try:
+        counts = generate(projects, meetings_per_project, seed)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    seconds = time.perf_counter() - started
+    for table, count in sorted(counts.items()):
+        click.echo(f"{table:>22}: {count:,}")
+    click.echo(f"Generated in {seconds:.1f} s. Sign in as bench-admin or bench-manager "
+               f"(officers: bench-<zone>-1 … 4), password {PASSWORD}")

@@ -60,6 +60,9 @@ class Config:
     LOGIN_MAX_PER_ACCOUNT = 5
     LOGIN_MAX_PER_ADDRESS = 20
 
+    # the benchmark's X-SQL-Count and X-SQL-Time headers (crm.sqlcount); off unless asked for
+    COUNT_SQL = os.environ.get("CRM_COUNT_SQL", "") == "1"
+
     STALE_AFTER_DAYS = 90
     PER_PAGE = 50
     MAX_PER_PAGE = 200

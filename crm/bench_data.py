@@ -1,0 +1,385 @@
+"""A synthetic data set for the benchmark (issue 15): ``flask --app wsgi crm bench-data``.
+
+Rows go in bulk through ``crm.bulk.Writer`` (``executemany`` on SQLite, ``COPY`` on
+PostgreSQL), the secondary indexes of the big tables rebuilt once at the end. Derived columns
+follow the app's rules: name keys and search text from ``crm.text``, US-dollar cents at the
+stored rate, Fortune 500 origin from ``crm.reference.services``. Chinese names are made of
+parts whose pinyin is computed once per part; the parts are chosen so that joining them gives
+the pinyin of the whole name (tests/test_bench_data.py checks it against ``search_text``).
+Nothing goes through the audit trail.
+"""
+
+import random
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+import sqlalchemy as sa
+from flask import current_app
+from werkzeug.security import generate_password_hash
+
+from . import clock
+from . import demo as d
+from .bulk import T, Writer
+from .codes import Criterion, InteractionKind, ParkType, ProjectKind, Role, Stage, TalentStage
+from .extensions import db
+from .text import name_key, phone_key, pinyin_keys, website_domain
+
+PASSWORD = "bench-password-2026"  # noqa: S105 (synthetic data, printed by the command)
+BATCH = 5000  # projects written per batch, with their histories and meetings
+
+PLACES = [("嘉兴", "Jiaxing"), ("嘉善", "Jiashan"), ("平湖", "Pinghu"), ("海宁", "Haining"),
+          ("桐乡", "Tongxiang"), ("海盐", "Haiyan"), ("秀洲", "Xiuzhou")]
+BRAND_1, BRAND_2 = "恒华德欧新澳翠瑞永博富宏天金东美立科信达泰鑫盛安通明汇恺润卓", \
+    "远誉锐捷湖丰昌源海光辉锦程凯腾宇航峰川林升晖诚联力宁杰森隆鼎"
+INDUSTRIES = [("精密机械", "Precision Machinery"), ("光电科技", "Optoelectronics"),
+              ("包装材料", "Packaging Materials"), ("纺织", "Textiles"), ("复合材料", "Composites"),
+              ("紧固件", "Fasteners"), ("新能源科技", "New Energy Technology"), ("电子", "Electronics"),
+              ("汽车零部件", "Auto Parts"), ("智能装备", "Smart Equipment"), ("生物医药", "Biopharma"),
+              ("新材料", "New Materials"), ("医疗器械", "Medical Devices"), ("食品", "Foods"),
+              ("环保科技", "Environmental Technology"), ("半导体", "Semiconductors")]
+PRODUCTS = sorted({p for *_c, products in d.COMPANIES for p in products})
+COUNTRIES = ["DE", "JP", "KR", "US", "FR", "NL", "IT", "SG", "GB", "CH", "HK", "TW", "CN"]
+CURRENCIES = ["USD"] * 9 + ["CNY"] * 7 + ["EUR"] * 2 + ["JPY"] * 2
+FINALS = [Stage.LEAD] * 20 + [Stage.CONTACTED] * 18 + [Stage.NEGOTIATING] * 16 + \
+    [Stage.SIGNED] * 12 + [Stage.REGISTERED] * 9 + [Stage.CONSTRUCTION] * 8 + \
+    [Stage.OPERATING] * 8 + [Stage.ON_HOLD] * 5 + [Stage.LOST] * 4
+FIRST = [("Anna", "安娜"), ("Kenji", "健二"), ("Lucas", "卢卡"), ("Sofia", "索菲亚"), ("Marco", "马可"),
+         ("Emily", "艾米丽"), ("Jonas", "约纳斯"), ("Hannah", "汉娜"), ("Daniel", "丹尼尔"), ("Maria", "玛丽亚")]
+LAST = [("Schmidt", "施密特"), ("Martin", "马丁"), ("Rossi", "罗西"), ("Carter", "卡特"),
+        ("Becker", "贝克尔"), ("Bianchi", "比安基"), ("Weber", "韦伯"), ("Fischer", "菲舍尔")]
+FOLLOW_UPS = ["发送项目建议书与政策清单", "安排实地考察", "提供用地方案", "Send the incentive summary"]
+
+
+def search_text(*names) -> str:
+    """``crm.text.search_text`` of names given as lists of parts (pinyin once per part)."""
+    out = []
+    for parts in names:
+        name = "".join(parts)
+        if not name:
+            continue
+        out.append(unicodedata.normalize("NFKC", name).lower())
+        keys = [pinyin_keys(p) for p in parts]
+        if any(k[0] for k in keys):
+            out.extend(("".join(k[0] for k in keys), "".join(k[1] for k in keys)))
+    return "\n".join(out)
+
+
+def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> dict:
+    """Fill the database with ``projects`` projects and everything around them; the counts."""
+    from .projects.models import Project
+    from .reference.services import match_entries, refresh_fortune500, replace_list, save_rates
+
+    if db.session.scalar(sa.select(sa.func.count()).select_from(Project)):
+        raise ValueError("The database has projects already: use an empty, migrated one.")
+    rng, now, today = random.Random(seed), clock.now(), clock.today()
+    rates = {c: Decimal(r) for c, r in d.RATES.items()} | {"USD": Decimal(1)}
+    save_rates([{"currency": c, "usd_per_unit": r, "valid_from": d.RATES_FROM}
+                for c, r in d.RATES.items()])
+    companies, fortune = _company_plan(rng, max(round(projects * 0.56), 60))
+    replace_list(d.GLOBAL500_YEAR, fortune)
+    parks: dict[str, list] = {}
+    for park_id, zone, category in db.session.execute(sa.text(
+            "SELECT id, zone_code, category FROM park ORDER BY id")):
+        parks.setdefault(zone, []).append((park_id, category))
+    db.session.commit()
+    big = ["interaction", "interaction_project", "interaction_company", "interaction_user",
+           "follow_up", "stage_change", "project", "project_criterion"]
+    with db.engine.begin() as connection:
+        w = Writer(connection)
+        indexes = [ix for name in big for ix in T[name].indexes]
+        for index in indexes:  # built once at the end: faster than row by row
+            index.drop(connection)
+        users = _users(w, now)
+        _companies(w, companies, now)
+        talents = _talents(w, rng, users, max(projects // 50, 10), now)
+        for start in range(0, projects, BATCH):
+            count = min(BATCH, projects - start)
+            made = [_project(w, rng, companies, users, parks, rates, now) for _ in range(count)]
+            _write_projects(w, made)
+            _meetings(w, rng, made, talents, count * meetings_per_project, today)
+        for index in indexes:
+            index.create(connection)
+        w.finish()
+    match_entries()
+    refresh_fortune500()
+    db.session.commit()
+    _reference_lists(companies, today)
+    if w.dialect.name == "sqlite":
+        db.engine.dispose()  # no pooled connection keeps foreign_keys off
+    analyze()
+    return dict(w.counts)
+
+
+def analyze() -> None:
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+        connection.exec_driver_sql("ANALYZE")
+
+
+def _company_plan(rng, n: int):
+    """Companies as dicts (the demo's real groups first), and a Fortune Global 500 list of
+    500 ranks: the demo's real entries and then some of the synthetic groups."""
+    plan, keys = [], {}
+    for key, zh, en, country, industry, website, parent, _p in d.COMPANIES:
+        short_zh, short_en = d._short_names(zh, en)
+        keys[key] = len(plan)
+        plan.append({"zh": [zh], "en": en, "country": country, "industry": industry,
+                     "website": website, "parent": keys.get(parent), "short": ([short_zh], short_en)})
+    groups, taken = [i for i, c in enumerate(plan) if c["parent"] is None], set()
+    while len(plan) < n:
+        brand = rng.choice(BRAND_1) + rng.choice(BRAND_2)
+        brand_en = "".join(pinyin_keys(brand[0])[0] + pinyin_keys(brand[1])[0]).capitalize()
+        (ind_zh, ind_en), (place, place_en) = rng.choice(INDUSTRIES), rng.choice(PLACES)
+        roll, parent = rng.random(), None
+        if roll < 0.06 and (brand, ind_zh) not in taken:
+            taken.add((brand, ind_zh))
+            zh, en = [brand, ind_zh, "集团有限公司"], f"{brand_en} {ind_en} Group Co., Ltd."
+            groups.append(len(plan))
+            country = rng.choice(COUNTRIES[:-1])
+        elif roll < 0.36:
+            parent = rng.choice(groups)
+            top = plan[parent]["short"]
+            zh = [*top[0], "（", place, "）", ind_zh, "有限公司"]
+            en, country = f"{top[1]} ({place_en}) {ind_en} Co., Ltd.", "CN"
+            brand, brand_en = "".join(top[0]), top[1]
+        else:
+            zh, en = [place, brand, ind_zh, "有限公司"], f"{place_en} {brand_en} {ind_en} Co., Ltd."
+            country = rng.choice(COUNTRIES)
+        slug = f"{brand_en.lower().replace(' ', '')}-{len(plan)}"
+        plan.append({"zh": zh, "en": en, "country": country, "industry": f"{ind_en} {ind_zh}",
+                     "website": f"https://www.{slug}.example.com", "parent": parent,
+                     "short": ([brand] if parent is None else plan[parent]["short"][0],
+                               brand_en)})
+    ranks = [(rank, en, zh) for rank, en, zh in d.GLOBAL500]
+    free = [r for r in range(1, 501) if r not in {x[0] for x in ranks}]
+    synthetic = [plan[i] for i in groups if i >= len(d.COMPANIES)]
+    for rank, company in zip(free[: len(synthetic) // 3], synthetic, strict=False):
+        ranks.append((rank, company["en"].removesuffix(" Co., Ltd."),
+                      "".join(company["zh"]).removesuffix("有限公司")))
+    return plan, [{"rank": r, "name_en": en, "name_zh": zh} for r, en, zh in ranks]
+
+
+def _users(w: Writer, now) -> dict:
+    """Two dozen officers, a few per zone, and the benchmark's manager and admin."""
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    password = generate_password_hash(PASSWORD, method=method)
+    rows, zones, by_zone = [], [], {}
+    people = [("bench-admin", Role.ADMIN, []), ("bench-manager", Role.MANAGER, [])]
+    for index, zone in enumerate(d.ZONE_CODES):
+        for k in range(4):
+            extra = [d.ZONE_CODES[(index + 1) % 9]] if k == 3 else []
+            people.append((f"bench-{zone}-{k + 1}", Role.STAFF, [zone, *extra]))
+    users = {}
+    for username, role, user_zones in people:
+        uid = w.next_id("user")
+        users[username] = uid
+        rows.append((uid, username, username, "", role.value, "zh", password, True, 1, 1, now, now))
+        for zone in user_zones:
+            zones.append((uid, zone))
+            if zone == user_zones[0]:
+                by_zone.setdefault(zone, []).append(uid)
+    w.insert("user", ["id", "username", "display_name", "email", "role", "locale",
+                      "password_hash", "active", "session_version", "version", "created_at",
+                      "updated_at"], rows)
+    w.insert("user_zone", ["user_id", "zone_code"], zones)
+    return {"ids": users, "by_zone": by_zone}
+
+
+def _companies(w: Writer, plan: list[dict], now) -> None:
+    rows = []
+    for index, c in enumerate(plan):
+        c["id"] = w.next_id("company")
+        zh = "".join(c["zh"])
+        phone = f"+86 573 {8000_0000 + index}"
+        rows.append((c["id"], zh, c["en"], c["country"], c["industry"], c["website"], phone, "",
+                     plan[c["parent"]]["id"] if c["parent"] is not None else None,
+                     name_key(zh), name_key(c["en"]), website_domain(c["website"]),
+                     phone_key(phone), search_text(c["zh"], [c["en"]]), 1, now, now))
+    w.insert("company", ["id", "name_zh", "name_en", "country", "industry", "website", "phone",
+                         "notes", "parent_id", "name_key_zh", "name_key_en", "website_domain",
+                         "phone_key", "search_text", "version", "created_at", "updated_at"], rows)
+
+
+def _money(usd: float, currency: str, rates) -> tuple:
+    """cents, currency, US-dollar cents, rate: an amount in ``currency`` worth about ``usd``."""
+    rate = rates[currency]
+    local = Decimal(str(usd)) / rate
+    step = 10 ** max(len(str(int(local))) - 3, 0)
+    cents = int((local / step).quantize(Decimal(1), ROUND_HALF_UP)) * step * 100
+    usd_cents = int((Decimal(cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return cents, currency, usd_cents, rate
+
+
+PROJECT_COLUMNS = [
+    "id", "name_zh", "name_en", "company_id", "zone_code", "park_id", "kind", "stage",
+    "reached_order", "stage_changed_at", "tech_level", "park_types", "productive",
+    "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
+    "competing_locations", "signed_on", "registered_on", "paid_in_on", "verified_by_id",
+    "verified_at", "verified_note", "owner_id", "created_by_id", "public_summary", "notes",
+    "search_text", "version", "created_at", "updated_at",
+] + [f"{money}_{part}" for money in ("total_investment", "registered_capital", "annual_output",
+                                     "annual_tax", "paid_in")
+     for part in ("cents", "currency", "usd_cents", "rate")]
+
+
+def _project(w, rng, companies, users, parks, rates, now) -> dict:
+    company = rng.choice(companies)
+    zone = rng.choice(d.ZONE_CODES)
+    kind = rng.choice(d.KINDS)
+    international = [p for p, category in parks.get(zone, []) if category == "international"]
+    if kind == ProjectKind.PARK_COOPERATION and not international:
+        kind = ProjectKind.NEW
+    park = rng.choice(international) if kind == ProjectKind.PARK_COOPERATION else (
+        rng.choice(parks[zone])[0] if parks.get(zone) and rng.random() < 0.3 else None)
+    final = rng.choice(FINALS)
+    dirty = final in (Stage.LEAD, Stage.LOST) and rng.random() < 0.01
+    path = [Stage.LOST] if dirty and final == Stage.LOST else d._path(rng, final)
+    created = now - timedelta(days=rng.uniform(1, 1095))
+    span = (now - created).total_seconds()
+    times = [created + timedelta(seconds=s * span) for s in sorted(rng.random() for _ in path)]
+    at = dict(zip(path, times, strict=True))
+    reached = max([Stage(s).order for s in path if Stage(s).in_pipeline] + [Stage.LEAD.order])
+    roll = rng.random()
+    usd = rng.uniform(110, 480) * 1e6 if roll < 0.12 else rng.uniform(
+        *((20, 95) if roll < 0.5 else (3, 20))) * 1e6
+    currency = rng.choice(CURRENCIES)
+    productive = kind != ProjectKind.RD_CENTER
+    owner = rng.choice(users["by_zone"][zone])
+    first_signed = min((t for s, t in at.items() if Stage(s).order >= 40), default=None)
+    first_registered = min((t for s, t in at.items() if Stage(s).order >= 50), default=None)
+    built = at.get(Stage.CONSTRUCTION) or at.get(Stage.OPERATING)
+    verified = first_registered is not None and final not in (Stage.ON_HOLD, Stage.LOST) \
+        and rng.random() < 0.6
+    product_zh, product_en = rng.choice(PRODUCTS)
+    suffix_zh, suffix_en = d.KIND_NAME[kind]
+    short_zh, short_en = company["short"]
+    name_zh, name_en = [*short_zh, product_zh, suffix_zh], f"{short_en} {product_en} {suffix_en}"
+    pid = w.next_id("project")
+    money = [_money(usd, currency, rates),
+             _money(usd * rng.uniform(0.3, 0.6), currency, rates) if first_registered
+             else (None,) * 4,
+             _money(usd * rng.uniform(1, 2.5), currency, rates) if productive else (None,) * 4,
+             _money(usd * rng.uniform(0.05, 0.2), currency, rates) if productive
+             else (None,) * 4,
+             _money(usd * rng.uniform(0.2, 0.8), "USD", rates) if built else (None,) * 4]
+    row = (pid, "".join(name_zh), name_en, company["id"], zone, park, kind.value,
+           final.value, reached,
+           times[-1] if times else created, rng.choice([None, None, "leading", "pioneering",
+                                                        "cutting_edge"]),
+           rng.sample(ParkType.codes(), rng.randint(1, 2)) if kind == ProjectKind.PARK_COOPERATION
+           else [], productive, dirty, round(usd / 1e6 * rng.uniform(0.8, 1.8), 1),
+           rng.choice(["low", "medium", "high"]) if reached >= 30 or rng.random() < 0.5 else None,
+           (created + timedelta(days=rng.randint(120, 900))).date(),
+           rng.randint(20, 800) if rng.random() < 0.7 else None,
+           rng.sample(d.COMPETING, rng.randint(0, 2)),
+           first_signed.date() if first_signed else None,
+           first_registered.date() if first_registered else None,
+           built.date() if built else None,
+           users["ids"]["bench-manager"] if verified else None, now if verified else None, "",
+           owner, owner, "", "", search_text(name_zh, [name_en]), 1, created,
+           times[-1] if times else created) + tuple(v for m in money for v in m)
+    criteria = set(rng.sample(["high", "new", "excellent", "distinctive"], rng.randint(0, 2)))
+    if usd >= 100e6:
+        criteria.add("large")
+    history = []
+    previous = Stage.LEAD.value
+    for stage, when in at.items():
+        note = rng.choice(d.LOST_REASONS) if stage == Stage.LOST else ""
+        history.append((w.next_id("stage_change"), pid, previous, str(stage), when, owner, note,
+                        note))
+        previous = str(stage)
+    return {"row": row, "criteria": [(pid, c) for c in Criterion.codes() if c in criteria],
+            "history": history, "id": pid, "zone": zone, "company": company["id"],
+            "owner": owner, "created": created.date()}
+
+
+def _write_projects(w: Writer, made: list[dict]) -> None:
+    w.insert("project", PROJECT_COLUMNS, [p["row"] for p in made])
+    w.insert("project_criterion", ["project_id", "criterion"],
+             [c for p in made for c in p["criteria"]])
+    w.insert("stage_change", ["id", "project_id", "from_stage", "to_stage", "at", "by_id",
+                              "note", "reason"], [h for p in made for h in p["history"]])
+
+
+def _talents(w: Writer, rng, users, n: int, now) -> dict[str, list[int]]:
+    rows, history, by_zone = [], [], {}
+    stages = [s.value for s in TalentStage]
+    for _ in range(n):
+        (first, first_zh), (last, last_zh) = rng.choice(FIRST), rng.choice(LAST)
+        zone = rng.choice(d.ZONE_CODES)
+        owner = rng.choice(users["by_zone"][zone])
+        tid = w.next_id("talent")
+        path = stages[1: rng.randint(1, 4)] + (["lost"] if rng.random() < 0.1 else [])
+        created = now - timedelta(days=rng.uniform(1, 730))
+        times = sorted(created + (now - created) * rng.random() for _ in path)
+        previous = "identified"
+        for stage, when in zip(path, times, strict=True):
+            history.append((w.next_id("talent_stage_change"), tid, previous, stage, when, owner,
+                            "", ""))
+            previous = stage
+        reached = max([TalentStage(s).order for s in ["identified", *path]])
+        name, name_zh = f"{first} {last}", [first_zh, "·", last_zh]
+        rows.append((tid, name, "".join(name_zh), rng.choice(COUNTRIES[:-1]),
+                     rng.choice(["rnd", "innovative", "managerial"]), "", "", zone, previous,
+                     reached, times[-1] if times else created, owner, "",
+                     search_text([name], name_zh), 1, created, now))
+        by_zone.setdefault(zone, []).append(tid)
+    w.insert("talent", ["id", "name", "name_zh", "nationality", "talent_type", "field",
+                        "employer", "zone_code", "stage", "reached_order", "stage_changed_at",
+                        "owner_id", "notes", "search_text", "version", "created_at",
+                        "updated_at"], rows)
+    w.insert("talent_stage_change", ["id", "talent_id", "from_stage", "to_stage", "at", "by_id",
+                                     "note", "reason"], history)
+    return by_zone
+
+
+def _meetings(w: Writer, rng, made: list[dict], talents, n: int, today) -> None:
+    """``n`` meetings on the projects just made, each linked to its project and company, one
+    in three with a follow-up (overdue when not done by its due day)."""
+    meetings, links, companies, users, people, follow_ups = [], [], [], [], [], []
+    rand, kinds = rng.random, set(InteractionKind.codes())
+    subjects, places, titles = d.MEETING_SUBJECTS, d.PLACES, FOLLOW_UPS
+    days = [(today - p["created"]).days + 1 for p in made]
+    for index in range(n):
+        k = int(rand() * len(made))
+        p = made[k]
+        iid = w.next_id("interaction")
+        day = p["created"] + timedelta(days=int(rand() * days[k]))
+        subject, kind = subjects[int(rand() * len(subjects))]
+        place, country = places[int(rand() * len(places))]
+        when = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+        meetings.append((iid, kind if kind in kinds else "meeting", day, place, country, subject,
+                         "", p["zone"], p["owner"], 1, when, when))
+        links.append((iid, p["id"]))
+        companies.append((iid, p["company"]))
+        users.append((iid, p["owner"]))
+        if index % 25 == 0 and talents.get(p["zone"]):
+            people.append((iid, rng.choice(talents[p["zone"]])))
+        if index % 3 == 0:
+            due = day + timedelta(days=7 + int(rand() * 39))
+            done = due < today and rand() < 0.7
+            follow_ups.append((w.next_id("follow_up"), iid, titles[index % len(titles)],
+                               p["owner"], due, done, when + timedelta(days=3) if done else None))
+    w.insert("interaction", ["id", "kind", "occurred_on", "location", "country", "subject",
+                             "notes", "zone_code", "logged_by_id", "version", "created_at",
+                             "updated_at"], meetings)
+    w.insert("interaction_project", ["interaction_id", "project_id"], links)
+    w.insert("interaction_company", ["interaction_id", "company_id"], companies)
+    w.insert("interaction_user", ["interaction_id", "user_id"], users)
+    w.insert("interaction_talent", ["interaction_id", "talent_id"], people)
+    w.insert("follow_up", ["id", "interaction_id", "title", "owner_id", "due_on", "done",
+                           "done_at"], follow_ups)
+
+
+def _reference_lists(companies: list[dict], today) -> None:
+    """The 双百 lists of last year and this year (linked companies) and the key countries."""
+    from .reports.models import KeyCountry, ShuangbaiEntry
+
+    listed = companies[:: max(len(companies) // 40, 1)]
+    for year, chosen in ((today.year - 1, listed[:36]), (today.year, listed[4:])):
+        db.session.add_all(ShuangbaiEntry(year=year, name_zh="".join(c["zh"]), name_en=c["en"],
+                                          company_id=c["id"]) for c in chosen)
+    db.session.add_all(KeyCountry(code=code) for code in d.KEY_COUNTRIES)
+    db.session.commit()

@@ -1,0 +1,103 @@
+"""The benchmark's generator (``crm bench-data``) at a tiny size: consistent data that the
+app's own services read as they would read real records; and the opt-in SQL counter."""
+
+import pytest
+import sqlalchemy as sa
+
+from crm.auth.models import User
+from crm.codes import Stage
+from crm.companies.models import Company
+from crm.extensions import db
+from crm.interactions.models import FollowUp, Interaction, interaction_project
+from crm.money import to_usd_cents
+from crm.projects.models import Project, StageChange
+from crm.projects.services import project_query
+from crm.talents.models import Talent
+from crm.text import name_key, search_text
+
+
+@pytest.fixture
+def generated(app):
+    result = app.test_cli_runner().invoke(args=["crm", "bench-data", "--projects", "50",
+                                 "--meetings-per-project", "3", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    assert "bench-password-2026" in result.output
+    return result
+
+
+def count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_counts(generated):
+    assert count(Project) == 50
+    assert count(Interaction) == 150
+    assert count(sa.table("interaction_project")) == 150
+    assert count(Company) == 60  # about 0.56 a project, never fewer than the real groups
+    assert count(FollowUp) == 50
+    assert count(User) == 38
+    assert count(Talent) == 10
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+def test_histories_end_at_each_stage(generated):
+    stages = set()
+    for project in db.session.scalars(sa.select(Project)):
+        moves = db.session.scalars(sa.select(StageChange).where(
+            StageChange.project_id == project.id).order_by(StageChange.at)).all()
+        path = [Stage.LEAD.value] + [m.to_stage for m in moves]
+        assert path[-1] == project.stage
+        assert [m.from_stage for m in moves] == path[:-1]
+        assert project.reached_order == max(Stage(s).order for s in path)
+        if project.reached_order >= Stage.SIGNED.order:
+            assert project.signed_on and project.owner_id and project.likelihood
+        money = project.total_investment
+        assert money.usd_cents == to_usd_cents(money, money.rate)
+        stages.add(project.stage)
+    assert len(stages) >= 6
+
+
+def test_derived_columns_as_the_app_computes_them(generated):
+    for company in db.session.scalars(sa.select(Company)):
+        assert company.search_text == search_text(company.name_zh, company.name_en)
+        assert company.name_key_en == name_key(company.name_en)
+    for project in db.session.scalars(sa.select(Project)):
+        assert project.search_text == search_text(project.name_zh, project.name_en)
+        assert project.mega == (project.total_investment_usd_cents >= 100_000_000 * 100)
+    siemens = db.session.scalar(sa.select(Company).where(Company.name_en == "Siemens Ltd., China"))
+    assert siemens.fortune500  # through its parent group, Siemens AG, on the list
+
+
+def test_search_through_the_real_service(generated):
+    manager = db.session.scalar(sa.select(User).where(User.username == "bench-manager"))
+    project = db.session.scalar(sa.select(Project).order_by(Project.id).limit(1))
+    initials = project.search_text.split("\n")[2]
+    for q in (project.name_zh[:3], project.name_en.split()[0].lower(), initials):
+        found = db.session.scalars(project_query(manager, {"q": q})).all()
+        assert project in found, q
+    linked = db.session.scalar(sa.select(sa.func.count()).select_from(interaction_project)
+                               .where(interaction_project.c.project_id.in_(
+                                   sa.select(Project.id))))
+    assert linked == 150
+
+
+def test_refuses_a_database_with_projects(app, generated):
+    result = app.test_cli_runner().invoke(args=["crm", "bench-data", "--projects", "5"])
+    assert result.exit_code != 0
+    assert "projects already" in result.output
+
+
+def test_sql_count_headers_only_when_asked(app):
+    from crm import create_app
+    from crm.config import TestConfig
+
+    assert "X-SQL-Count" not in app.test_client().get("/healthz").headers
+    counting = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=app.config[
+        "SQLALCHEMY_DATABASE_URI"], COUNT_SQL=True)
+    response = counting.test_client().get("/healthz")
+    assert response.headers["X-SQL-Count"] == "1"
+    assert float(response.headers["X-SQL-Time"]) >= 0
+    with counting.app_context():
+        db.engine.dispose()
