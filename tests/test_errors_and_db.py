@@ -85,3 +85,20 @@ def test_behind_https_proxy_cookies_are_secure_and_addresses_real(app, make_user
     page = client.get("/login?lang=en", headers=headers)
     assert "Secure" in page.headers.get("Set-Cookie", "")
     assert seen == {"addr": "203.0.113.7", "scheme": "https"}
+
+
+def test_the_models_import_on_their_own():
+    """A script may import a model before the app exists (the benchmark's does): no import
+    cycle between the areas' packages may break that."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    modules = ["crm.projects.models", "crm.companies.models", "crm.talents.models",
+               "crm.interactions.models", "crm.reports.models", "crm.reference.models",
+               "crm.zones.models", "crm.auth.models", "crm.records"]
+    for module in modules:
+        done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                              text=True, cwd=Path(__file__).resolve().parent.parent,
+                              timeout=120, check=False)
+        assert done.returncode == 0, (module, done.stderr[-1500:])

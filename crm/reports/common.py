@@ -24,7 +24,6 @@ from ..db import db
 from ..filters import Year, clean
 from ..money import cents_to_decimal_string
 from ..projects.models import Project, StageChange
-from ..projects.services import project_query
 from ..zones.models import Zone
 
 
@@ -78,6 +77,8 @@ def filtered_projects(user, filters: dict) -> sa.Select:
     """The projects the user may see that match the report filters (a SELECT of Project)."""
     filters = dict(filters or {})
     year = filters.pop("year", None)
+    from ..projects.services import project_query  # the projects package imports reports
+
     statement = project_query(user, filters).order_by(None)
     if year:
         # The year filter counts the projects *created* in that year (Project.created_at, the
