@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import composite, mapped_column
+from sqlalchemy.orm import mapped_column
 
 from .db import DecimalText, db
 
@@ -40,7 +40,7 @@ ERRORS = {
 class Money:
     """An amount as entered; once stored, with its US-dollar cents and the rate used.
 
-    Mapped on a record as a composite of four columns (``money_columns``), so code says
+    Kept on a record in four columns (``amounts``), read and written as one, so code says
     ``project.total_investment`` and never builds column names. Two amounts are equal when
     amount and currency are: the rate used is history, not value."""
 
@@ -92,7 +92,7 @@ class Money:
             raise ValueError("too_large")
         return Money(self.amount, self.currency, usd, rate)
 
-    # the composite's columns: cents, currency, US-dollar cents, rate
+    # the four columns' values: cents, currency, US-dollar cents, rate
     def __composite_values__(self):
         return self.cents, self.currency, self.usd_cents, self.rate
 
@@ -103,17 +103,41 @@ class Money:
         return cls((Decimal(cents) / 100).quantize(CENT), currency, usd_cents, rate)
 
 
-def money_columns(name: str):
-    """The four columns of an amount called ``name`` and its composite: in a model,
-    ``total_investment = money_columns("total_investment")`` makes
-    ``total_investment_cents``, ``_currency``, ``_usd_cents`` and ``_rate``."""
-    return composite(
-        Money.stored,
-        mapped_column(f"{name}_cents", sa.BigInteger),
-        mapped_column(f"{name}_currency", sa.String(3)),
-        mapped_column(f"{name}_usd_cents", sa.BigInteger),
-        mapped_column(f"{name}_rate", DecimalText(40)),
-    )
+class Amount:
+    """``record.total_investment``: the Money its four columns hold (None when empty), made
+    only when read; setting it sets the four. (A plain descriptor rather than an ORM composite,
+    which builds every amount of every row as rows load: a third of a list's time.)"""
+
+    PARTS = ("cents", "currency", "usd_cents", "rate")
+
+    def __init__(self, name: str):
+        self.columns = tuple(f"{name}_{part}" for part in self.PARTS)
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        return Money.stored(*(getattr(record, column) for column in self.columns))
+
+    def __set__(self, record, value: "Money | None") -> None:
+        values = value.__composite_values__() if value is not None else (None,) * 4
+        for column, part in zip(self.columns, values, strict=True):
+            setattr(record, column, part)
+
+
+def amounts(*names: str) -> type:
+    """A mixin for a model with these amounts: ``amounts("total_investment")`` maps the
+    columns ``total_investment_cents``, ``_currency``, ``_usd_cents`` and ``_rate`` and reads
+    and writes them as one Money through ``record.total_investment``."""
+    attributes: dict = {}
+    for name in names:
+        attributes |= {
+            f"{name}_cents": mapped_column(sa.BigInteger),
+            f"{name}_currency": mapped_column(sa.String(3)),
+            f"{name}_usd_cents": mapped_column(sa.BigInteger),
+            f"{name}_rate": mapped_column(DecimalText(40)),
+            name: Amount(name),
+        }
+    return type("Amounts", (), attributes)
 
 
 def cents_to_decimal_string(cents: int | None) -> str | None:

@@ -7,13 +7,19 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..codes import Criterion, Flag, Likelihood, ProjectKind, Stage, TechLevel
 from ..db import SoftDeleted, Timestamps, Versioned, db, utcnow
 from ..i18n import bilingual
-from ..money import Money, money_columns
+from ..money import amounts
 from ..stages import MoveColumns
 
 # 超亿美元: the one home of the US$100M threshold (in US-dollar cents)
 MEGA_USD_CENTS = 100_000_000 * 100
 
-class Project(Versioned, Timestamps, SoftDeleted, db.Model):
+# money (crm.money.Money): amount, currency, US-dollar value and the rate used, each kept in
+# four columns and read as one ``project.total_investment``
+PROJECT_AMOUNTS = amounts("total_investment", "registered_capital", "foreign_capital",
+                          "annual_output", "annual_tax", "paid_in")
+
+
+class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     """An investment project (投资项目) moving through the pipeline's stages."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,13 +36,6 @@ class Project(Versioned, Timestamps, SoftDeleted, db.Model):
     tech_level: Mapped[str | None] = mapped_column(sa.String(20))
     park_types: Mapped[list] = mapped_column(sa.JSON, default=list)
 
-    # money (crm.money.Money): amount, currency, US-dollar value and the rate used
-    total_investment: Mapped[Money | None] = money_columns("total_investment")
-    registered_capital: Mapped[Money | None] = money_columns("registered_capital")
-    foreign_capital: Mapped[Money | None] = money_columns("foreign_capital")
-    annual_output: Mapped[Money | None] = money_columns("annual_output")
-    annual_tax: Mapped[Money | None] = money_columns("annual_tax")
-    paid_in: Mapped[Money | None] = money_columns("paid_in")
     paid_in_on: Mapped[date | None] = mapped_column(sa.Date)
 
     productive: Mapped[bool] = mapped_column(sa.Boolean, default=False)
