@@ -71,8 +71,10 @@ def board():
     counts, cards = services.board(current_user, [s.value for s in stages], BOARD_LIMIT)
     columns = [{"stage": stage, "cards": cards.get(stage.value, []),
                 "count": counts.get(stage.value, 0)} for stage in stages]
+    # every card offers every stage: their labels translated once for the page
+    stage_labels = [(code, str(label)) for code, label in Stage.choices()]
     return render_template("projects/board.html", columns=columns, stages=Stage,
-                           limit=BOARD_LIMIT)
+                           stage_labels=stage_labels, limit=BOARD_LIMIT)
 
 
 # -- one project -------------------------------------------------------------------------------
