@@ -310,6 +310,14 @@ def describe(env: dict, size: int) -> dict:
     return data
 
 
+def signed_in(port: int) -> dict:
+    """A web session and an API token, both the manager's (who sees every zone)."""
+    clients = {"web": Client(port), "api": Client(port)}
+    clients["web"].sign_in("bench-manager")
+    clients["api"].use_token("bench-manager")
+    return clients
+
+
 def bench(database: str, size: int) -> dict:
     print(f"\n== {database}, {size:,} projects", flush=True)
     url = prepare(database, size)
@@ -328,9 +336,7 @@ def bench(database: str, size: int) -> dict:
                   "rows": output, "single": [], "load": [], "loadavg": loadavg()}
         process, port = start_server(env, 2)
         try:
-            clients = {"web": Client(port), "api": Client(port)}
-            clients["web"].sign_in("bench-manager")
-            clients["api"].use_token("bench-manager")
+            clients = signed_in(port)
             for call in calls(data):
                 result = measure(clients, call)
                 report["single"].append(result)
@@ -342,9 +348,7 @@ def bench(database: str, size: int) -> dict:
         if database == "postgresql":
             process, port = start_server(env, 4)
             try:
-                clients = {"web": Client(port), "api": Client(port)}
-                clients["web"].sign_in("bench-manager")
-                clients["api"].use_token("bench-manager")
+                clients = signed_in(port)
                 for call in calls(data):
                     if call[0] in UNDER_LOAD:
                         result = under_load(port, clients, call)

@@ -63,7 +63,7 @@ def scope(user, area: str, action: str) -> str | None:
 
 def require(user, area: str, action: str, message=None) -> str:
     """The scope in which ``user`` may do ``action`` in ``area``; Forbidden (with ``message``,
-    a lazy string: scripts call services outside any request) when they may not at all. Every
+    a lazy string, translated only when raised) when they may not at all. Every
     service starts with it."""
     width = scope(user, area, action)
     if width is None:

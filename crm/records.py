@@ -11,6 +11,7 @@ in its ``fields.py``, a column on the model, a migration and its place in the te
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any
 
 from flask_babel import gettext as _
@@ -251,8 +252,9 @@ class Record:
     def __getitem__(self, name: str) -> Field:
         return self.by_name[name]
 
-    @property
+    @cached_property
     def by_name(self) -> dict[str, Field]:
+        """The fields by API name (made once: a declaration does not change)."""
         return {f.name: f for f in self.fields}
 
     def writable(self, kind: str | None = None) -> list[Field]:

@@ -167,7 +167,7 @@ def _refuse_unknown(values: dict) -> None:
 
 def _may_place(user, zone: str | None, refusal) -> None:
     """May the user put a project in ``zone``? Invalid for a zone that does not exist.
-    ``refusal`` is lazy: a script outside a request must not translate it."""
+    ``refusal`` is lazy: translated only when raised, in the reader's language."""
     if not can_in_zone(user, "create", "projects", zone):
         if not zone or db.session.get(Zone, zone) is None:
             raise Invalid({"zone": [_("No such zone.")]})
