@@ -35,6 +35,13 @@ class SoftDeleted:
     deleted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
 
+def live_index(name: str, *columns: str) -> sa.Index:
+    """An index of the records not in the bin only (a partial index on both databases): what
+    lists filter on and count, without the rows a WHERE ``deleted_at IS NULL`` would read."""
+    live = sa.text("deleted_at IS NULL")
+    return sa.Index(name, *columns, sqlite_where=live, postgresql_where=live)
+
+
 class DecimalText(sa.types.TypeDecorator):
     """An exact decimal kept as text (exchange rates): SQLite has no exact decimal type."""
 
@@ -66,4 +73,4 @@ def iso(value: datetime | None) -> str | None:
     return aware(value).isoformat() if value is not None else None
 
 
-__all__ = ["count_of", "iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]
+__all__ = ["live_index", "count_of", "iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]

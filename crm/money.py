@@ -118,6 +118,14 @@ class Amount:
             return self
         return Money.stored(*(getattr(record, column) for column in self.columns))
 
+    def as_json(self, record) -> dict | None:
+        """The amount as the API writes it, straight from its columns (a list writes seven
+        amounts a row: no Money is built for them)."""
+        cents, currency = getattr(record, self.columns[0]), getattr(record, self.columns[1])
+        if cents is None or not currency:
+            return None
+        return {"amount": cents_to_decimal_string(cents), "currency": currency}
+
     def __set__(self, record, value: "Money | None") -> None:
         values = value.__composite_values__() if value is not None else (None,) * 4
         for column, part in zip(self.columns, values, strict=True):
@@ -143,7 +151,9 @@ def amounts(*names: str) -> type:
 def cents_to_decimal_string(cents: int | None) -> str | None:
     if cents is None:
         return None
-    return format((Decimal(cents) / 100).quantize(CENT), "f")
+    cents = int(cents)
+    sign, cents = ("-", -cents) if cents < 0 else ("", cents)
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
 def rate_in_force(currency: str, day: date) -> Decimal:

@@ -52,8 +52,38 @@ def paginate(statement: sa.Select, page: int = 1, per_page: int = PER_PAGE, *,
              rows: bool = False) -> Page:
     """Page ``page`` of a SELECT of one entity (made unique, so a statement that eager-loads
     a collection with a join works), or of plain rows with ``rows=True``. The COUNT is of the
-    statement without its ORDER BY; eager loads add nothing to it."""
-    window = statement.limit(per_page).offset((page - 1) * per_page)
-    result = db.session.execute(window)
-    items = result.all() if rows else result.unique().scalars().all()
-    return Page(list(items), page, per_page, count_of(statement))
+    statement without its ORDER BY; eager loads add nothing to it.
+
+    An entity's page is found by its keys first (the same WHERE, ORDER BY, LIMIT and OFFSET
+    over the key alone, which an index answers without reading the rows it skips), then its
+    rows and their relations are loaded by those keys: a deep page costs an index walk, not
+    the reading of every row before it. No COUNT is sent when the page shows the list's end."""
+    offset = (page - 1) * per_page
+    if rows:
+        items = db.session.execute(statement.limit(per_page).offset(offset)).all()
+        return Page(list(items), page, per_page, _total(statement, offset, per_page, items))
+    key = _key_of(statement)
+    if offset:
+        keys = db.session.scalars(
+            statement.with_only_columns(key).limit(per_page).offset(offset)).all()
+        statement_of_page = statement.where(key.in_(keys)) if keys else None
+    else:  # the first page: one statement is cheaper, as nothing is skipped
+        statement_of_page = statement.limit(per_page)
+    items = (db.session.execute(statement_of_page).unique().scalars().all()
+             if statement_of_page is not None else [])
+    return Page(list(items), page, per_page,
+                _total(statement.with_only_columns(key), offset, per_page, items))
+
+
+def _total(statement: sa.Select, offset: int, per_page: int, found) -> int:
+    """The list's length: known without a COUNT when this page is its last (found, but
+    fewer than a page), counted otherwise."""
+    if 0 < len(found) < per_page or (not found and not offset):
+        return offset + len(found)
+    return count_of(statement)
+
+
+def _key_of(statement: sa.Select):
+    """The primary key column of the one entity ``statement`` selects."""
+    (key,) = sa.inspect(statement.column_descriptions[0]["entity"]).primary_key
+    return key

@@ -125,6 +125,8 @@ class Field:
         return list(value or []) if self.kind in LISTS else value
 
     def json_of(self, record):
+        if self.kind == MONEY and self.read is None:
+            return getattr(type(record), self.column).as_json(record)
         value = self.value_of(record)
         if value is None:
             return None

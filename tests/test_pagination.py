@@ -58,6 +58,31 @@ def test_one_select_and_one_count_even_when_a_collection_is_joined(app, statemen
     assert [p.name_en for p in page.items[0].parks][-2:] == ["Park A", "Park B"]
 
 
+def test_a_deep_page_is_found_by_its_keys_before_its_rows_are_read(app, statements):
+    """Past the first page the OFFSET walks the keys alone (an index), then the page's rows
+    and their relations are read by key; the last page needs no COUNT."""
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    zones = sa.select(Zone).options(joinedload(Zone.parks)).order_by(Zone.position)
+    db.session.expire_all()
+    statements.clear()
+
+    middle = paginate(zones, page=2, per_page=3)
+
+    walk, read, count = statements
+    assert walk.startswith("SELECT zone.code \nFROM zone") and "OFFSET" in walk
+    assert "JOIN park" in read and "IN (" in read and "OFFSET" not in read
+    assert "count(" in count.lower()
+    assert [z.code for z in middle.items] == codes[3:6]
+    assert middle.total == len(codes)
+    statements.clear()
+
+    last = paginate(zones, page=3, per_page=4)
+
+    assert len(statements) == 2 and not any("count(" in s.lower() for s in statements)
+    assert [z.code for z in last.items] == codes[8:]
+    assert (last.total, last.has_next) == (len(codes), False)
+
+
 def test_plain_rows_and_a_page_past_the_end(app):
     rows = sa.select(Park.zone_code, Park.name_en).order_by(Park.id)
     first = paginate(rows, page=1, per_page=50, rows=True)

@@ -2,7 +2,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import SoftDeleted, Timestamps, Versioned, db
+from ..db import SoftDeleted, Timestamps, Versioned, db, live_index
 from ..i18n import bilingual
 
 
@@ -36,7 +36,8 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
         foreign_keys=[fortune500_entry_id]
     )
 
-    __table_args__ = (sa.Index("ix_company_live_name", "deleted_at", "name_en"),)
+    # the list in its order and its count
+    __table_args__ = (live_index("ix_company_live_name", "name_en", "name_zh", "id"),)
 
     name = bilingual("name")
 

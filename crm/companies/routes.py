@@ -53,7 +53,7 @@ def index():
 def show(company_id: int):
     from ..projects.services import project_query, with_relations
 
-    company = services.get_company(current_user, company_id)
+    company = services.get_company(current_user, company_id, shown=True)
     children = db.session.scalars(
         services.company_query(current_user).where(Company.parent_id == company.id)).all()
     projects = db.session.scalars(
@@ -75,7 +75,7 @@ def show(company_id: int):
 def brief(company_id: int):
     """One printable page for an upcoming visit: the group, projects, recent meetings and
     what is still open from them."""
-    from ..interactions.services import interaction_query
+    from ..interactions.services import LINKS, interaction_query
     from ..interactions.services import with_relations as meetings_with_relations
     from ..projects.services import project_query, with_relations
 
@@ -84,7 +84,7 @@ def brief(company_id: int):
     projects = db.session.scalars(
         with_relations(statement).limit(BRIEF_PROJECTS)).unique().all()
     meetings = db.session.scalars(meetings_with_relations(
-        interaction_query(current_user, {"company_id": company.id})
+        interaction_query(current_user, {"company_id": company.id}), LINKS
     ).limit(BRIEF_MEETINGS)).all()
     open_follow_ups = sorted((f for m in meetings for f in m.follow_ups if not f.done),
                              key=lambda f: (f.due_on, f.id))

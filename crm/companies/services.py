@@ -49,9 +49,11 @@ def country_name(code: str | None) -> str:
     return _territories(language()).get(code or "", code or "")
 
 
-def get_company(user, company_id: int, action: str = "view") -> Company:
-    """The company, or 404 when it is missing or hidden; 403 when visible but not allowed."""
-    return get_record(user, Company, company_id, action)
+def get_company(user, company_id: int, action: str = "view", *, shown: bool = False) -> Company:
+    """The company, or 404 when it is missing or hidden; 403 when visible but not allowed;
+    ``shown``: with what its page shows of it (parent, Global 500 entry) in the same query."""
+    options = (joinedload(Company.parent), joinedload(Company.fortune500_entry)) if shown else ()
+    return get_record(user, Company, company_id, action, options=options)
 
 
 def company_query(user, *, q: str | None = None, country: str | None = None,

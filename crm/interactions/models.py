@@ -1,10 +1,10 @@
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from ..codes import InteractionKind
-from ..db import SoftDeleted, Timestamps, Versioned, db
+from ..db import SoftDeleted, Timestamps, Versioned, db, live_index
 
 
 def _link(name: str, other: str) -> sa.Table:
@@ -37,7 +37,7 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     # the zone whose officers own the record (access: staff see their zones' meetings); none
     # for a city-level meeting, which managers and admins see
-    zone_code: Mapped[str | None] = mapped_column(sa.ForeignKey("zone.code"), index=True)
+    zone_code: Mapped[str | None] = mapped_column(sa.ForeignKey("zone.code"))
     logged_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
 
     companies: Mapped[list["Company"]] = relationship(secondary=interaction_company)  # noqa: F821
@@ -52,7 +52,9 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
 
     __table_args__ = (
         sa.CheckConstraint(InteractionKind.check("kind"), name="kind"),
-        sa.Index("ix_interaction_live_day", "deleted_at", "occurred_on"),
+        # the list in its order (newest first), whole or by zone, and its count
+        live_index("ix_interaction_live", "occurred_on", "id"),
+        live_index("ix_interaction_live_zone", "zone_code", "occurred_on", "id"),
     )
 
 
@@ -63,7 +65,7 @@ class FollowUp(db.Model):
     interaction_id: Mapped[int] = mapped_column(
         sa.ForeignKey("interaction.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(sa.String(200))
-    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     due_on: Mapped[date] = mapped_column(sa.Date, index=True)
     done: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     done_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
@@ -71,4 +73,18 @@ class FollowUp(db.Model):
     interaction: Mapped[Interaction] = relationship(back_populates="follow_ups")
     owner: Mapped["User | None"] = relationship()  # noqa: F821
 
-    __table_args__ = (sa.Index("ix_follow_up_open_due", "done", "due_on"),)
+    __table_args__ = (
+        sa.Index("ix_follow_up_open_due", "done", "due_on"),
+        # a user's open follow-ups by due date: the navigation's overdue count on every page
+        sa.Index("ix_follow_up_owner_open_due", "owner_id", "done", "due_on"),
+    )
+
+
+# how many of a meeting's follow-ups are open: read with a list or a timeline of meetings
+# (``undefer``) where only the number shows, rather than loading every follow-up
+Interaction.open_follow_ups = column_property(
+    sa.select(sa.func.count(FollowUp.id))
+    .where(FollowUp.interaction_id == Interaction.id, FollowUp.done.is_(False))
+    .correlate_except(FollowUp).scalar_subquery(),
+    deferred=True,
+)

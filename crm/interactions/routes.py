@@ -86,7 +86,8 @@ def viewable(records) -> list:
 @staff_required
 def index():
     filters = clean(request.args, FILTERS)
-    page = page_of(services.with_relations(services.interaction_query(current_user, filters)))
+    page = page_of(services.with_relations(
+        services.interaction_query(current_user, filters), services.LISTED))
     return render_template(
         "interactions/index.html", meetings=page.items, page=page, filters=filters,
         zones=visible_zones(current_user, "interactions"),

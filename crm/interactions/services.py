@@ -4,7 +4,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload, undefer
 
 from .. import clock
 from ..access import can, can_in_zone, get_record, require, require_current, visible
@@ -50,14 +50,23 @@ def interaction_query(user, filters: dict | None = None) -> sa.Select:
     return statement.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
 
 
-def with_relations(statement: sa.Select) -> sa.Select:
-    return statement.options(
-        selectinload(Interaction.companies), selectinload(Interaction.projects),
-        selectinload(Interaction.talents), selectinload(Interaction.contacts),
-        selectinload(Interaction.attendees),
-        selectinload(Interaction.follow_ups).joinedload(FollowUp.owner),
-        joinedload(Interaction.logged_by),
-    )
+LINKS = ("companies", "projects", "talents", "contacts", "attendees", "follow_ups")
+# what a list of meetings shows, and a record's timeline: the number of open follow-ups only
+LISTED = ("companies", "projects", "talents", "open_follow_ups")
+TIMELINE = ("contacts", "attendees", "open_follow_ups")
+
+
+def with_relations(statement: sa.Select, shown: tuple[str, ...] = LINKS) -> sa.Select:
+    """Load with the meetings what a view of them reads (``shown``: collections, one
+    statement each whatever the number of meetings, and ``open_follow_ups``, a number read
+    with the meetings): all the collections for one meeting or the API."""
+    options = [selectinload(getattr(Interaction, name)) for name in shown
+               if name not in ("follow_ups", "open_follow_ups")]
+    if "follow_ups" in shown:
+        options.append(selectinload(Interaction.follow_ups).joinedload(FollowUp.owner))
+    if "open_follow_ups" in shown:
+        options.append(undefer(Interaction.open_follow_ups))
+    return statement.options(*options, joinedload(Interaction.logged_by))
 
 
 def _records(model, ids, user, field, errors):
@@ -253,4 +262,5 @@ def overdue_count(user) -> int:
 def for_record(user, *, company_id=None, project_id=None, talent_id=None) -> list[Interaction]:
     """The meetings linked to one record, newest first (for its timeline)."""
     filters = {"company_id": company_id, "project_id": project_id, "talent_id": talent_id}
-    return db.session.scalars(with_relations(interaction_query(user, filters)).limit(200)).all()
+    return db.session.scalars(
+        with_relations(interaction_query(user, filters), TIMELINE).limit(200)).all()

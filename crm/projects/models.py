@@ -5,7 +5,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..codes import Criterion, Flag, Likelihood, ProjectKind, Stage, TechLevel
-from ..db import SoftDeleted, Timestamps, Versioned, db, utcnow
+from ..db import SoftDeleted, Timestamps, Versioned, db, live_index, utcnow
 from ..i18n import bilingual
 from ..money import amounts
 from ..stages import MoveColumns
@@ -26,10 +26,10 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     name_en: Mapped[str] = mapped_column(sa.String(200), default="")
     company_id: Mapped[int] = mapped_column(sa.ForeignKey("company.id"), index=True)
-    zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"), index=True)
+    zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"))
     park_id: Mapped[int | None] = mapped_column(sa.ForeignKey("park.id"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(20), default=ProjectKind.NEW)
-    stage: Mapped[str] = mapped_column(sa.String(20), default=Stage.LEAD, index=True)
+    stage: Mapped[str] = mapped_column(sa.String(20), default=Stage.LEAD)
     # the furthest pipeline stage ever reached (its order), for funnels
     reached_order: Mapped[int] = mapped_column(sa.Integer, default=Stage.LEAD.order)
     stage_changed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
@@ -81,10 +81,13 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
         ),
         sa.CheckConstraint("total_investment_cents IS NULL OR total_investment_cents >= 0",
                            name="total_investment"),
-        sa.Index("ix_project_zone_stage", "zone_code", "stage"),
         sa.Index("ix_project_usd", "total_investment_usd_cents"),
-        # lists: the live projects, newest change first, and their count, from the index alone
-        sa.Index("ix_project_live_updated", "deleted_at", "updated_at"),
+        # lists: the live projects in their order (newest change first), by zone (a staff
+        # user's zones), zone and stage, or stage: partial indexes that a list's first page,
+        # a deep page's walk and the count read without reading a row
+        live_index("ix_project_live", "updated_at", "id"),
+        live_index("ix_project_live_zone_stage", "zone_code", "stage", "updated_at", "id"),
+        live_index("ix_project_live_stage", "stage", "updated_at", "id"),
     )
 
     name = bilingual("name")
