@@ -3,6 +3,7 @@
 from .audit.models import AuditEntry
 from .auth.models import ApiToken, LoginFailure, User, user_company, user_zone
 from .companies.models import Company, Contact
+from .counts import LiveCount
 from .interactions.models import FollowUp, Interaction
 from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
@@ -18,6 +19,7 @@ __all__ = [
     "Target",
     "ApiToken",
     "Company",
+    "LiveCount",
     "Contact",
     "FollowUp",
     "Interaction",

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
+from . import counts
 from .db import count_of, db
 
 PER_PAGE = 50
@@ -71,16 +72,19 @@ def paginate(statement: sa.Select, page: int = 1, per_page: int = PER_PAGE, *,
         statement_of_page = statement.limit(per_page)
     items = (db.session.execute(statement_of_page).unique().scalars().all()
              if statement_of_page is not None else [])
-    return Page(list(items), page, per_page,
-                _total(statement.with_only_columns(key), offset, per_page, items))
+    return Page(list(items), page, per_page, _total(statement, offset, per_page, items, key))
 
 
-def _total(statement: sa.Select, offset: int, per_page: int, found) -> int:
+def _total(statement: sa.Select, offset: int, per_page: int, found, key=None) -> int:
     """The list's length: known without a COUNT when this page is its last (found, but
-    fewer than a page), counted otherwise."""
+    fewer than a page); read from the kept per-zone counts when the list is filtered by
+    access and zone alone (``crm.counts``); counted otherwise."""
     if 0 < len(found) < per_page or (not found and not offset):
         return offset + len(found)
-    return count_of(statement)
+    kept = counts.total(statement)
+    if kept is not None:
+        return kept
+    return count_of(statement.with_only_columns(key) if key is not None else statement)
 
 
 def _key_of(statement: sa.Select):

@@ -5,6 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
 
 from ..codes import Locale, Role
 from ..db import aware, db, utcnow
@@ -72,7 +73,8 @@ def issue_token(user: User) -> tuple[str, ApiToken]:
 
 
 def user_for_token(secret: str) -> User | None:
-    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))
+    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(secret))
+                              .options(joinedload(ApiToken.user)))  # one statement a request
     if token is None or not token.is_valid(utcnow()):
         return None
     return token.user

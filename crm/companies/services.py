@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
 from ..access import allowed, can, get_record, require, require_current, visible
+from ..counts import counted
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import language
@@ -67,6 +68,8 @@ def company_query(user, *, q: str | None = None, country: str | None = None,
         statement = statement.where(Company.industry.ilike(like_pattern(industry), escape="\\"))
     if fortune500 is not None:
         statement = statement.where(Company.fortune500 if fortune500 else ~Company.fortune500)
+    if not (q or country or industry or fortune500 is not None):
+        statement = counted(statement, user, Company)
     return statement.order_by(Company.name_en, Company.name_zh, Company.id)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload, undefer
 from .. import clock
 from ..access import can, can_in_zone, get_record, require, require_current, visible
 from ..codes import InteractionKind
+from ..counts import counted
 from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
 from ..text import like_pattern
@@ -47,6 +48,8 @@ def interaction_query(user, filters: dict | None = None) -> sa.Select:
         statement = statement.where(sa.or_(
             sa.func.lower(Interaction.subject).like(pattern, escape="\\"),
             sa.func.lower(Interaction.location).like(pattern, escape="\\")))
+    if not filters.keys() - {"zone"}:
+        statement = counted(statement, user, Interaction, filters.get("zone"))
     return statement.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
 
 

@@ -11,6 +11,7 @@ from .. import clock, stages
 from ..access import can, can_in_zone, get_record, require_current, visible
 from ..codes import Criterion, Flag, ParkType, ProjectKind, Stage
 from ..companies.models import Company
+from ..counts import counted
 from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
 from ..money import Money, NoRate
@@ -65,6 +66,8 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
         statement = statement.where(Project.company_id == filters["company_id"])
     if "q" in filters:
         statement = statement.where(search_matches(Project.search_text, str(filters["q"])))
+    if not filters.keys() - {"zone", "sort"}:
+        statement = counted(statement, user, Project, filters.get("zone"))
     return statement.order_by(*sort_order(filters.get("sort")))
 
 

@@ -52,3 +52,20 @@ def test_board_column_links_to_more(client, make_user, login, company, project):
     lead = column(html, "lead")
     assert lead.count('class="card-item"') == 30
     assert "1 more" in lead and "/projects?stage=lead" in lead
+
+
+def test_each_card_links_to_its_project_and_offers_every_other_stage(
+        client, make_user, login, company, project):
+    """The links and the stage options are built once for the board, not once a card: each
+    card still has its own project's addresses and its column's moves."""
+    make_user("mia", "manager")
+    first, second = project(company(), name_en="One"), project(company(), name_en="Two")
+    factories.move(second, "contacted", note="call")
+    login("mia")
+    html = client.get("/projects/board").get_data(as_text=True)
+    for record, stage in ((first, "lead"), (second, "contacted")):
+        card = column(html, stage)
+        assert f'href="/projects/{record.id}"' in card
+        assert f'action="/projects/{record.id}/stage"' in card
+        offered = re.findall(r'<option value="(\w+)">', card)
+        assert stage not in offered and len(offered) == 8
