@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from flask import current_app
 from werkzeug.security import generate_password_hash
 
-from . import clock
+from . import clock, counts
 from . import demo as d
 from .bulk import T, Writer
 from .codes import Criterion, InteractionKind, ParkType, ProjectKind, Role, Stage, TalentStage
@@ -90,6 +90,7 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
         indexes = [ix for name in big for ix in T[name].indexes]
         for index in indexes:  # built once at the end: faster than row by row
             index.drop(connection)
+        w.suspend_triggers(big + ["company", "talent"])  # what they keep: rebuilt below
         users = _users(w, now)
         _companies(w, companies, now)
         talents = _talents(w, rng, users, max(projects // 50, 10), now)
@@ -101,6 +102,7 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
         for index in indexes:
             index.create(connection)
         w.finish()
+    counts.rebuild()
     match_entries()
     refresh_fortune500()
     db.session.commit()
@@ -338,7 +340,7 @@ def _talents(w: Writer, rng, users, n: int, now) -> dict[str, list[int]]:
 def _meetings(w: Writer, rng, made: list[dict], talents, n: int, today) -> None:
     """``n`` meetings on the projects just made, each linked to its project and company, one
     in three with a follow-up (overdue when not done by its due day)."""
-    meetings, links, companies, users, people, follow_ups = [], [], [], [], [], []
+    meetings, links, people, follow_ups = [], [], [], []
     rand, kinds = rng.random, set(InteractionKind.codes())
     subjects, places, titles = d.MEETING_SUBJECTS, d.PLACES, FOLLOW_UPS
     days = [(today - p["created"]).days + 1 for p in made]
@@ -353,8 +355,6 @@ def _meetings(w: Writer, rng, made: list[dict], talents, n: int, today) -> None:
         meetings.append((iid, kind if kind in kinds else "meeting", day, place, country, subject,
                          "", p["zone"], p["owner"], 1, when, when))
         links.append((iid, p["id"]))
-        companies.append((iid, p["company"]))
-        users.append((iid, p["owner"]))
         if index % 25 == 0 and talents.get(p["zone"]):
             people.append((iid, rng.choice(talents[p["zone"]])))
         if index % 3 == 0:
@@ -362,12 +362,21 @@ def _meetings(w: Writer, rng, made: list[dict], talents, n: int, today) -> None:
             done = due < today and rand() < 0.7
             follow_ups.append((w.next_id("follow_up"), iid, titles[index % len(titles)],
                                p["owner"], due, done, when + timedelta(days=3) if done else None))
+    if not meetings:
+        return
     w.insert("interaction", ["id", "kind", "occurred_on", "location", "country", "subject",
                              "notes", "zone_code", "logged_by_id", "version", "created_at",
                              "updated_at"], meetings)
     w.insert("interaction_project", ["interaction_id", "project_id"], links)
-    w.insert("interaction_company", ["interaction_id", "company_id"], companies)
-    w.insert("interaction_user", ["interaction_id", "user_id"], users)
+    # each meeting's company is its project's, its attendee the officer who logged it
+    first, last = meetings[0][0], meetings[-1][0]
+    w.copy("interaction_company", ["interaction_id", "company_id"],
+           "SELECT l.interaction_id, p.company_id FROM interaction_project l "
+           "JOIN project p ON p.id = l.project_id WHERE l.interaction_id BETWEEN :a AND :b",
+           a=first, b=last)
+    w.copy("interaction_user", ["interaction_id", "user_id"],
+           "SELECT id, logged_by_id FROM interaction WHERE id BETWEEN :a AND :b",
+           a=first, b=last)
     w.insert("interaction_talent", ["interaction_id", "talent_id"], people)
     w.insert("follow_up", ["id", "interaction_id", "title", "owner_id", "due_on", "done",
                            "done_at"], follow_ups)

@@ -27,6 +27,7 @@ class Writer:
             self.raw.execute("PRAGMA foreign_keys = OFF")
         self.counts: Counter = Counter()
         self.ids: dict[str, int] = {}
+        self.suspended: list = []
 
     def next_id(self, table: str) -> int:
         if table not in self.ids:
@@ -55,14 +56,44 @@ class Writer:
             self.raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
         self.counts[table] += len(rows)
 
+    def copy(self, table: str, columns: list[str], select: str, **params) -> None:
+        """Rows made by the database from rows already written (INSERT … SELECT)."""
+        names = ", ".join(f'"{c}"' for c in columns)
+        result = self.connection.execute(
+            sa.text(f'INSERT INTO "{table}" ({names}) {select}'), params)
+        self.counts[table] += result.rowcount
+
     def _processor(self, type_):
         process = type_._cached_bind_processor(self.dialect)
         if process and isinstance(type_, sa.Date | sa.DateTime):  # days repeat: format once
             return lru_cache(maxsize=100_000)(process)
         return process
 
+    def suspend_triggers(self, tables: list[str]) -> None:
+        """Stop the triggers on ``tables`` until ``finish`` (what they keep, such as the live
+        counts and search indexes, is rebuilt once afterwards instead of once a row):
+        PostgreSQL disables them, SQLite drops them and ``finish`` makes them again from the
+        SQL it kept of them."""
+        if self.dialect.name == "postgresql":
+            for table in tables:
+                self.connection.exec_driver_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+            self.suspended = list(tables)
+            return
+        marks = ", ".join("?" * len(tables))
+        self.suspended = self.raw.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+            f"({marks})", tables).fetchall()
+        for name, _sql in self.suspended:
+            self.raw.execute(f'DROP TRIGGER "{name}"')
+
     def finish(self) -> None:
-        """Sequences past the ids given (PostgreSQL)."""
+        """The suspended triggers back; sequences past the ids given (PostgreSQL)."""
+        for suspended in self.suspended:
+            if self.dialect.name == "postgresql":
+                self.connection.exec_driver_sql(f'ALTER TABLE "{suspended}" ENABLE TRIGGER USER')
+            else:
+                self.raw.execute(suspended[1])
+        self.suspended = []
         if self.dialect.name == "postgresql":
             for table in self.ids:
                 self.connection.exec_driver_sql(
