@@ -44,7 +44,7 @@ def configure_database(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import models, sqlite  # noqa: F401 (models: every table known to Alembic)
+    from . import models, search, sqlite  # noqa: F401 (models: every table known to Alembic)
     from .extensions import babel, csrf, db, login, migrate
     from .i18n import select_locale
     from .paths import MIGRATIONS
@@ -54,7 +54,8 @@ def register_extensions(app: Flask) -> None:
     from .audit import recorder
 
     recorder.configure()
-    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True,
+                     include_name=search.include_name)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     login.init_app(app)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from flask import current_app
 from werkzeug.security import generate_password_hash
 
-from . import clock, counts
+from . import clock, counts, search
 from . import demo as d
 from .bulk import T, Writer
 from .codes import Criterion, InteractionKind, ParkType, ProjectKind, Role, Stage, TalentStage
@@ -102,6 +102,7 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
         for index in indexes:
             index.create(connection)
         w.finish()
+        search.rebuild(connection)
     counts.rebuild()
     match_entries()
     refresh_fortune500()

@@ -16,7 +16,8 @@ from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
 from ..money import Money, NoRate
 from ..records import MONEY
-from ..text import like_pattern, search_matches, search_text
+from ..search import matches
+from ..text import like_pattern, search_text
 from ..zones.models import Park, Zone
 from . import rules
 from .fields import PROJECT, VERIFIED_FIELDS
@@ -65,7 +66,7 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
     if "company_id" in filters:
         statement = statement.where(Project.company_id == filters["company_id"])
     if "q" in filters:
-        statement = statement.where(search_matches(Project.search_text, str(filters["q"])))
+        statement = statement.where(matches(Project, str(filters["q"])))
     if not filters.keys() - {"zone", "sort"}:
         statement = counted(statement, user, Project, filters.get("zone"))
     return statement.order_by(*sort_order(filters.get("sort")))
