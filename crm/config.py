@@ -37,6 +37,8 @@ class Config:
 
     SQLALCHEMY_DATABASE_URI = None  # set in create_app: instance/crm.sqlite3 unless DATABASE_URL
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # SQLite: how long a writer waits for another to finish before its write is a conflict
+    SQLITE_BUSY_SECONDS = float(os.environ.get("CRM_SQLITE_BUSY_SECONDS", "15") or 15)
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
