@@ -37,8 +37,6 @@ class User(UserMixin, Versioned, Timestamps, db.Model):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     # bumped to end every session and token of the user at once
     session_version: Mapped[int] = mapped_column(sa.Integer, default=1)
-    # the secret in the user's private iCalendar feed URL; a reset revokes the old one
-    calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     zones: Mapped[list["Zone"]] = relationship(  # noqa: F821
         secondary=user_zone, order_by="Zone.position"
@@ -109,6 +107,20 @@ class ApiToken(db.Model):
             and self.user.active
             and self.session_version == self.user.session_version
         )
+
+
+class CalendarFeed(db.Model):
+    """A user's private iCalendar feed address (crm/auth/feeds.py). Only the SHA-256 of the
+    URL's secret is kept, as for API tokens; the secret is an HMAC of ``nonce`` under the app's
+    secret key, so the page can show the address again while the database alone cannot."""
+
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    nonce: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    user: Mapped[User] = relationship()
 
 
 class LoginFailure(db.Model):

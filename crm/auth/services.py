@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from ..codes import Locale, Role
 from ..db import aware, db, utcnow
 from ..errors import Invalid
+from .feeds import revoke_feed
 from .models import ApiToken, LoginFailure, User, hash_token
 
 
@@ -198,6 +199,8 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
         )
     if errors:
         raise Invalid(errors)
+    if _changes_what_feed_shows(user, changes):
+        revoke_feed(user)
     for name in ("role", "locale", "display_name", "email"):
         if changes.get(name) is not None:
             setattr(user, name, changes[name])
@@ -214,6 +217,17 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
             user.session_version += 1
     db.session.commit()
     return user
+
+
+def _changes_what_feed_shows(user: User, changes: dict) -> bool:
+    """Role, zones, password or deactivation: the calendar feed's address is revoked (what
+    the user may see changed, or someone else may now hold the account)."""
+    zones = changes.get("zones")
+    return bool(
+        changes.get("role", user.role) not in (None, user.role)
+        or (zones is not None and sorted(zones) != sorted(user.zone_codes))
+        or changes.get("password")
+        or (changes.get("active") is False and user.active))
 
 
 def officers_named(usernames) -> dict[str, User]:
