@@ -96,14 +96,15 @@ def _cookie(headers) -> str:
 
 
 @contextmanager
-def serve(app, *, workers: int = 2, threads: int = 8):
-    """gunicorn with ``workers`` processes of ``threads`` threads each, on ``app``'s database."""
+def serve(app, *, workers: int = 2, threads: int = 8, env: dict | None = None):
+    """gunicorn with ``workers`` processes of ``threads`` threads each, on ``app``'s database;
+    ``env``: settings of the served app (``CRM_...``)."""
     port = free_port()
     env = os.environ | {
         "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
         "SECRET_KEY": app.config["SECRET_KEY"],
         "CRM_DEMO": "0",
-    }
+    } | (env or {})
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below: what gunicorn logged
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(workers),
