@@ -39,7 +39,7 @@ def configure_database(app: Flask) -> None:
     if url.startswith("sqlite"):
         # several gunicorn workers write to one file: wait for the lock rather than fail
         options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
-        options["connect_args"] = {"timeout": 15}
+        options["connect_args"] = {"timeout": app.config["SQLITE_BUSY_SECONDS"]}
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 

@@ -1,7 +1,15 @@
 """Every model, imported in one place for Alembic and the shell."""
 
 from .audit.models import AuditEntry
-from .auth.models import ApiToken, LoginFailure, User, user_company, user_zone
+from .auth.models import (
+    ApiToken,
+    CalendarFeed,
+    LoginFailure,
+    RequestCount,
+    User,
+    user_company,
+    user_zone,
+)
 from .companies.models import Company, Contact
 from .counts import LiveCount
 from .interactions.models import FollowUp, Interaction
@@ -18,6 +26,8 @@ __all__ = [
     "ShuangbaiEntry",
     "Target",
     "ApiToken",
+    "CalendarFeed",
+    "RequestCount",
     "Company",
     "LiveCount",
     "Contact",

@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from .. import clock
 from ..access import allowed, can
+from ..auth.feeds import feed_secret, user_for_feed
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
@@ -31,7 +32,7 @@ from ..pickers import offer
 from ..safety import local_path
 from ..zones.services import zones as all_zones
 from . import bp, services
-from .calendar import calendar_token, feed, user_for_calendar
+from .calendar import feed
 from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
 from .models import FollowUp
 
@@ -255,8 +256,7 @@ def follow_up_done(follow_up_id: int):
 @bp.route("/me/calendar")
 @staff_required
 def my_calendar():
-    token = calendar_token(current_user)
-    url = url_for("interactions.calendar_feed", token=token, _external=True)
+    url = url_for("interactions.calendar_feed", token=feed_secret(current_user), _external=True)
     webcal = "webcal://" + url.split("://", 1)[1]
     return render_template("interactions/calendar.html", url=url, webcal=webcal)
 
@@ -265,7 +265,7 @@ def my_calendar():
 @staff_required
 def reset_calendar():
     check_button()
-    calendar_token(current_user, reset=True)
+    feed_secret(current_user, reset=True)
     return saved(_("Your calendar has a new address; the old one no longer works."),
                  url_for("interactions.my_calendar"))
 
@@ -273,7 +273,7 @@ def reset_calendar():
 @bp.route("/calendar/<token>.ics")
 def calendar_feed(token: str):
     """The private feed: no sign-in, the URL's secret is the key (404 when wrong or revoked)."""
-    user = user_for_calendar(token)
+    user = user_for_feed(token)
     if user is None:
         abort(404)
     response = Response(feed(user, request.host.split(":")[0]),

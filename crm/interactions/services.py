@@ -230,6 +230,9 @@ def set_follow_up_done(user, follow_up: FollowUp, done: bool) -> None:
         raise Forbidden()
     follow_up.done = done
     follow_up.done_at = utcnow() if done else None
+    # the meeting's version counts the tick (its follow-ups are part of it): an edit made from
+    # an older read is then a conflict rather than a silent undo of the tick
+    follow_up.interaction.updated_at = follow_up.done_at or utcnow()
     db.session.commit()
 
 

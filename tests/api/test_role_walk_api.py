@@ -27,7 +27,7 @@ READS = {
     "companies_get_company": {"own": SIGNED_IN, "other": row(401, 404, 200, 200, 200)},
     "interactions_list_interactions": OFFICERS,
     "interactions_get_interaction": ZONED,
-    "me_my_calendar": SIGNED_IN,
+    "me_my_calendar": OFFICERS,  # partners get no feed
     "openapi_openapi_document": row(200, 200, 200, 200, 200),
     "parks_list_parks": SIGNED_IN,
     "parks_get_park": SIGNED_IN,
@@ -59,7 +59,7 @@ WRITES = {
     "interactions_create_interaction": ("partner",),
     "interactions_change_interaction": ("partner",),
     "interactions_delete_interaction": ("partner",),
-    "me_reset_calendar": (),
+    "me_reset_calendar": ("partner",),
     "parks_create_park": ("partner", "staff", "manager"),
     "parks_change_park": ("partner", "staff", "manager"),
     "projects_create_project": ("partner",),
