@@ -63,6 +63,6 @@ def restore(kind: str, record_id: int):
     user = require_user()
     record = services.restore(user, kind, record_id)
     serialize = {"companies": lambda c: company_json(c, user), "talents": talent_json,
-                 "interactions": interaction_json,
+                 "interactions": lambda i: interaction_json(i, user),
                  "projects": lambda p: project_json(p, user)}[kind]
     return serialize(record)
