@@ -17,6 +17,7 @@ from ..extensions import db
 
 KIND_LABELS = {
     "companies": _l("Company"),
+    "contacts": _l("Contact"),
     "projects": _l("Project"),
     "talents": _l("Talent"),
     "interactions": _l("Meeting"),
@@ -63,12 +64,12 @@ USER_CODES = {"role": Role, "locale": Locale}
 
 
 def _declaration(kind: str):
-    from ..companies.fields import COMPANY
+    from ..companies.fields import COMPANY, CONTACT
     from ..interactions.fields import INTERACTION
     from ..projects.fields import PROJECT
     from ..talents.fields import TALENT
 
-    return {"projects": PROJECT, "companies": COMPANY, "talents": TALENT,
+    return {"projects": PROJECT, "companies": COMPANY, "contacts": CONTACT, "talents": TALENT,
             "interactions": INTERACTION}.get(kind)
 
 

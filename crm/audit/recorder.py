@@ -22,12 +22,12 @@ SECRET = {"password_hash"}
 
 def _kinds():
     from ..auth.models import User
-    from ..companies.models import Company
+    from ..companies.models import Company, Contact
     from ..interactions.models import Interaction
     from ..projects.models import Project
     from ..talents.models import Talent
 
-    return {Company: "companies", Project: "projects", Talent: "talents",
+    return {Company: "companies", Contact: "contacts", Project: "projects", Talent: "talents",
             Interaction: "interactions", User: "users"}
 
 

@@ -11,7 +11,7 @@ from ..db import db
 from ..errors import Forbidden, Invalid, NotFound
 from .models import AuditEntry
 
-KINDS = ("companies", "projects", "talents", "interactions", "users")
+KINDS = ("companies", "contacts", "projects", "talents", "interactions", "users")
 
 
 def audit_query(user, *, kind: str | None = None, record_id: int | None = None,

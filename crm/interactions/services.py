@@ -65,10 +65,11 @@ def seen(user, linked) -> bool:
     """May ``user`` see this record that a meeting links to? A contact is seen with its
     company's internal fields (API.md); a record in the bin by no one. The one rule for what a
     meeting shows of its links (pages and API) and for what an edit leaves as it is."""
+    from ..companies.contacts import may_see
     from ..companies.models import Contact
 
     if isinstance(linked, Contact):
-        return linked.deleted_at is None and can(user, "internal", linked.company)
+        return may_see(user, linked)
     return can(user, "view", linked)
 
 
