@@ -31,6 +31,7 @@ run: install compile-translations
 	$(FLASK) crm init
 	$(FLASK) db upgrade
 	$(FLASK) crm seed
+	$(FLASK) crm purge-sign-ins
 	@if [ "$${CRM_DEMO:-1}" != "0" ]; then $(FLASK) crm demo --if-empty; fi
 	@echo ""
 	@echo "  Serving on http://127.0.0.1:$(PORT)  (demo sign-in: admin / demo-admin-2026)"

@@ -89,6 +89,15 @@ def demo(if_empty):
     click.echo(summary)
 
 
+@crm.command("purge-sign-ins")
+@with_appcontext
+def purge_sign_ins():
+    """Remove the sign-ins older than CRM_SIGN_IN_DAYS (365) from the audit trail."""
+    from .audit.sign_ins import kept_days, purge
+
+    click.echo(f"Sign-ins older than {kept_days()} days removed: {purge()}.")
+
+
 @crm.command("bench-data")
 @click.option("--projects", type=click.IntRange(1, 10_000_000), required=True)
 @click.option("--meetings-per-project", type=click.IntRange(0, 1000), default=10,

@@ -60,6 +60,10 @@ class Config:
     LOGIN_MAX_PER_ACCOUNT = 5
     LOGIN_MAX_PER_ADDRESS = 20
 
+    # sign-ins stay in the audit trail this many days (at least 30), then
+    # ``flask crm purge-sign-ins`` removes them
+    SIGN_IN_DAYS = int(os.environ.get("CRM_SIGN_IN_DAYS", "365") or 365)
+
     # the benchmark's X-SQL-Count and X-SQL-Time headers (crm.sqlcount); off unless asked for
     COUNT_SQL = os.environ.get("CRM_COUNT_SQL", "") == "1"
 
