@@ -26,7 +26,8 @@ install-dev: $(VENV)/.installed-dev
 compile-translations: $(VENV)/.installed
 	$(BIN)/pybabel -q compile -d translations
 
-## make run: set up and serve on the embedded database (demo data on a new one unless CRM_DEMO=0)
+## make run: set up and serve on the embedded database (demo data on a new one unless CRM_DEMO=0;
+## a warning while demo accounts with published passwords exist: crm demo --remove)
 run: install compile-translations
 	$(FLASK) crm init
 	$(FLASK) db upgrade
@@ -34,7 +35,7 @@ run: install compile-translations
 	$(FLASK) crm purge-sign-ins
 	@if [ "$${CRM_DEMO:-1}" != "0" ]; then $(FLASK) crm demo --if-empty; fi
 	@echo ""
-	@echo "  Serving on http://127.0.0.1:$(PORT)  (demo sign-in: admin / demo-admin-2026)"
+	@echo "  Serving on http://127.0.0.1:$(PORT)"
 	@echo ""
 	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
