@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 WORKERS ?= 2
 
-.PHONY: run test install install-dev translations compile-translations bench lint clean
+.PHONY: run test install install-dev translations compile-translations bench fuzz lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ test: install-dev compile-translations
 ## 100,000 projects (BENCH_SIZES=1000,10000 for a quick run); writes bench/results.md
 bench: install compile-translations
 	$(BIN)/python bench/run.py
+
+## make fuzz: schemathesis over /api/v1/openapi.json against gunicorn on a fresh database, fixed
+## seed, every operation; fails on any 5xx and on answers that break their schema
+fuzz: install-dev compile-translations
+	$(BIN)/python scripts/fuzz.py
 
 ## make translations: extract, update and compile the catalogs
 translations: install-dev
