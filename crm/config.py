@@ -74,6 +74,10 @@ class Config:
     API_RATE_LIMIT = int(os.environ.get("CRM_API_RATE_LIMIT", "600") or 0)
     API_RATE_WINDOW = timedelta(seconds=int(os.environ.get("CRM_API_RATE_WINDOW", "60") or 60))
 
+    # sign-ins stay in the audit trail this many days (at least 30), then
+    # ``flask crm purge-sign-ins`` removes them
+    SIGN_IN_DAYS = int(os.environ.get("CRM_SIGN_IN_DAYS", "365") or 365)
+
     # the benchmark's X-SQL-Count and X-SQL-Time headers (crm.sqlcount); off unless asked for
     COUNT_SQL = os.environ.get("CRM_COUNT_SQL", "") == "1"
 

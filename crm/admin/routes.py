@@ -115,7 +115,8 @@ def audit():
     page = page_of(statement)
     return render_template(
         "admin/audit.html", entries=page.items, page=page, filters=filters,
-        kinds=audit_services.KINDS, display=display, names=display.names_for(page.items))
+        kinds=audit_services.kinds_for(current_user), display=display,
+        names=display.names_for(page.items))
 
 
 # -- the bin -----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from . import (  # noqa: E402, F401
     audit,
     auth,
     companies,
+    contacts,
     interactions,
     me,
     openapi,

@@ -77,7 +77,7 @@ def record_timeline(*, company=None, project=None, talent=None, changes=None) ->
 def viewable(records) -> list:
     """Of a meeting's linked records, those the signed-in user may see: a meeting can name a
     project of another zone, whose name must not show to officers of this one."""
-    return [record for record in records or [] if can(current_user, "view", record)]
+    return [record for record in records or [] if services.seen(current_user, record)]
 
 
 # -- list and one meeting ----------------------------------------------------------------------
@@ -198,24 +198,15 @@ def prefill(form: MeetingForm) -> None:
 def edit(interaction_id: int):
     record = services.get_interaction(current_user, interaction_id, "edit")
     # the follow-up rows sent are the rows
-    form = edit_form(MeetingForm, meeting_data(record), posted=("version", "follow_ups"))
+    form = edit_form(MeetingForm, meeting_data(record, current_user),
+                     posted=("version", "follow_ups"))
     if not form.is_submitted():
         form.add_empty_rows()
     prepare(form, record)
+    # the service keeps the links the form does not show (services.seen)
     return PAGES.edit(form, record, lambda version: services.update_interaction(
-        current_user, record, version, keep_unchanged_links(record, form.values())),
+        current_user, record, version, form.values()),
         conflict_message(), _("The meeting was saved."))
-
-
-def keep_unchanged_links(record, values: dict) -> dict:
-    """Leave out the links the user did not change, so that a link to a record of another zone
-    (which the form does not show) survives an edit of the rest."""
-    for name, current in (("company_ids", record.companies), ("project_ids", record.projects),
-                          ("talent_ids", record.talents)):
-        shown = {r.id for r in current if can(current_user, "view", r)}
-        if set(values.get(name, [])) == shown:
-            values.pop(name, None)
-    return values
 
 
 # -- follow-ups --------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ READS = {
     "audit_bin_list": ADMINS,
     "companies_list_companies": SIGNED_IN,
     "companies_get_company": {"own": SIGNED_IN, "other": row(401, 404, 200, 200, 200)},
+    "contacts_list_contacts": {"own": OFFICERS, "other": OFFICERS},  # partners: 403 any id
+    "contacts_get_contact": OFFICERS,
     "interactions_list_interactions": OFFICERS,
     "interactions_get_interaction": ZONED,
     "me_my_calendar": OFFICERS,  # partners get no feed
@@ -56,6 +58,9 @@ WRITES = {
     "companies_create_company": ("partner",),
     "companies_change_company": ("partner",),
     "companies_delete_company": ("partner", "staff"),
+    "contacts_create_contact": ("partner",),
+    "contacts_change_contact": ("partner",),
+    "contacts_delete_contact": ("partner",),
     "interactions_create_interaction": ("partner",),
     "interactions_change_interaction": ("partner",),
     "interactions_delete_interaction": ("partner",),
