@@ -71,4 +71,8 @@ class FollowUp(db.Model):
     interaction: Mapped[Interaction] = relationship(back_populates="follow_ups")
     owner: Mapped["User | None"] = relationship()  # noqa: F821
 
-    __table_args__ = (sa.Index("ix_follow_up_open_due", "done", "due_on"),)
+    __table_args__ = (
+        sa.Index("ix_follow_up_open_due", "done", "due_on"),
+        # a user's own overdue ones (the navigation's count on every page)
+        sa.Index("ix_follow_up_owner_open_due", "owner_id", "done", "due_on"),
+    )

@@ -85,6 +85,9 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
         sa.Index("ix_project_usd", "total_investment_usd_cents"),
         # lists: the live projects, newest change first, and their count, from the index alone
         sa.Index("ix_project_live_updated", "deleted_at", "updated_at"),
+        # counts by stage (the dashboard, a funnel the rollups do not cover) from the index alone
+        sa.Index("ix_project_live_stage", "deleted_at", "stage", "reached_order",
+                 "total_investment_usd_cents"),
     )
 
     name = bilingual("name")
