@@ -19,6 +19,7 @@ from .common import (
     require_reports,
 )
 from .rollups import ALL, ALL_YEARS, ProjectRollup, StayRollup
+from .rollups.sql import bucket_days
 
 FILTERS = {"zone": None, "year": Year, "kind": ProjectKind, "criteria": Criterion,
            "country": Country, "industry": None, "flag": Flag}
@@ -103,30 +104,31 @@ def _counted(matching) -> sa.Select:
 
 
 def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
-    """The counts, and the days that hold each stage's middle stays (from the histogram:
+    """The counts, and the buckets that hold each stage's middle stays (from the histogram:
     summed and ranked in SQL, so a few rows come back), in one statement; then the median
-    days from those days' stays."""
+    days from those buckets' stays."""
     R, S = ProjectRollup, StayRollup
     counts = (sa.select(sa.literal("count").label("what"), R.reached_order, R.stage,
                         sa.func.sum(R.projects), sa.func.sum(R.usd_cents), sa.literal(0))
               .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage))
-    days = (sa.select(S.stage, S.day, sa.cast(sa.func.sum(S.stays), sa.BigInteger).label("n"))
-            .where(*_keyed(S, keys)).group_by(S.stage, S.day).subquery())
+    buckets = (sa.select(S.stage, S.bucket,
+                         sa.cast(sa.func.sum(S.stays), sa.BigInteger).label("n"))
+               .where(*_keyed(S, keys)).group_by(S.stage, S.bucket).subquery())
     ranked = sa.select(
-        days.c.stage, days.c.day, days.c.n,
-        (sa.func.sum(days.c.n).over(partition_by=days.c.stage, order_by=days.c.day)
-         - days.c.n).label("before"),
-        sa.func.sum(days.c.n).over(partition_by=days.c.stage).label("total"),
+        buckets.c.stage, buckets.c.bucket, buckets.c.n,
+        (sa.func.sum(buckets.c.n).over(partition_by=buckets.c.stage, order_by=buckets.c.bucket)
+         - buckets.c.n).label("before"),
+        sa.func.sum(buckets.c.n).over(partition_by=buckets.c.stage).label("total"),
     ).subquery()
     total = sa.cast(ranked.c.total, sa.BigInteger)
     middle = sa.or_(*(sa.and_(ranked.c.before < rank, rank <= ranked.c.before + ranked.c.n)
-                      for rank in ((total + 1) / 2, (total + 2) / 2)))
-    stays = sa.select(sa.literal("stay"), ranked.c.day, ranked.c.stage, ranked.c.n,
+                      for rank in ((total + 1) // 2, (total + 2) // 2)))
+    stays = sa.select(sa.literal("stay"), ranked.c.bucket, ranked.c.stage, ranked.c.n,
                       ranked.c.before, ranked.c.total).where(middle)
     groups, found = [], {}
     for what, first, stage, n, before, whole in db.session.execute(sa.union_all(counts, stays)):
         if what == "stay":
-            found.setdefault(stage, {"total": as_int(whole), "days": []})["days"].append(
+            found.setdefault(stage, {"total": as_int(whole), "buckets": []})["buckets"].append(
                 (int(first), as_int(before), as_int(n)))
         else:
             groups.append((first, stage, n, before))
@@ -135,21 +137,22 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
 
 def _medians_of(middles: dict[str, dict], matching) -> dict[str, float]:
     """Median days: each stage's middle stays (their ranks among ``total``) looked up by
-    rank within their day's stays (an index range of a few rows), in one statement."""
+    rank within their bucket's stays (an index range of a few rows), in one statement."""
     lookups, wanted = [], {}
     for stage, middle in middles.items():
         total = middle["total"]
         ranks = sorted({(total + 1) // 2, (total + 2) // 2})
         wanted[stage] = len(ranks)
-        for day, before, n in middle["days"]:
+        for bucket, before, n in middle["buckets"]:
             offsets = [rank - before - 1 for rank in ranks if before < rank <= before + n]
             if not offsets:
                 continue
+            first, stop = bucket_days(bucket)
             lookups.append(
                 sa.select(sa.literal(stage).label("stage"), StageChange.stay_days)
                 .join(Project, Project.id == StageChange.project_id)
                 .where(matching, StageChange.from_stage == stage,
-                       StageChange.stay_days >= day, StageChange.stay_days < day + 1)
+                       StageChange.stay_days >= first, StageChange.stay_days < stop)
                 .order_by(StageChange.stay_days).offset(min(offsets)).limit(len(offsets))
                 .subquery().select())
     if not lookups:

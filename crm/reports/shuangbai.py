@@ -38,7 +38,7 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
     counts = sa.select(
         shuangbai_list.listed_count(year - 1).label("previous_count"),
         shuangbai_list.listed_count(year).label("listed_count"),
-        _candidate_count(user, condition, seen, year).label("candidate_count")).subquery()
+        _candidate_count(user, condition, seen, listed).label("candidate_count")).subquery()
     page = _largest_first(condition, limit, offset)
     # one statement: the counts, with the page's rows beside them (none when it is empty)
     rows = db.session.execute(
@@ -86,7 +86,7 @@ def _largest_first(condition, limit: int | None, offset: int) -> sa.Subquery:
     return page.subquery()
 
 
-def _candidate_count(user, condition, seen, year: int):
+def _candidate_count(user, condition, seen, listed):
     """How many candidates there are, as a SQL value: the rollup's (not lost) less those of
     companies on the year's list (a few dozen companies, counted directly)."""
     zones = counted_zones(user, "projects")
@@ -96,10 +96,8 @@ def _candidate_count(user, condition, seen, year: int):
     kept = (sa.select(sa.func.coalesce(sa.func.sum(R.candidates), 0))
             .where(R.zone_code.in_(zones), R.kind == ALL, R.year == ALL_YEARS,
                    R.stage != Stage.LOST).scalar_subquery())
-    on_list = (sa.select(sa.func.count(sa.distinct(Project.id)))
-               .select_from(ShuangbaiEntry)
-               .join(Project, Project.company_id == ShuangbaiEntry.company_id)
-               .where(ShuangbaiEntry.year == year, seen).scalar_subquery())
+    on_list = (sa.select(sa.func.count()).select_from(Project)
+               .where(seen, Project.company_id.in_(listed)).scalar_subquery())
     return kept - on_list
 
 

@@ -45,9 +45,10 @@ class ProjectRollup(db.Model):
 
 
 class StayRollup(db.Model):
-    """A histogram of the finished stays in each pipeline stage (``StageChange.stay_days``) in
-    whole days, by the project's zone, kind and year (a cube, as above): the funnel's median
-    days find their day here and the exact value among that day's stays."""
+    """A histogram of the finished stays in each pipeline stage (``StageChange.stay_days``), by
+    the project's zone, kind and year (a cube, as above), in buckets of whole days
+    (``sql.bucket_days``): the funnel's median days find their bucket here, and the exact value
+    among that bucket's stays."""
 
     __tablename__ = "rollup_stay"
 
@@ -55,7 +56,7 @@ class StayRollup(db.Model):
     kind: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     stage: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    day: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    bucket: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     stays: Mapped[int] = _count()
 
 

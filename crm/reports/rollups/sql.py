@@ -19,10 +19,28 @@ PIPELINE = [s.value for s in Stage.pipeline()]
 BEFORE_SIGNED = [s.value for s in Stage.pipeline() if s.order < Stage.SIGNED.order]
 SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
 
+# the stays' histogram: whole days one by one up to 64, then 8 at a time up to 512, then 64
+# at a time (a few hundred buckets however long the stays; each a short index range of
+# StageChange.stay_days for the median's exact value)
+FINE, MIDDLE, WIDE = 64, 512, (8, 64)
+
+
+def bucket_days(bucket: int) -> tuple[int, int]:
+    """The whole days a bucket of ``Sql.bucket`` holds: [first, stop)."""
+    if bucket < FINE:
+        return bucket, bucket + 1
+    middle = FINE + (MIDDLE - FINE) // WIDE[0]
+    if bucket < middle:
+        first = FINE + (bucket - FINE) * WIDE[0]
+        return first, first + WIDE[0]
+    first = MIDDLE + (bucket - middle) * WIDE[1]
+    return first, first + WIDE[1]
+
+
 PROJECT_KEYS = ("zone_code", "kind", "year", "stage", "reached_order")
 PROJECT_VALUES = ("projects", "usd_cents", "mega", "candidates", "land_micro_mu",
                   "output_usd_cents", "tax_usd_cents")
-STAY_KEYS = ("zone_code", "kind", "year", "stage", "day")
+STAY_KEYS = ("zone_code", "kind", "year", "stage", "bucket")
 STAY_VALUES = ("stays",)
 DAY_KEYS = ("metric", "day", "zone_code")
 DAY_VALUES = ("n", "usd_cents", "mega", "fortune500")
@@ -80,6 +98,14 @@ class Sql:
             return f"({whole} - ({number} < {whole}))"
         return f"CAST(floor({number}) AS INTEGER)"
 
+    def bucket(self, days: str) -> str:
+        """The histogram's bucket of a stay of ``days`` (``bucket_days`` says its days)."""
+        whole = self.floor(days)
+        middle = FINE + (MIDDLE - FINE) // WIDE[0]
+        return (f"CASE WHEN {whole} < {FINE} THEN {whole} "
+                f"WHEN {whole} < {MIDDLE} THEN {FINE} + ({whole} - {FINE}) / {WIDE[0]} "
+                f"ELSE {middle} + ({whole} - {MIDDLE}) / {WIDE[1]} END")
+
     def changed(self, column: str) -> str:
         """For a trigger's WHEN: the UPDATE changed ``column``."""
         if self.sqlite:
@@ -122,7 +148,7 @@ class Sql:
         days = days or f"{c}.stay_days"
         return f"""SELECT {p}.zone_code AS zone_code, {p}.kind AS kind,
             {self.city_year(f"{p}.created_at")} AS year, {c}.from_stage AS stage,
-            {self.floor(days)} AS day, {sign} AS stays
+            {self.bucket(days)} AS bucket, {sign} AS stays
             FROM {tables} WHERE {c}.project_id = {p}.id AND {live(p)}
             AND {c}.from_stage IN ({codes(PIPELINE)}) AND {days} IS NOT NULL AND ({where})"""
 
