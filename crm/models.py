@@ -16,6 +16,7 @@ from .interactions.models import FollowUp, Interaction
 from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
 from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
+from .reports.rollups.models import DayRollup, ProjectRollup, SignedAgain, StayRollup
 from .talents.models import Talent, TalentStageChange
 from .zones.models import Park, Zone
 
@@ -25,6 +26,10 @@ __all__ = [
     "KeyIndustry",
     "ShuangbaiEntry",
     "Target",
+    "DayRollup",
+    "ProjectRollup",
+    "SignedAgain",
+    "StayRollup",
     "ApiToken",
     "CalendarFeed",
     "RequestCount",

@@ -61,7 +61,9 @@ def _spend(key: str, limit: int, window: timedelta) -> int | None:
         return None
     if count <= limit:
         return None
-    return max(1, math.ceil((aware(started) + window - now).total_seconds()))
+    # never more than the window: another worker's clock may read a hair behind this one's
+    left = math.ceil((aware(started) + window - now).total_seconds())
+    return max(1, min(left, math.ceil(window.total_seconds())))
 
 
 def forget_ended_windows() -> None:
