@@ -105,12 +105,14 @@ def with_relations(statement: sa.Select) -> sa.Select:
 
 def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str, list]]:
     """The board's columns in a fixed number of queries, whatever the number of stages: how
-    many projects each stage holds, and its ``limit`` newest cards (one UNION ALL of a
-    LIMIT per stage, so no column loads more than it shows)."""
+    many projects each stage holds, and its first ``limit`` cards in the list's own order
+    (latest change first: the column is the top of the list its "more" link opens, and the
+    index of each stage in that order serves it) in one UNION ALL of a LIMIT per stage, so
+    no column loads more than it shows."""
     seen = visible(user, Project)
     counts = dict(db.session.execute(
         sa.select(Project.stage, sa.func.count()).where(seen).group_by(Project.stage)).all())
-    newest = (Project.created_at.desc(), Project.id.desc())
+    newest = sort_order(None)
     firsts = sa.union_all(*(
         sa.select(Project.id).where(seen, Project.stage == stage).order_by(*newest)
         .limit(limit).subquery().select() for stage in stages)).subquery()
