@@ -141,6 +141,13 @@ class Sql:
         created = f"(SELECT pc.created_at FROM project pc WHERE pc.id = {c}.project_id)"
         return self.days(f"coalesce({previous}, {created})", f"{c}.at")
 
+    def kept_stay(self, c: str) -> str:
+        """``StageChange.stay_days``: the stay, while the project is live (NULL in the bin, so
+        that the stays of every live project are an index range of their own)."""
+        live_project = f"EXISTS (SELECT 1 FROM project pl WHERE pl.id = {c}.project_id " \
+                       f"AND {live('pl')})"
+        return f"CASE WHEN {live_project} THEN {self.stay_of(c)} END"
+
     def stay_rows(self, p: str, c: str, sign: int, tables: str, where: str = "true",
                   days: str | None = None) -> str:
         """The stays that ``p``'s changes ``c`` end, as rollup_stay counts them (``days``: the

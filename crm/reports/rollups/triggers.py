@@ -88,10 +88,10 @@ PROJECT_COLUMNS = ("zone_code", "kind", "created_at", "stage", "reached_order",
 
 def _stay_triggers(sql: Sql) -> list[Trigger]:
     """The funnel's stays: a change's ``stay_days`` and the histogram, both recomputed for the
-    whole project on any change of its history (a few rows) or of its creation time."""
+    whole project on any change of its history (a few rows), its creation time or its bin."""
 
     def refresh(project: str) -> str:
-        return (f"UPDATE stage_change SET stay_days = {sql.stay_of('stage_change')} "
+        return (f"UPDATE stage_change SET stay_days = {sql.kept_stay('stage_change')} "
                 f"WHERE project_id = {project}")
 
     def history(project: str, sign: int, where: str = "true", fresh: bool = False) -> str:

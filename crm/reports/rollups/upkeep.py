@@ -51,7 +51,7 @@ def _day_rows(sql: Sql) -> list[str]:
 
 
 def _stays_now(sql: Sql) -> str:
-    return f"UPDATE stage_change SET stay_days = {sql.stay_of('stage_change')}"
+    return f"UPDATE stage_change SET stay_days = {sql.kept_stay('stage_change')}"
 
 
 def rebuild(connection: sa.Connection) -> None:
@@ -111,7 +111,7 @@ def check(connection: sa.Connection) -> list[str]:
                 differences.append(f"{table} {key}: kept {kept.get(key)}, "
                                    f"counted {counted.get(key)}")
     stale = connection.exec_driver_sql(
-        f"SELECT id, stay_days, {sql.stay_of('c')} FROM stage_change c").all()
+        f"SELECT id, stay_days, {sql.kept_stay('c')} FROM stage_change c").all()
     differences += [f"stage_change {id_}: stay_days {kept}, counted {counted}"
                     for id_, kept, counted in stale if kept != counted]
     return differences
