@@ -42,7 +42,7 @@ PROJECT_VALUES = ("projects", "usd_cents", "mega", "candidates", "land_micro_mu"
                   "output_usd_cents", "tax_usd_cents")
 STAY_KEYS = ("zone_code", "kind", "year", "stage", "bucket")
 STAY_VALUES = ("stays",)
-DAY_KEYS = ("metric", "day", "zone_code")
+DAY_KEYS = ("metric", "grain", "day", "zone_code")
 DAY_VALUES = ("n", "usd_cents", "mega", "fortune500")
 
 
@@ -105,6 +105,25 @@ class Sql:
         return (f"CASE WHEN {whole} < {FINE} THEN {whole} "
                 f"WHEN {whole} < {MIDDLE} THEN {FINE} + ({whole} - {FINE}) / {WIDE[0]} "
                 f"ELSE {middle} + ({whole} - {MIDDLE}) / {WIDE[1]} END")
+
+    def month(self, day: str) -> str:
+        if self.sqlite:
+            return f"date({day}, 'start of month')"
+        return f"CAST(date_trunc('month', {day}) AS DATE)"
+
+    def by_day_and_month(self, rows: str) -> str:
+        """Day rows (``day_row``s) summed by day and, again, by month (``grain`` 'm', the day
+        its first): a period's whole months read a row a month."""
+        month = self.month("r.day")
+        columns = ", ".join(f"sum(r.{v}) AS {v}" for v in DAY_VALUES)
+        return f"""SELECT r.metric AS metric, g.grain AS grain,
+            CASE WHEN g.grain = 'm' THEN {month} ELSE r.day END AS day,
+            r.zone_code AS zone_code, {columns}
+            FROM ({rows}) r CROSS JOIN (SELECT 'd' AS grain UNION ALL SELECT 'm') g
+            WHERE true GROUP BY 1, 2, 3, 4 HAVING {_some(DAY_VALUES)}"""
+
+    def day_upsert(self, rows: str) -> str:
+        return upsert("rollup_day", DAY_KEYS, DAY_VALUES, self.by_day_and_month(rows))
 
     def changed(self, column: str) -> str:
         """For a trigger's WHEN: the UPDATE changed ``column``."""
@@ -320,5 +339,3 @@ def stay_upsert(rows: str) -> str:
     return upsert("rollup_stay", STAY_KEYS, STAY_VALUES, cube(STAY_KEYS, STAY_VALUES, rows))
 
 
-def day_upsert(rows: str) -> str:
-    return upsert("rollup_day", DAY_KEYS, DAY_VALUES, summed(DAY_KEYS, DAY_VALUES, rows))

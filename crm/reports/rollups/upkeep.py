@@ -21,7 +21,6 @@ from .sql import (
     STAY_VALUES,
     Sql,
     cube,
-    day_upsert,
     due_rows,
     link_zones,
     linked_rows,
@@ -29,7 +28,6 @@ from .sql import (
     project_upsert,
     signed_again,
     stay_upsert,
-    summed,
     union,
 )
 
@@ -64,7 +62,7 @@ def rebuild(connection: sa.Connection) -> None:
     connection.exec_driver_sql(stay_upsert(sql.stay_rows("p", "c", 1,
                                                          "project p, stage_change c")))
     for rows in _day_rows(sql):
-        connection.exec_driver_sql(day_upsert(rows))
+        connection.exec_driver_sql(sql.day_upsert(rows))
     connection.exec_driver_sql(
         "INSERT INTO rollup_signed_again (change_id, project_id, at, previous_at) "
         + signed_again())
@@ -94,8 +92,7 @@ def check(connection: sa.Connection) -> list[str]:
         ("rollup_stay", STAY_KEYS, STAY_VALUES,
          cube(STAY_KEYS, STAY_VALUES, sql.stay_rows("p", "c", 1, "project p, stage_change c",
                                                      days=sql.stay_of("c")))),
-        ("rollup_day", DAY_KEYS, DAY_VALUES,
-         summed(DAY_KEYS, DAY_VALUES, union(*_day_rows(sql)))),
+        ("rollup_day", DAY_KEYS, DAY_VALUES, sql.by_day_and_month(union(*_day_rows(sql)))),
         ("rollup_signed_again", ("change_id", "project_id", "at", "previous_at"), (),
          signed_again()),
     ]
