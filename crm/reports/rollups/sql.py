@@ -119,7 +119,8 @@ class Sql:
         return f"""SELECT r.metric AS metric, g.grain AS grain,
             CASE WHEN g.grain = 'm' THEN {month} ELSE r.day END AS day,
             r.zone_code AS zone_code, {columns}
-            FROM ({rows}) r CROSS JOIN (SELECT 'd' AS grain UNION ALL SELECT 'm') g
+            FROM ({summed(("metric", "day", "zone_code"), DAY_VALUES, rows)}) r
+            CROSS JOIN (SELECT 'd' AS grain UNION ALL SELECT 'm') g
             WHERE true GROUP BY 1, 2, 3, 4 HAVING {_some(DAY_VALUES)}"""
 
     def day_upsert(self, rows: str) -> str:
@@ -293,15 +294,16 @@ _CORNERS = " UNION ALL ".join(
 
 def cube(keys: tuple, values: tuple, rows: str) -> str:
     """``rows`` (contributions with ``keys`` and ``values``) summed into every corner of the
-    cube: zone, kind and year each as itself and as ALL."""
+    cube: zone, kind and year each as itself and as ALL (summed by their keys first: a
+    recount spreads a row per key, not per record)."""
     spread = {"zone_code": f"CASE WHEN a.z = 1 THEN '{ALL}' ELSE r.zone_code END",
               "kind": f"CASE WHEN a.k = 1 THEN '{ALL}' ELSE r.kind END",
               "year": f"CASE WHEN a.y = 1 THEN {ALL_YEARS} ELSE r.year END"}
     columns = [f"{spread.get(k, f'r.{k}')} AS {k}" for k in keys]
     columns += [f"sum(r.{v}) AS {v}" for v in values]
     positions = ", ".join(str(i + 1) for i in range(len(keys)))
-    return f"""SELECT {', '.join(columns)} FROM ({rows}) r CROSS JOIN ({_CORNERS}) a
-        WHERE true GROUP BY {positions} HAVING {_some(values)}"""
+    return f"""SELECT {', '.join(columns)} FROM ({summed(keys, values, rows)}) r
+        CROSS JOIN ({_CORNERS}) a WHERE true GROUP BY {positions} HAVING {_some(values)}"""
 
 
 def summed(keys: tuple, values: tuple, rows: str) -> str:
