@@ -5,7 +5,7 @@ row of the table (``crm.reports.rollups.upkeep``).
 A rule is a SELECT of contributions (the key columns and the signed values one row adds); an
 upsert adds such a SELECT into its table (``cube`` first spreads a contribution over the
 ``ALL`` keys of the cube tables). Both databases take the same statements but for the few
-expressions ``Sql`` words for each (the city's day and year, days between two times).
+expressions ``Sql`` words for each (the city's day and year, a month, days between two times).
 """
 
 from datetime import UTC, datetime
