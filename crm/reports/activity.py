@@ -42,7 +42,8 @@ def activity(user, zone: str | None = None) -> dict:
         for metric, area in (("meetings", "interactions"), ("moves", "projects"))))
     for metric, day, n in db.session.execute(
         sa.select(D.metric, D.day, sa.func.sum(D.n))
-        .where(shown, D.day >= first, D.day <= now + timedelta(days=6 - now.weekday()))
+        .where(shown, D.grain == "d", D.day >= first,
+               D.day <= now + timedelta(days=6 - now.weekday()))
         .group_by(D.metric, D.day)
     ):
         add(day, n, "meetings" if metric == "meetings" else "stage_changes")

@@ -12,7 +12,7 @@ UTC times.
 """
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask import has_request_context, request
@@ -95,6 +95,27 @@ def counted_zones(user, area: str = "projects", zone: str | None = None) -> list
     if width == "zone":
         return [z for z in user.zone_codes if not zone or z == zone]
     return None
+
+
+def in_period(rollup, start: date | None, end: date):
+    """The rows of a day rollup (``rollups.DayRollup``) that add up to the days from
+    ``start`` (the first ever when None) to ``end``, inclusive: the whole months in between by
+    month, the days at either end by day."""
+    after = end + timedelta(days=1)
+    stop = after if after.day == 1 else after.replace(day=1)  # after the last whole month
+    if start is None:
+        first = date.min
+    else:
+        first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(
+            day=1)  # the first whole month
+    days = rollup.grain == "d"
+    if first >= stop:
+        return sa.and_(days, rollup.day <= end, *((rollup.day >= start,) if start else ()))
+    ends = [sa.and_(rollup.day >= stop, rollup.day <= end)]
+    if start is not None:
+        ends.append(sa.and_(rollup.day >= start, rollup.day < first))
+    return sa.or_(sa.and_(rollup.grain == "m", rollup.day >= first, rollup.day < stop),
+                  sa.and_(days, sa.or_(*ends)))
 
 
 def filtered_projects(user, filters: dict) -> sa.Select:

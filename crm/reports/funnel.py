@@ -120,48 +120,49 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
          - buckets.c.n).label("before"),
         sa.func.sum(buckets.c.n).over(partition_by=buckets.c.stage).label("total"),
     ).subquery()
-    total = sa.cast(ranked.c.total, sa.BigInteger)
-    middle = sa.or_(*(sa.and_(ranked.c.before < rank, rank <= ranked.c.before + ranked.c.n)
-                      for rank in ((total + 1) // 2, (total + 2) // 2)))
+    # the bucket of the lower middle stay (the upper one, when the count is even, follows it)
+    lower = (sa.cast(ranked.c.total, sa.BigInteger) + 1) // 2
     stays = sa.select(sa.literal("stay"), ranked.c.bucket, ranked.c.stage, ranked.c.n,
-                      ranked.c.before, ranked.c.total).where(middle)
+                      ranked.c.before, ranked.c.total).where(
+        ranked.c.before < lower, lower <= ranked.c.before + ranked.c.n)
     groups, found = [], {}
     for what, first, stage, n, before, whole in db.session.execute(sa.union_all(counts, stays)):
         if what == "stay":
-            found.setdefault(stage, {"total": as_int(whole), "buckets": []})["buckets"].append(
-                (int(first), as_int(before), as_int(n)))
+            found[stage] = {"total": as_int(whole), "bucket": int(first),
+                            "before": as_int(before)}
         else:
             groups.append((first, stage, n, before))
-    return groups, _medians_of(found, filtered_projects(user, filters).whereclause)
+    # every live project's stays (no filter, every zone) are all the stays kept
+    every = keys == ([ALL], ALL, ALL_YEARS)
+    return groups, _medians_of(found, None if every else filtered_projects(
+        user, filters).whereclause)
 
 
 def _medians_of(middles: dict[str, dict], matching) -> dict[str, float]:
-    """Median days: each stage's middle stays (their ranks among ``total``) looked up by
-    rank within their bucket's stays (an index range of a few rows), in one statement."""
+    """Median days: each stage's middle stay (two when their count is even) looked up by its
+    rank from the start of its bucket (an index range), in one statement; ``matching`` the
+    projects' conditions (None: every live project, whose stays are the ones kept, so the
+    index alone answers)."""
     lookups, wanted = [], {}
     for stage, middle in middles.items():
         total = middle["total"]
-        ranks = sorted({(total + 1) // 2, (total + 2) // 2})
-        wanted[stage] = len(ranks)
-        for bucket, before, n in middle["buckets"]:
-            offsets = [rank - before - 1 for rank in ranks if before < rank <= before + n]
-            if not offsets:
-                continue
-            first, stop = bucket_days(bucket)
-            lookups.append(
-                sa.select(sa.literal(stage).label("stage"), StageChange.stay_days)
-                .join(Project, Project.id == StageChange.project_id)
-                .where(matching, StageChange.from_stage == stage,
-                       StageChange.stay_days >= first, StageChange.stay_days < stop)
-                .order_by(StageChange.stay_days).offset(min(offsets)).limit(len(offsets))
-                .subquery().select())
+        wanted[stage] = 2 - total % 2
+        lookup = sa.select(sa.literal(stage).label("stage"), StageChange.stay_days).where(
+            StageChange.from_stage == stage,
+            StageChange.stay_days >= bucket_days(middle["bucket"])[0])
+        if matching is not None:
+            lookup = lookup.join(Project, Project.id == StageChange.project_id).where(matching)
+        lookups.append(lookup.order_by(StageChange.stay_days)
+                       .offset((total + 1) // 2 - middle["before"] - 1)
+                       .limit(wanted[stage]).subquery().select())
     if not lookups:
         return {}
     found: dict[str, list[float]] = {}
     for stage, days in db.session.execute(sa.union_all(*lookups)):
         found.setdefault(stage, []).append(days)
     if any(len(found.get(stage, [])) != n for stage, n in wanted.items()):
-        return _median_days(matching)  # the rollup moved under us: count instead
+        # the rollup moved under us: count instead
+        return _median_days(matching if matching is not None else Project.deleted_at.is_(None))
     return {stage: round(max(float(sum(days) / len(days)), 0.0), 1)
             for stage, days in found.items()}
 

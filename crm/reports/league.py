@@ -1,7 +1,7 @@
 """The league table of zones (比学赶超): one row per zone the user may read, each number as
 API.md defines it, for a period of days."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from ..filters import Day, clean
 from ..i18n import language
 from ..projects.models import Project
 from . import xlsx
-from .common import Report, as_int, as_usd, require_reports, zones_for
+from .common import Report, as_int, as_usd, in_period, require_reports, zones_for
 from .rollups import ALL, ALL_YEARS, DayRollup, ProjectRollup, SignedAgain
 
 # what each part of the league's statement adds to a zone's row (``again`` takes it off)
@@ -73,10 +73,11 @@ def league(user, start: date | None = None, end: date | None = None,
     parts = sa.union_all(
         sa.select(D.metric, D.zone_code, sa.func.sum(D.n), sa.func.sum(D.usd_cents),
                   sa.func.sum(D.mega), sa.func.sum(D.fortune500))
-        .where(D.metric.in_(("created", "signed", "linked")), D.day >= start, D.day <= end)
+        .where(D.metric.in_(("created", "signed", "linked")), in_period(D, start, end))
         .group_by(D.metric, D.zone_code),
         sa.select(D.metric, D.zone_code, sa.func.sum(D.n), zero, zero, zero)
-        .where(D.metric == "due", D.day < today()).group_by(D.metric, D.zone_code),
+        .where(D.metric == "due", in_period(D, None, today() - timedelta(days=1)))
+        .group_by(D.metric, D.zone_code),
         sa.select(sa.literal("land"), R.zone_code, sa.func.sum(R.output_usd_cents),
                   sa.func.sum(R.tax_usd_cents), sa.func.sum(R.land_micro_mu), zero)
         .where(R.kind == ALL, R.year == ALL_YEARS, R.zone_code != ALL,

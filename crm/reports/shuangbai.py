@@ -32,7 +32,8 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
     require_reports(user)
     listed = sa.select(ShuangbaiEntry.company_id).where(
         ShuangbaiEntry.year == year, ShuangbaiEntry.company_id.is_not(None))
-    seen = sa.and_(visible(user, Project), Project.shuangbai_candidate,
+    # every query here joins the project's company: its flags are read from that row
+    seen = sa.and_(visible(user, Project), Project.flag_joined(Flag.SHUANGBAI_CANDIDATE, Company),
                    Project.stage != Stage.LOST)
     condition = sa.and_(seen, Project.company_id.not_in(listed))
     counts = sa.select(
@@ -72,7 +73,7 @@ def _largest_first(condition, limit: int | None, offset: int) -> sa.Subquery:
     usd = Project.total_investment_usd_cents
     columns = (Project.id, Project.name_zh, Project.name_en, Project.company_id,
                Project.zone_code, Project.stage, usd,
-               *(Project.flag(code).label(code) for code in Flag.codes()),
+               *(Project.flag_joined(code, Company).label(code) for code in Flag.codes()),
                Company.name_zh.label("company_zh"), Company.name_en.label("company_en"))
     rows = sa.select(*columns).join(Company, Company.id == Project.company_id).where(condition)
     with_amount = rows.where(usd.is_not(None)).order_by(usd.desc(), Project.id)
@@ -90,14 +91,15 @@ def _candidate_count(user, condition, seen, listed):
     """How many candidates there are, as a SQL value: the rollup's (not lost) less those of
     companies on the year's list (a few dozen companies, counted directly)."""
     zones = counted_zones(user, "projects")
+    projects = sa.select(sa.func.count()).select_from(Project).join(
+        Company, Company.id == Project.company_id)
     if zones is None:
-        return sa.select(sa.func.count()).select_from(Project).where(condition).scalar_subquery()
+        return projects.where(condition).scalar_subquery()
     R = ProjectRollup
     kept = (sa.select(sa.func.coalesce(sa.func.sum(R.candidates), 0))
             .where(R.zone_code.in_(zones), R.kind == ALL, R.year == ALL_YEARS,
                    R.stage != Stage.LOST).scalar_subquery())
-    on_list = (sa.select(sa.func.count()).select_from(Project)
-               .where(seen, Project.company_id.in_(listed)).scalar_subquery())
+    on_list = projects.where(seen, Project.company_id.in_(listed)).scalar_subquery()
     return kept - on_list
 
 

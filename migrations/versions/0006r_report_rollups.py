@@ -50,13 +50,14 @@ def upgrade():
     )
     op.create_table('rollup_day',
     sa.Column('metric', sa.String(length=16), nullable=False),
+    sa.Column('grain', sa.String(length=1), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('zone_code', sa.String(length=16), nullable=False),
     sa.Column('n', sa.BigInteger(), nullable=False),
     sa.Column('usd_cents', sa.BigInteger(), nullable=False),
     sa.Column('mega', sa.BigInteger(), nullable=False),
     sa.Column('fortune500', sa.BigInteger(), nullable=False),
-    sa.PrimaryKeyConstraint('metric', 'day', 'zone_code', name=op.f('pk_rollup_day'))
+    sa.PrimaryKeyConstraint('metric', 'grain', 'day', 'zone_code', name=op.f('pk_rollup_day'))
     )
     op.create_table('rollup_signed_again',
     sa.Column('change_id', sa.Integer(), autoincrement=False, nullable=False),

@@ -152,7 +152,8 @@ FILTERS = [{}, {"zone": B}, {"zone": C}, {"kind": "new"}, {"kind": "expansion"},
            {"country": "CN"}, {"industry": "auto"}, {"zone": B, "flag": "shuangbai_candidate"}]
 PERIODS = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 4, 1), date(2025, 4, 30)),
            (date(2025, 3, 10), date(2025, 5, 20)), (date(2024, 1, 1), date.today()),
-           (date(2025, 2, 21), date(2025, 5, 19))]
+           (date(2025, 2, 21), date(2025, 5, 19)), (date(2025, 5, 2), date(2025, 5, 7)),
+           (date(2025, 3, 15), date(2025, 4, 30))]  # whole months, days at the ends, or both
 
 
 def check_every_report(users) -> None:

@@ -61,12 +61,14 @@ class StayRollup(db.Model):
 
 
 class DayRollup(db.Model):
-    """Counts per zone and day, one ``metric`` each (``METRICS``); ``usd_cents``, ``mega`` and
-    ``fortune500`` are the signed projects' (the league's signed columns)."""
+    """Counts per zone and day, one ``metric`` each (``METRICS``), and again per month (grain
+    'm', ``day`` the month's first): a period reads its whole months and the days at its ends.
+    ``usd_cents``, ``mega`` and ``fortune500`` are the signed projects' (the league's)."""
 
     __tablename__ = "rollup_day"
 
     metric: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    grain: Mapped[str] = mapped_column(sa.String(1), primary_key=True)  # 'd' or 'm'
     day: Mapped[date] = mapped_column(sa.Date, primary_key=True)  # a period is one range
     zone_code: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
     n: Mapped[int] = _count()

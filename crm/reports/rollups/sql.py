@@ -5,7 +5,7 @@ row of the table (``crm.reports.rollups.upkeep``).
 A rule is a SELECT of contributions (the key columns and the signed values one row adds); an
 upsert adds such a SELECT into its table (``cube`` first spreads a contribution over the
 ``ALL`` keys of the cube tables). Both databases take the same statements but for the few
-expressions ``Sql`` words for each (the city's day and year, days between two times).
+expressions ``Sql`` words for each (the city's day and year, a month, days between two times).
 """
 
 from datetime import UTC, datetime
@@ -42,7 +42,7 @@ PROJECT_VALUES = ("projects", "usd_cents", "mega", "candidates", "land_micro_mu"
                   "output_usd_cents", "tax_usd_cents")
 STAY_KEYS = ("zone_code", "kind", "year", "stage", "bucket")
 STAY_VALUES = ("stays",)
-DAY_KEYS = ("metric", "day", "zone_code")
+DAY_KEYS = ("metric", "grain", "day", "zone_code")
 DAY_VALUES = ("n", "usd_cents", "mega", "fortune500")
 
 
@@ -106,6 +106,26 @@ class Sql:
                 f"WHEN {whole} < {MIDDLE} THEN {FINE} + ({whole} - {FINE}) / {WIDE[0]} "
                 f"ELSE {middle} + ({whole} - {MIDDLE}) / {WIDE[1]} END")
 
+    def month(self, day: str) -> str:
+        if self.sqlite:
+            return f"date({day}, 'start of month')"
+        return f"CAST(date_trunc('month', {day}) AS DATE)"
+
+    def by_day_and_month(self, rows: str) -> str:
+        """Day rows (``day_row``s) summed by day and, again, by month (``grain`` 'm', the day
+        its first): a period's whole months read a row a month."""
+        month = self.month("r.day")
+        columns = ", ".join(f"sum(r.{v}) AS {v}" for v in DAY_VALUES)
+        return f"""SELECT r.metric AS metric, g.grain AS grain,
+            CASE WHEN g.grain = 'm' THEN {month} ELSE r.day END AS day,
+            r.zone_code AS zone_code, {columns}
+            FROM ({summed(("metric", "day", "zone_code"), DAY_VALUES, rows)}) r
+            CROSS JOIN (SELECT 'd' AS grain UNION ALL SELECT 'm') g
+            WHERE true GROUP BY 1, 2, 3, 4 HAVING {_some(DAY_VALUES)}"""
+
+    def day_upsert(self, rows: str) -> str:
+        return upsert("rollup_day", DAY_KEYS, DAY_VALUES, self.by_day_and_month(rows))
+
     def changed(self, column: str) -> str:
         """For a trigger's WHEN: the UPDATE changed ``column``."""
         if self.sqlite:
@@ -140,6 +160,13 @@ class Sql:
             ORDER BY b.at DESC, b.id DESC LIMIT 1)"""
         created = f"(SELECT pc.created_at FROM project pc WHERE pc.id = {c}.project_id)"
         return self.days(f"coalesce({previous}, {created})", f"{c}.at")
+
+    def kept_stay(self, c: str) -> str:
+        """``StageChange.stay_days``: the stay, while the project is live (NULL in the bin, so
+        that the stays of every live project are an index range of their own)."""
+        live_project = f"EXISTS (SELECT 1 FROM project pl WHERE pl.id = {c}.project_id " \
+                       f"AND {live('pl')})"
+        return f"CASE WHEN {live_project} THEN {self.stay_of(c)} END"
 
     def stay_rows(self, p: str, c: str, sign: int, tables: str, where: str = "true",
                   days: str | None = None) -> str:
@@ -267,15 +294,16 @@ _CORNERS = " UNION ALL ".join(
 
 def cube(keys: tuple, values: tuple, rows: str) -> str:
     """``rows`` (contributions with ``keys`` and ``values``) summed into every corner of the
-    cube: zone, kind and year each as itself and as ALL."""
+    cube: zone, kind and year each as itself and as ALL (summed by their keys first: a
+    recount spreads a row per key, not per record)."""
     spread = {"zone_code": f"CASE WHEN a.z = 1 THEN '{ALL}' ELSE r.zone_code END",
               "kind": f"CASE WHEN a.k = 1 THEN '{ALL}' ELSE r.kind END",
               "year": f"CASE WHEN a.y = 1 THEN {ALL_YEARS} ELSE r.year END"}
     columns = [f"{spread.get(k, f'r.{k}')} AS {k}" for k in keys]
     columns += [f"sum(r.{v}) AS {v}" for v in values]
     positions = ", ".join(str(i + 1) for i in range(len(keys)))
-    return f"""SELECT {', '.join(columns)} FROM ({rows}) r CROSS JOIN ({_CORNERS}) a
-        WHERE true GROUP BY {positions} HAVING {_some(values)}"""
+    return f"""SELECT {', '.join(columns)} FROM ({summed(keys, values, rows)}) r
+        CROSS JOIN ({_CORNERS}) a WHERE true GROUP BY {positions} HAVING {_some(values)}"""
 
 
 def summed(keys: tuple, values: tuple, rows: str) -> str:
@@ -313,5 +341,3 @@ def stay_upsert(rows: str) -> str:
     return upsert("rollup_stay", STAY_KEYS, STAY_VALUES, cube(STAY_KEYS, STAY_VALUES, rows))
 
 
-def day_upsert(rows: str) -> str:
-    return upsert("rollup_day", DAY_KEYS, DAY_VALUES, summed(DAY_KEYS, DAY_VALUES, rows))

@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from .sql import (
     Sql,
     day_row,
-    day_upsert,
     due_rows,
     link_zones,
     linked_rows,
@@ -88,10 +87,10 @@ PROJECT_COLUMNS = ("zone_code", "kind", "created_at", "stage", "reached_order",
 
 def _stay_triggers(sql: Sql) -> list[Trigger]:
     """The funnel's stays: a change's ``stay_days`` and the histogram, both recomputed for the
-    whole project on any change of its history (a few rows) or of its creation time."""
+    whole project on any change of its history (a few rows), its creation time or its bin."""
 
     def refresh(project: str) -> str:
-        return (f"UPDATE stage_change SET stay_days = {sql.stay_of('stage_change')} "
+        return (f"UPDATE stage_change SET stay_days = {sql.kept_stay('stage_change')} "
                 f"WHERE project_id = {project}")
 
     def history(project: str, sign: int, where: str = "true", fresh: bool = False) -> str:
@@ -167,22 +166,22 @@ def _signed_triggers(sql: Sql) -> list[Trigger]:
         AND {reaches_signed("c")}"""
     return [
         Trigger("signed_change_insert", "stage_change", "INSERT", (
-            day_upsert(moved("NEW", 1)), *again("NEW.project_id")),
+            sql.day_upsert(moved("NEW", 1)), *again("NEW.project_id")),
             when=reaches_signed("NEW")),
         Trigger("signed_change_update", "stage_change", "UPDATE", (
-            day_upsert(union(moved("OLD", -1), moved("NEW", 1))), *again("NEW.project_id")),
+            sql.day_upsert(union(moved("OLD", -1), moved("NEW", 1))), *again("NEW.project_id")),
             when=_any_changed(sql, "at", "from_stage", "to_stage")),
         Trigger("signed_change_delete", "stage_change", "DELETE", (
-            day_upsert(moved("OLD", -1)), *again("OLD.project_id")),
+            sql.day_upsert(moved("OLD", -1)), *again("OLD.project_id")),
             when=reaches_signed("OLD")),
         Trigger("signed_project_update", "project", "UPDATE", (
-            day_upsert(union(of_project("OLD", -1), of_project("NEW", 1))),),
+            sql.day_upsert(union(of_project("OLD", -1), of_project("NEW", 1))),),
             when=_any_changed(sql, "zone_code", "deleted_at", "total_investment_usd_cents",
                               "company_id")),
         Trigger("signed_project_delete", "project", "DELETE", (
-            day_upsert(of_project("OLD", -1)),), before=True),
+            sql.day_upsert(of_project("OLD", -1)),), before=True),
         Trigger("signed_company_fortune500", "company", "UPDATE", (
-            day_upsert(fortune500),), when=_flag_changed("fortune500_entry_id")),
+            sql.day_upsert(fortune500),), when=_flag_changed("fortune500_entry_id")),
     ]
 
 
@@ -198,7 +197,7 @@ def _linked_triggers(sql: Sql) -> list[Trigger]:
                        f"AND {live('r')} AND {live('i')} "
                        f"AND {links_to_zone('i.id', 'r.zone_code')} = {links_after}")
         return Trigger(f"linked_{link_table}_{event.lower()}", link_table, event,
-                       (day_upsert(rows),))
+                       (sql.day_upsert(rows),))
 
     def record_moved(record: str, link_table: str) -> list[Trigger]:
         def rows(r: str, sign: int, links_after: int) -> str:
@@ -212,10 +211,10 @@ def _linked_triggers(sql: Sql) -> list[Trigger]:
             # after the change: OLD's zone lost the meeting if nothing else links it there,
             # NEW's zone gained it if this record is all that does
             Trigger(f"linked_{record}_update", record, "UPDATE", (
-                day_upsert(union(rows("OLD", -1, 0), rows("NEW", 1, 1))),),
+                sql.day_upsert(union(rows("OLD", -1, 0), rows("NEW", 1, 1))),),
                 when=_any_changed(sql, "zone_code", "deleted_at")),
             Trigger(f"linked_{record}_delete", record, "DELETE", (
-                day_upsert(rows("OLD", -1, 1)),), before=True),
+                sql.day_upsert(rows("OLD", -1, 1)),), before=True),
         ]
 
     def zones(i: str) -> str:
@@ -229,11 +228,11 @@ def _linked_triggers(sql: Sql) -> list[Trigger]:
         *record_moved("project", "interaction_project"),
         *record_moved("talent", "interaction_talent"),
         Trigger("linked_interaction_update", "interaction", "UPDATE", (
-            day_upsert(union(linked_rows("OLD", zones("OLD"), -1, ""),
+            sql.day_upsert(union(linked_rows("OLD", zones("OLD"), -1, ""),
                              linked_rows("NEW", zones("NEW"), 1, ""))),),
             when=_any_changed(sql, "occurred_on", "deleted_at")),
         Trigger("linked_interaction_delete", "interaction", "DELETE", (
-            day_upsert(linked_rows("OLD", zones("OLD"), -1, "")),), before=True),
+            sql.day_upsert(linked_rows("OLD", zones("OLD"), -1, "")),), before=True),
     ]
 
 
@@ -242,11 +241,11 @@ def _row_triggers(sql: Sql, name: str, table: str, rows, columns: tuple[str, ...
     """A rule ``rows(alias, sign)`` on one table's own rows: added on insert, moved on an
     update of ``columns``, taken off on delete."""
     return [
-        Trigger(f"{name}_insert", table, "INSERT", (day_upsert(rows("NEW", 1)),)),
+        Trigger(f"{name}_insert", table, "INSERT", (sql.day_upsert(rows("NEW", 1)),)),
         Trigger(f"{name}_update", table, "UPDATE", (
-            day_upsert(union(rows("OLD", -1), rows("NEW", 1))),),
+            sql.day_upsert(union(rows("OLD", -1), rows("NEW", 1))),),
             when=_any_changed(sql, *columns)),
-        Trigger(f"{name}_delete", table, "DELETE", (day_upsert(rows("OLD", -1)),),
+        Trigger(f"{name}_delete", table, "DELETE", (sql.day_upsert(rows("OLD", -1)),),
                 before=before_delete),
     ]
 
@@ -271,17 +270,17 @@ def _day_triggers(sql: Sql) -> list[Trigger]:
                        ("zone_code", "occurred_on", "deleted_at")),
         *_row_triggers(sql, "moves_change", "stage_change", moves, ("at",)),
         Trigger("moves_project_update", "project", "UPDATE", (
-            day_upsert(union(project_moves("OLD", -1), project_moves("NEW", 1))),),
+            sql.day_upsert(union(project_moves("OLD", -1), project_moves("NEW", 1))),),
             when=_any_changed(sql, "zone_code", "deleted_at")),
         Trigger("moves_project_delete", "project", "DELETE", (
-            day_upsert(project_moves("OLD", -1)),), before=True),
+            sql.day_upsert(project_moves("OLD", -1)),), before=True),
         *_row_triggers(sql, "due_follow_up", "follow_up", due,
                        ("done", "due_on", "interaction_id")),
         Trigger("due_interaction_update", "interaction", "UPDATE", (
-            day_upsert(union(meeting_due("OLD", -1), meeting_due("NEW", 1))),),
+            sql.day_upsert(union(meeting_due("OLD", -1), meeting_due("NEW", 1))),),
             when=_any_changed(sql, "zone_code", "deleted_at")),
         Trigger("due_interaction_delete", "interaction", "DELETE", (
-            day_upsert(meeting_due("OLD", -1)),), before=True),
+            sql.day_upsert(meeting_due("OLD", -1)),), before=True),
     ]
 
 

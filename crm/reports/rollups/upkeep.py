@@ -21,7 +21,6 @@ from .sql import (
     STAY_VALUES,
     Sql,
     cube,
-    day_upsert,
     due_rows,
     link_zones,
     linked_rows,
@@ -29,7 +28,6 @@ from .sql import (
     project_upsert,
     signed_again,
     stay_upsert,
-    summed,
     union,
 )
 
@@ -51,7 +49,7 @@ def _day_rows(sql: Sql) -> list[str]:
 
 
 def _stays_now(sql: Sql) -> str:
-    return f"UPDATE stage_change SET stay_days = {sql.stay_of('stage_change')}"
+    return f"UPDATE stage_change SET stay_days = {sql.kept_stay('stage_change')}"
 
 
 def rebuild(connection: sa.Connection) -> None:
@@ -64,7 +62,7 @@ def rebuild(connection: sa.Connection) -> None:
     connection.exec_driver_sql(stay_upsert(sql.stay_rows("p", "c", 1,
                                                          "project p, stage_change c")))
     for rows in _day_rows(sql):
-        connection.exec_driver_sql(day_upsert(rows))
+        connection.exec_driver_sql(sql.day_upsert(rows))
     connection.exec_driver_sql(
         "INSERT INTO rollup_signed_again (change_id, project_id, at, previous_at) "
         + signed_again())
@@ -94,8 +92,7 @@ def check(connection: sa.Connection) -> list[str]:
         ("rollup_stay", STAY_KEYS, STAY_VALUES,
          cube(STAY_KEYS, STAY_VALUES, sql.stay_rows("p", "c", 1, "project p, stage_change c",
                                                      days=sql.stay_of("c")))),
-        ("rollup_day", DAY_KEYS, DAY_VALUES,
-         summed(DAY_KEYS, DAY_VALUES, union(*_day_rows(sql)))),
+        ("rollup_day", DAY_KEYS, DAY_VALUES, sql.by_day_and_month(union(*_day_rows(sql)))),
         ("rollup_signed_again", ("change_id", "project_id", "at", "previous_at"), (),
          signed_again()),
     ]
@@ -111,7 +108,7 @@ def check(connection: sa.Connection) -> list[str]:
                 differences.append(f"{table} {key}: kept {kept.get(key)}, "
                                    f"counted {counted.get(key)}")
     stale = connection.exec_driver_sql(
-        f"SELECT id, stay_days, {sql.stay_of('c')} FROM stage_change c").all()
+        f"SELECT id, stay_days, {sql.kept_stay('c')} FROM stage_change c").all()
     differences += [f"stage_change {id_}: stay_days {kept}, counted {counted}"
                     for id_, kept, counted in stale if kept != counted]
     return differences
