@@ -24,6 +24,7 @@ from . import (  # noqa: E402, F401
     audit,
     auth,
     companies,
+    exports,
     interactions,
     me,
     openapi,
