@@ -155,7 +155,7 @@ def test_headers_in_the_request_language_or_else_the_users(app, client, make_use
     make_user("anna", "manager", locale="en")
     wang = {"Authorization": f"Bearer {token_for('wang')}"}
     anna = {"Authorization": f"Bearer {token_for('anna')}"}
-    chinese = ["ID", "中文名称", "英文名称", "企业"]
+    chinese = ["编号", "中文名称", "英文名称", "企业"]
     assert read_csv(client.get("/api/v1/exports/projects", headers=wang))[0][:4] == chinese
     assert read_csv(client.get("/api/v1/exports/projects", headers=anna))[0][:4] == [
         "ID", "Name in Chinese", "Name in English", "Company"]

@@ -57,7 +57,7 @@ def test_page_exports_follow_the_users_language_and_zones(client, make_user, log
     factories.lead_project(zone="jsetdz")
     login("li")
     header, rows = read_csv(client.get("/projects/export?format=csv"))
-    assert header[:3] == ["ID", "中文名称", "英文名称"]
+    assert header[:3] == ["编号", "中文名称", "英文名称"]
     assert [int(row[0]) for row in rows] == [mine.id]
     # a format the page does not know is read as CSV, as pages drop unknown filter values
     assert read_csv(client.get("/projects/export?format=pdf&zone=jxetdz"))[1] == rows
