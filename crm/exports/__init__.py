@@ -7,6 +7,8 @@ Rows are read in batches of BATCH as plain tuples and written as they come (``sh
 CSV is streamed to the client; an XLSX workbook is written to a temporary file, then sent.
 """
 
+from contextlib import closing
+
 import sqlalchemy as sa
 from flask import Response, stream_with_context
 from flask_babel import gettext as _
@@ -70,7 +72,8 @@ class Export:
         header, kinds = [c.header for c in columns], [c.kind for c in columns]
         name = f"{self.kind}-{clock.today().isoformat()}.{fmt}"
         if fmt == "xlsx":
-            size, pieces = sheet.xlsx_chunks(str(self.title), header, kinds, batches)
+            with closing(batches):
+                size, pieces = sheet.xlsx_chunks(str(self.title), header, kinds, batches)
             response = Response(pieces, content_type=sheet.XLSX_TYPE)
             response.content_length = size
         else:
@@ -83,23 +86,40 @@ class Export:
 
 def _batches(statement, columns: list[Column]):
     """The list's rows, BATCH at a time, as columns of cell values (``sheet`` writes a batch a
-    column at a time). The query runs now, so that its error is the request's rather than a
-    broken download's; rows are read as they are written. The values are the driver's own
-    (no SQLAlchemy type processing, which parsed every day and time of SQLite to write it
-    back as text): the columns' conversions take them."""
+    column at a time), read as they are written.
+
+    On a connection of their own, held until the last row is read or the download stops: a
+    streamed CSV outlives the request's session, which is closed (and its transaction rolled
+    back, PostgreSQL's server-side cursor with it) when the view returns. The query runs
+    here, so that its error is the request's rather than a broken download's. The values are
+    the driver's own (no SQLAlchemy type processing, which parsed every day and time of
+    SQLite to write it back as text): the columns' conversions take them."""
     selected = statement.with_only_columns(
         *(sa.type_coerce(c.sql, sa.types.NullType()).label(f"c{i}")
           for i, c in enumerate(columns)))
-    result = db.session.connection().execute(selected.execution_options(yield_per=BATCH))
+    connection = db.engine.connect()
+    try:
+        result = connection.execute(selected.execution_options(yield_per=BATCH))
+    except BaseException:
+        connection.close()
+        raise
     converts = [c.convert for c in columns]
 
     def batches():
-        for rows in result.partitions():
-            yield [values if convert is None else [None if v is None else convert(v)
-                                                   for v in values]
-                   for convert, values in zip(converts, zip(*rows, strict=True), strict=True)]
+        try:
+            yield  # started at once, so that closing it always closes the connection
+            for rows in result.partitions():
+                yield [values if convert is None else [None if v is None else convert(v)
+                                                       for v in values]
+                       for convert, values in zip(converts, zip(*rows, strict=True),
+                                                  strict=True)]
+        finally:
+            result.close()  # PostgreSQL's server-side cursor, then the connection
+            connection.close()
 
-    return batches()
+    started = batches()
+    next(started)
+    return started
 
 
 class ProjectExport(Export):

@@ -17,7 +17,9 @@ import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
+from itertools import chain, repeat
 
 from ..safety import FORMULA_STARTS, spreadsheet_safe
 
@@ -44,20 +46,21 @@ def _csv_bool(values) -> list:
 CSV_COLUMN = {TEXT: _csv_text, BOOL: _csv_bool, NUMBER: None}  # None: as it is (None → "")
 
 
-def csv_chunks(header: list[str], kinds: list[str], batches: Iterable[list]) -> Iterator[bytes]:
+def csv_chunks(header: list[str], kinds: list[str], batches: Generator) -> Iterator[bytes]:
     """The CSV file in pieces: the BOM and the header, then one piece per batch of rows."""
     formats = [CSV_COLUMN[kind] for kind in kinds]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([spreadsheet_safe(h) for h in header])
     yield (BOM + buffer.getvalue()).encode("utf-8")
-    for columns in batches:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerows(zip(*(values if fmt is None else fmt(values)
-                               for fmt, values in zip(formats, columns, strict=True)),
-                             strict=True))
-        yield buffer.getvalue().encode("utf-8")
+    with closing(batches):  # a download stopped half way lets go of the rows at once
+        for columns in batches:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerows(zip(*(values if fmt is None else fmt(values)
+                                   for fmt, values in zip(formats, columns, strict=True)),
+                                 strict=True))
+            yield buffer.getvalue().encode("utf-8")
 
 
 # -- XLSX ----------------------------------------------------------------------------------------
@@ -179,10 +182,11 @@ def _write_xlsx(file, title: str, header: list[str], kinds: list[str], batches) 
                 + "".join(_text_cell(h, ' s="1"') for h in header) + "</row>").encode())
             number = 1
             for columns in batches:
-                cells = zip(*(fmt(values) for fmt, values in zip(formats, columns, strict=True)),
-                            strict=True)
-                rows = [f'<row r="{n}">' + "".join(row) + "</row>"
-                        for n, row in enumerate(cells, number + 1)]
-                number += len(rows)
-                sheet.write("".join(rows).encode())
+                starts = [f'<row r="{n}">' for n in range(number + 1, number + 1 + len(columns[0]))]
+                number += len(starts)
+                # each row: its start, its cells, its end; the batch joined at once
+                rows = zip(starts, *(fmt(values) for fmt, values in zip(formats, columns,
+                                                                          strict=True)),
+                           repeat("</row>"))
+                sheet.write("".join(chain.from_iterable(rows)).encode())
             sheet.write(b"</sheetData></worksheet>")

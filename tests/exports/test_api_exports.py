@@ -265,3 +265,37 @@ def test_a_large_export_arrives_in_batches(app, api, monkeypatch):
     expected = listed(admin, "/api/v1/projects?per_page=200")
     assert ids(*read_csv(admin.get("/api/v1/exports/projects"))) == expected
     assert ids(*read_xlsx(admin.get("/api/v1/exports/projects?format=xlsx"))) == expected
+
+
+def test_a_streamed_csv_reads_on_a_connection_of_its_own(app, api, monkeypatch):
+    """The CSV outlives the request's session (closed, its transaction rolled back, when the
+    view returns): its rows come through a connection of its own, let go at the end or when
+    the download stops half way."""
+    import crm.exports
+    from crm.extensions import db
+
+    monkeypatch.setattr(crm.exports, "BATCH", 2)
+    admin = api("admin")
+    acme = factories.company()
+    for _ in range(7):
+        factories.lead_project(acme)
+    expected = listed(admin, "/api/v1/projects?per_page=200")
+    pool = db.engine.pool
+    db.session.remove()
+    before = pool.checkedout()
+    response = admin.get("/api/v1/exports/projects")
+    db.session.remove()  # as the request's end does, before the file is read
+    pieces = iter(response.response)
+    first = next(pieces)  # the BOM and the header
+    assert pool.checkedout() == before + 1
+    text = (first + b"".join(pieces)).decode("utf-8-sig")
+    response.close()
+    assert [int(line.split(",")[0]) for line in text.splitlines()[1:]] == expected
+    assert pool.checkedout() == before
+    # a download stopped after its first piece lets go of its connection too
+    response = admin.get("/api/v1/exports/projects")
+    db.session.remove()
+    next(iter(response.response))
+    assert pool.checkedout() == before + 1
+    response.close()
+    assert pool.checkedout() == before
