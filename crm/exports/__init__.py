@@ -66,7 +66,8 @@ class Export:
         return columns
 
     def download(self, user, filters: dict, fmt: str) -> Response:
-        """The list as a file: XLSX sent whole, CSV streamed."""
+        """The list as a file: a CSV streamed as its rows are read; an XLSX workbook written
+        whole to a temporary file first (a zip file is not readable before its end)."""
         columns = self.columns(user)
         batches = _batches(self.query(user, filters), columns)
         header, kinds = [c.header for c in columns], [c.kind for c in columns]
