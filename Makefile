@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 WORKERS ?= 2
 
-.PHONY: run test install install-dev translations compile-translations bench lint clean
+.PHONY: run test install install-dev translations compile-translations bench fuzz lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,14 +26,16 @@ install-dev: $(VENV)/.installed-dev
 compile-translations: $(VENV)/.installed
 	$(BIN)/pybabel -q compile -d translations
 
-## make run: set up and serve on the embedded database (demo data on a new one unless CRM_DEMO=0)
+## make run: set up and serve on the embedded database (demo data on a new one unless CRM_DEMO=0;
+## a warning while demo accounts with published passwords exist: crm demo --remove)
 run: install compile-translations
 	$(FLASK) crm init
 	$(FLASK) db upgrade
 	$(FLASK) crm seed
+	$(FLASK) crm purge-sign-ins
 	@if [ "$${CRM_DEMO:-1}" != "0" ]; then $(FLASK) crm demo --if-empty; fi
 	@echo ""
-	@echo "  Serving on http://127.0.0.1:$(PORT)  (demo sign-in: admin / demo-admin-2026)"
+	@echo "  Serving on http://127.0.0.1:$(PORT)"
 	@echo ""
 	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
 
@@ -45,6 +47,11 @@ test: install-dev compile-translations
 ## 100,000 projects (BENCH_SIZES=1000,10000 for a quick run); writes bench/results.md
 bench: install compile-translations
 	$(BIN)/python bench/run.py
+
+## make fuzz: schemathesis over /api/v1/openapi.json against gunicorn on a fresh database, fixed
+## seed, every operation; fails on any 5xx and on answers that break their schema
+fuzz: install-dev compile-translations
+	$(BIN)/python scripts/fuzz.py
 
 ## make translations: extract, update and compile the catalogs
 translations: install-dev

@@ -346,8 +346,12 @@ def signed_in(port: int) -> dict:
 def bench(database: str, size: int) -> dict:
     print(f"\n== {database}, {size:,} projects", flush=True)
     url = prepare(database, size)
+    # 32 clients share one token: the per-token limit stays on (its cost is measured) but high
+    # the API rate limit stays on (its statement is part of a request) but out of reach
+    # the API's rate limit stays on (its statement is part of each request), out of reach
     env = os.environ | {"DATABASE_URL": url, "CRM_COUNT_SQL": "1",
-                        "SECRET_KEY": secrets.token_hex(32), "PYTHONUNBUFFERED": "1"}
+                        "SECRET_KEY": secrets.token_hex(32), "PYTHONUNBUFFERED": "1",
+                        "CRM_API_RATE_LIMIT": "100000000"}
     try:
         run("db", "upgrade", env=env)
         run("crm", "seed", env=env)

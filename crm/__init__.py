@@ -39,12 +39,12 @@ def configure_database(app: Flask) -> None:
     if url.startswith("sqlite"):
         # several gunicorn workers write to one file: wait for the lock rather than fail
         options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
-        options["connect_args"] = {"timeout": 15}
+        options["connect_args"] = {"timeout": app.config["SQLITE_BUSY_SECONDS"]}
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def register_extensions(app: Flask) -> None:
-    from . import models, sqlite  # noqa: F401 (models: every table known to Alembic)
+    from . import models, search, sqlite  # noqa: F401 (models: every table known to Alembic)
     from .extensions import babel, csrf, db, login, migrate
     from .i18n import select_locale
     from .paths import MIGRATIONS
@@ -54,7 +54,8 @@ def register_extensions(app: Flask) -> None:
     from .audit import recorder
 
     recorder.configure()
-    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True,
+                     include_name=search.include_name)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     login.init_app(app)

@@ -1,7 +1,8 @@
 """A synthetic data set for the benchmark (issue 15): ``flask --app wsgi crm bench-data``.
 
 Rows go in bulk through ``crm.bulk.Writer`` (``executemany`` on SQLite, ``COPY`` on
-PostgreSQL), the secondary indexes of the big tables rebuilt once at the end. Derived columns
+PostgreSQL), the secondary indexes of the big tables rebuilt once at the end, and the reports'
+rollups counted once at the end too, their triggers paused meanwhile (``rollups.paused``). Derived columns
 follow the app's rules: name keys and search text from ``crm.text``, US-dollar cents at the
 stored rate, Fortune 500 origin from ``crm.reference.services``. Chinese names are made of
 parts whose pinyin is computed once per part; the parts are chosen so that joining them gives
@@ -11,18 +12,19 @@ Nothing goes through the audit trail.
 
 import random
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
 from flask import current_app
 from werkzeug.security import generate_password_hash
 
-from . import clock, counts
+from . import clock, counts, search
 from . import demo as d
 from .bulk import T, Writer
 from .codes import Criterion, InteractionKind, ParkType, ProjectKind, Role, Stage, TalentStage
 from .extensions import db
+from .reports import rollups
 from .text import name_key, phone_key, pinyin_keys, website_domain
 
 PASSWORD = "bench-password-2026"  # noqa: S105 (synthetic data, printed by the command)
@@ -85,7 +87,7 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
     db.session.commit()
     big = ["interaction", "interaction_project", "interaction_company", "interaction_user",
            "follow_up", "stage_change", "project", "project_criterion"]
-    with db.engine.begin() as connection:
+    with db.engine.begin() as connection, rollups.paused(connection):
         w = Writer(connection)
         indexes = [ix for name in big for ix in T[name].indexes]
         for index in indexes:  # built once at the end: faster than row by row
@@ -98,13 +100,14 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
             count = min(BATCH, projects - start)
             made = [_project(w, rng, companies, users, parks, rates, now) for _ in range(count)]
             _write_projects(w, made)
-            _meetings(w, rng, made, talents, count * meetings_per_project, today)
+        _meetings(w, meetings_per_project, talents, today)
         for index in indexes:
             index.create(connection)
         w.finish()
+        search.rebuild(connection)
     counts.rebuild()
     match_entries()
-    refresh_fortune500()
+    refresh_fortune500()  # the triggers follow the companies that join the list
     db.session.commit()
     _reference_lists(companies, today)
     if w.dialect.name == "sqlite":
@@ -337,49 +340,86 @@ def _talents(w: Writer, rng, users, n: int, now) -> dict[str, list[int]]:
     return by_zone
 
 
-def _meetings(w: Writer, rng, made: list[dict], talents, n: int, today) -> None:
-    """``n`` meetings on the projects just made, each linked to its project and company, one
-    in three with a follow-up (overdue when not done by its due day)."""
-    meetings, links, people, follow_ups = [], [], [], []
-    rand, kinds = rng.random, set(InteractionKind.codes())
-    subjects, places, titles = d.MEETING_SUBJECTS, d.PLACES, FOLLOW_UPS
-    days = [(today - p["created"]).days + 1 for p in made]
-    for index in range(n):
-        k = int(rand() * len(made))
-        p = made[k]
-        iid = w.next_id("interaction")
-        day = p["created"] + timedelta(days=int(rand() * days[k]))
-        subject, kind = subjects[int(rand() * len(subjects))]
-        place, country = places[int(rand() * len(places))]
-        when = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
-        meetings.append((iid, kind if kind in kinds else "meeting", day, place, country, subject,
-                         "", p["zone"], p["owner"], 1, when, when))
-        links.append((iid, p["id"]))
-        if index % 25 == 0 and talents.get(p["zone"]):
-            people.append((iid, rng.choice(talents[p["zone"]])))
-        if index % 3 == 0:
-            due = day + timedelta(days=7 + int(rand() * 39))
-            done = due < today and rand() < 0.7
-            follow_ups.append((w.next_id("follow_up"), iid, titles[index % len(titles)],
-                               p["owner"], due, done, when + timedelta(days=3) if done else None))
-    if not meetings:
+# the SQL that differs between the databases: a day plus whole days, a day's 09:00 UTC, a
+# time plus three days, true; {0}, {1}: the expressions they take
+DIALECT = {
+    "sqlite": {"day_of": "date({0})", "plus_days": "date({0}, '+' || ({1}) || ' days')",
+               "days_between": "CAST(julianday({1}) - julianday({0}) AS INTEGER)",
+               "nine": "{0} || ' 09:00:00.000000'", "later": "datetime({0}, '+3 days')",
+               "true": "1", "false": "0"},
+    "postgresql": {"day_of": "(({0}) AT TIME ZONE 'UTC')::date",
+                   "plus_days": "(({0}) + ({1})::integer)",
+                   "days_between": "(({1}) - ({0}))",
+                   "nine": "((({0}) + time '09:00') AT TIME ZONE 'UTC')",
+                   "later": "(({0}) + interval '3 days')", "true": "true", "false": "false"},
+}
+
+
+def _meetings(w: Writer, per_project: int, talents: dict[str, list[int]], today) -> None:
+    """``per_project`` meetings on each project, made by the database from the projects
+    (a million rows need not pass through Python): each on a day between the project's
+    creation and today, logged by its officer, linked to its project and company, one in 25
+    with a talent of its zone, one in three with a follow-up (overdue when not done by its
+    due day). Choices come from the meeting's id through multiplicative hashes."""
+    if not per_project:
         return
-    w.insert("interaction", ["id", "kind", "occurred_on", "location", "country", "subject",
-                             "notes", "zone_code", "logged_by_id", "version", "created_at",
-                             "updated_at"], meetings)
-    w.insert("interaction_project", ["interaction_id", "project_id"], links)
-    # each meeting's company is its project's, its attendee the officer who logged it
-    first, last = meetings[0][0], meetings[-1][0]
+    sql = DIALECT[w.dialect.name]
+    run = w.connection.execute
+    picks = ([("s", n, subject, kind if kind in InteractionKind.codes() else "meeting")
+              for n, (subject, kind) in enumerate(d.MEETING_SUBJECTS)]
+             + [("p", n, place, country) for n, (place, country) in enumerate(d.PLACES)]
+             + [("t", n, title, "") for n, title in enumerate(FOLLOW_UPS)])
+    run(sa.text("CREATE TEMPORARY TABLE bench_pick (list VARCHAR(1), n INTEGER, a TEXT, b TEXT)"))
+    run(sa.text("INSERT INTO bench_pick VALUES (:l, :n, :a, :b)"),
+        [{"l": lst, "n": n, "a": a, "b": b} for lst, n, a, b in picks])
+    run(sa.text("CREATE TEMPORARY TABLE bench_talent (zone VARCHAR(16), n INTEGER, id INTEGER, "
+                "zone_size INTEGER)"))
+    rows = [{"z": zone, "n": n, "id": tid, "c": len(ids)}
+            for zone, ids in talents.items() for n, tid in enumerate(ids)]
+    if rows:
+        run(sa.text("INSERT INTO bench_talent VALUES (:z, :n, :id, :c)"), rows)
+    day = sql["plus_days"].format(
+        "m.created_day", f"(m.id * 7919) % ({sql['days_between'].format('m.created_day', ':today')} + 1)")
+    nine = sql["nine"].format(day)
+    counts = {lst: sum(1 for p in picks if p[0] == lst) for lst in "spt"}
+    made = run(sa.text(f"""
+        WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < :m - 1),
+        m AS (SELECT CAST((p.id - 1) * :m + k.n + 1 AS BIGINT) AS id, p.zone_code, p.owner_id,
+                     {sql['day_of'].format('p.created_at')} AS created_day
+              FROM project p CROSS JOIN k)
+        INSERT INTO interaction (id, kind, occurred_on, location, country, subject, notes,
+                                 zone_code, logged_by_id, version, created_at, updated_at)
+        SELECT m.id, s.b, {day}, pl.a, pl.b, s.a, '', m.zone_code, m.owner_id, 1, {nine}, {nine}
+        FROM m JOIN bench_pick s ON s.list = 's' AND s.n = (m.id * 2654435761) % {counts['s']}
+        JOIN bench_pick pl ON pl.list = 'p' AND pl.n = (m.id * 40503) % {counts['p']}
+    """), {"m": per_project, "today": today})
+    w.counts["interaction"] += made.rowcount
+    w.ids["interaction"] = w.connection.scalar(sa.text("SELECT max(id) FROM interaction"))
+    # each meeting's project is the one it was made from, its company that project's, its
+    # attendee the officer who logged it
+    w.copy("interaction_project", ["interaction_id", "project_id"],
+           "SELECT id, (id - 1) / :m + 1 FROM interaction", m=per_project)
     w.copy("interaction_company", ["interaction_id", "company_id"],
            "SELECT l.interaction_id, p.company_id FROM interaction_project l "
-           "JOIN project p ON p.id = l.project_id WHERE l.interaction_id BETWEEN :a AND :b",
-           a=first, b=last)
+           "JOIN project p ON p.id = l.project_id")
     w.copy("interaction_user", ["interaction_id", "user_id"],
-           "SELECT id, logged_by_id FROM interaction WHERE id BETWEEN :a AND :b",
-           a=first, b=last)
-    w.insert("interaction_talent", ["interaction_id", "talent_id"], people)
-    w.insert("follow_up", ["id", "interaction_id", "title", "owner_id", "due_on", "done",
-                           "done_at"], follow_ups)
+           "SELECT id, logged_by_id FROM interaction")
+    w.copy("interaction_talent", ["interaction_id", "talent_id"],
+           "SELECT i.id, t.id FROM interaction i JOIN bench_talent t ON t.zone = i.zone_code "
+           "AND t.n = (i.id * 31) % t.zone_size WHERE i.id % 25 = 1")
+    due = sql["plus_days"].format("i.occurred_on", "7 + (i.id * 13) % 39")
+    w.copy("follow_up", ["interaction_id", "title", "owner_id", "due_on", "done", "done_at"], f"""
+        SELECT f.id, f.title, f.owner, f.due,
+               CASE WHEN f.late THEN {sql['true']} ELSE {sql['false']} END,
+               CASE WHEN f.late THEN {sql['later'].format('f.created_at')} END
+        FROM (SELECT i.id, t.a AS title, i.logged_by_id AS owner, {due} AS due, i.created_at,
+                     ({due} < :today AND (i.id * 17) % 10 < 7) AS late
+              FROM interaction i JOIN bench_pick t ON t.list = 't'
+                   AND t.n = (i.id / 3) % {counts['t']}
+              WHERE i.id % 3 = 1) f""", today=today)
+    w.ids["follow_up"] = w.connection.scalar(sa.text("SELECT max(id) FROM follow_up")) or 0
+    run(sa.text("DROP TABLE bench_pick"))
+    run(sa.text("DROP TABLE bench_talent"))
 
 
 def _reference_lists(companies: list[dict], today) -> None:

@@ -73,20 +73,39 @@ def create_user(username, role, zones, locale, password, display_name):
 
 @crm.command()
 @click.option("--if-empty", is_flag=True, help="Only when the database has no projects yet.")
+@click.option("--remove", is_flag=True,
+              help="Remove the demo accounts, whose passwords are published.")
 @with_appcontext
-def demo(if_empty):
-    """Load the demo data set (users, companies, projects with histories)."""
+def demo(if_empty, remove):
+    """Load the demo data set (users, companies, projects with histories); warn while demo
+    accounts with published passwords exist."""
+    from . import demo_accounts
     from .demo import load_demo
     from .extensions import db
     from .projects.models import Project
     from .zones.services import seed_zones
 
+    if remove:
+        for line in demo_accounts.remove():
+            click.echo(line)
+        return
     seed_zones()
     if if_empty and db.session.scalar(sa.select(sa.func.count()).select_from(Project)):
         click.echo("The database has projects already: no demo data loaded.")
-        return
-    summary = load_demo()
-    click.echo(summary)
+    else:
+        click.echo(load_demo())
+    warning = demo_accounts.warning(demo_accounts.published())
+    if warning:
+        click.echo(warning)
+
+
+@crm.command("purge-sign-ins")
+@with_appcontext
+def purge_sign_ins():
+    """Remove the sign-ins older than CRM_SIGN_IN_DAYS (365) from the audit trail."""
+    from .audit.sign_ins import kept_days, purge
+
+    click.echo(f"Sign-ins older than {kept_days()} days removed: {purge()}.")
 
 
 @crm.command("bench-data")
@@ -129,6 +148,32 @@ def counts(rebuild):
     if differences:
         raise SystemExit(1)
     click.echo("The kept counts agree with a recount.")
+
+
+@crm.command()
+@click.option("--check", "action", flag_value="check", default=True,
+              help="Compare every rollup with a recount; exit 1 on a difference (default).")
+@click.option("--rebuild", "action", flag_value="rebuild",
+              help="Put the triggers back and recount every rollup.")
+@with_appcontext
+def rollups(action):
+    """The reports' rollups (crm.reports.rollups): check them against a recount, or rebuild."""
+    from .extensions import db
+    from .reports import rollups as kept
+
+    with db.engine.begin() as connection:
+        if action == "rebuild":
+            kept.install(connection)
+            kept.rebuild(connection)
+            click.echo("Rollups rebuilt.")
+            return
+        differences = kept.check(connection)
+    for line in differences[:50]:
+        click.echo(line, err=True)
+    if differences:
+        click.echo(f"{len(differences)} differences.", err=True)
+        raise SystemExit(1)
+    click.echo("Rollups agree with a recount.")
 
 
 @crm.command()

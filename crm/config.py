@@ -37,6 +37,8 @@ class Config:
 
     SQLALCHEMY_DATABASE_URI = None  # set in create_app: instance/crm.sqlite3 unless DATABASE_URL
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # SQLite: how long a writer waits for another to finish before its write is a conflict
+    SQLITE_BUSY_SECONDS = float(os.environ.get("CRM_SQLITE_BUSY_SECONDS", "15") or 15)
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -44,6 +46,14 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # "keep me signed in" lasts this long (Flask-Login's remember cookie)
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("CRM_REMEMBER_DAYS", "14")
+                                                  or 14))
+    # served over HTTPS only: Strict-Transport-Security on every answer
+    HTTPS = SESSION_COOKIE_SECURE
+    HSTS_SECONDS = 365 * 24 * 3600
+    # creating API tokens and changing users needs a sign-in (or password) this recent
+    FRESH_SIGN_IN = timedelta(minutes=10)
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     # behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host (0: none)
     PROXY_HOPS = int(os.environ.get("CRM_PROXY_HOPS", "0") or 0)
@@ -55,10 +65,18 @@ class Config:
     API_MAX_JSON = 1024 * 1024
     API_TOKEN_LIFETIME = timedelta(days=30)
 
-    # login failures: this many in the window lock the account or the address
+    # sign-in failures: this many in the window lock a user name from that address (not from
+    # elsewhere), or the address whatever the names it tries
     LOGIN_WINDOW = timedelta(minutes=15)
-    LOGIN_MAX_PER_ACCOUNT = 5
+    LOGIN_MAX_PER_NAME_AND_ADDRESS = 5
     LOGIN_MAX_PER_ADDRESS = 20
+    # the API's requests per token in a window that starts at the first (0: no limit)
+    API_RATE_LIMIT = int(os.environ.get("CRM_API_RATE_LIMIT", "600") or 0)
+    API_RATE_WINDOW = timedelta(seconds=int(os.environ.get("CRM_API_RATE_WINDOW", "60") or 60))
+
+    # sign-ins stay in the audit trail this many days (at least 30), then
+    # ``flask crm purge-sign-ins`` removes them
+    SIGN_IN_DAYS = int(os.environ.get("CRM_SIGN_IN_DAYS", "365") or 365)
 
     # the benchmark's X-SQL-Count and X-SQL-Time headers (crm.sqlcount); off unless asked for
     COUNT_SQL = os.environ.get("CRM_COUNT_SQL", "") == "1"

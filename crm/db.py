@@ -6,10 +6,14 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from .clock import now
+from . import clock
 from .extensions import db
 
-utcnow = now  # the one clock (crm.clock): stored times are UTC
+
+def utcnow() -> datetime:
+    """The one clock (crm.clock), read at each call (a test moves ``clock.now``): stored times
+    are UTC."""
+    return clock.now()
 
 
 class Timestamps:

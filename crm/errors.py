@@ -10,6 +10,7 @@ from .extensions import db
 class ServiceError(Exception):
     status = 400
     code = "bad_request"
+    headers: dict[str, str] = {}  # sent with the error's answer (Retry-After, WWW-Authenticate)
 
     def __init__(self, message: str | None = None, **extra):
         super().__init__(message)
@@ -51,6 +52,17 @@ class Conflict(ServiceError):
         super().__init__(message, **extra)
         if code:
             self.code = code
+
+
+class TooManyRequests(ServiceError):
+    """A rate limit or a sign-in lockout: 429, with ``Retry-After`` (seconds)."""
+
+    status = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str | None = None, *, retry_after: int):
+        super().__init__(message)
+        self.headers = {"Retry-After": str(int(retry_after))}
 
 
 def default_message(status: int) -> str:
@@ -106,8 +118,13 @@ def configure(app: Flask) -> None:
         db.session.rollback()
         if wants_json():
             fields = getattr(error, "fields", None)
-            return json_error(error.status, error.code, error.message, fields, **error.extra)
-        return render_error(error.status, error.message)
+            body, status = json_error(error.status, error.code, error.message, fields,
+                                      **error.extra)
+        else:
+            body, status = render_error(error.status, error.message)
+        response = make_response(body, status)
+        response.headers.update(error.headers)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

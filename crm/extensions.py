@@ -7,6 +7,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 
+from .writes import WriteSession
+
 # Constraint names fixed by convention, so Alembic can name what it creates and drops.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -16,7 +18,9 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
+# the session raises Conflict (409) for a write that lost a race to another (crm/writes.py)
+db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING),
+                session_options={"class_": WriteSession})
 migrate = Migrate()
 login = LoginManager()
 babel = Babel()

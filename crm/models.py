@@ -1,13 +1,22 @@
 """Every model, imported in one place for Alembic and the shell."""
 
 from .audit.models import AuditEntry
-from .auth.models import ApiToken, LoginFailure, User, user_company, user_zone
+from .auth.models import (
+    ApiToken,
+    CalendarFeed,
+    LoginFailure,
+    RequestCount,
+    User,
+    user_company,
+    user_zone,
+)
 from .companies.models import Company, Contact
 from .counts import LiveCount
 from .interactions.models import FollowUp, Interaction
 from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
 from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
+from .reports.rollups.models import DayRollup, ProjectRollup, SignedAgain, StayRollup
 from .talents.models import Talent, TalentStageChange
 from .zones.models import Park, Zone
 
@@ -17,7 +26,13 @@ __all__ = [
     "KeyIndustry",
     "ShuangbaiEntry",
     "Target",
+    "DayRollup",
+    "ProjectRollup",
+    "SignedAgain",
+    "StayRollup",
     "ApiToken",
+    "CalendarFeed",
+    "RequestCount",
     "Company",
     "LiveCount",
     "Contact",

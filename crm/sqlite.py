@@ -1,5 +1,7 @@
 """SQLite settings for a file shared by several worker processes."""
 
+from functools import partial
+
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -10,15 +12,18 @@ from .extensions import db
 def configure(app: Flask) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
+    busy_ms = int(app.config["SQLITE_BUSY_SECONDS"] * 1000)
     with app.app_context():
-        event.listen(db.engine, "connect", _on_connect)
+        event.listen(db.engine, "connect", partial(_on_connect, busy_ms))
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(busy_ms: int, dbapi_connection, _record) -> None:
+    """A writer waits up to ``busy_ms`` for another to finish (then the write is a conflict,
+    crm/writes.py); the wait is set first, so even switching to WAL waits for the lock."""
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {busy_ms:d}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA busy_timeout = 15000")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from flask import Flask, g, request, session, url_for
+from flask import Flask, current_app, g, request, session, url_for
 from flask_babel import format_date, format_datetime, format_decimal, refresh
 from flask_login import current_user
 
@@ -35,6 +35,7 @@ def remember_language_switch() -> None:
     g.pop("_login_user", None)
     g.pop("csrf_token", None)
     g.pop("api_user", None)
+    g.pop("api_token", None)
     code = request.args.get("lang")
     if code in LANGUAGES and not request.path.startswith("/api/"):
         session["lang"] = code
@@ -53,6 +54,10 @@ def security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if current_app.config["HTTPS"]:
+        response.headers.setdefault(
+            "Strict-Transport-Security",
+            f"max-age={current_app.config['HSTS_SECONDS']}; includeSubDomains")
     return response
 
 

@@ -5,7 +5,6 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
 from pypinyin import Style, lazy_pinyin
 
 # Legal forms that say nothing about which company it is (DOMAIN.md: duplicate companies).
@@ -67,18 +66,15 @@ def search_text(*names: str | None) -> str:
     return "\n".join(parts)
 
 
+def search_key(q: str) -> str:
+    """``q`` as ``search_text`` holds names: NFKC, lower case, without spaces around it."""
+    return unicodedata.normalize("NFKC", q).lower().strip()
+
+
 def like_pattern(q: str) -> str:
     """A LIKE pattern (escape ``\\``) that finds ``q`` anywhere."""
-    q = unicodedata.normalize("NFKC", q).lower().strip()
-    q = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    q = search_key(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{q}%"
-
-
-def search_matches(column, q: str):
-    """A SQL condition: the ``search_text`` column holds ``q``, as typed or without its spaces
-    (so "xi men zi" finds the pinyin "ximenzi")."""
-    patterns = dict.fromkeys((like_pattern(q), like_pattern(q.replace(" ", ""))))
-    return sa.or_(*(column.like(p, escape="\\") for p in patterns))
 
 
 def website_domain(url: str | None) -> str:

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
 
-from crm import create_app
+from crm import create_app, search
 from crm.config import TestConfig
 from crm.extensions import db
 from tests import factories
@@ -61,8 +61,17 @@ def _empty_tables() -> None:
             names = ", ".join(f'"{t}"' for t in tables)
             connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
+            # the audit trail's triggers refuse a DELETE (PostgreSQL's TRUNCATE fires none):
+            # set aside while the tables are emptied
+            triggers = connection.execute(sa.text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+            for name, _sql in triggers:
+                connection.execute(sa.text(f'DROP TRIGGER "{name}"'))
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
+            for _name, sql in triggers:
+                connection.execute(sa.text(sql))
+            search.rebuild(connection)  # the search indexes of the emptied tables, empty
 
 
 @pytest.fixture

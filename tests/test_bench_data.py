@@ -48,6 +48,33 @@ def test_counts(generated):
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
 
 
+def test_the_reports_rollups_are_counted(generated):
+    """The load pauses the rollups' triggers and counts them once at the end."""
+    from crm.reports import rollups
+
+    with db.engine.begin() as connection:
+        assert rollups.check(connection) == []
+        kept = connection.exec_driver_sql(
+            "SELECT sum(projects) FROM rollup_project WHERE zone_code = '' AND kind = '' "
+            "AND year = 0").scalar()
+    assert kept == 50
+    assert app_triggers_work()
+
+
+def app_triggers_work() -> bool:
+    """The triggers are back after the load: a new lead is counted at once."""
+    from tests import factories
+
+    before = db.session.scalar(sa.text(
+        "SELECT projects FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
+        "AND stage = 'lead' AND reached_order = 10")) or 0
+    factories.lead_project(zone="jxetdz")
+    after = db.session.scalar(sa.text(
+        "SELECT projects FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
+        "AND stage = 'lead' AND reached_order = 10"))
+    return after == before + 1
+
+
 def test_histories_end_at_each_stage(generated):
     stages = set()
     for project in db.session.scalars(sa.select(Project)):

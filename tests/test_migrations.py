@@ -2,6 +2,7 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from flask import current_app
 from flask_migrate import downgrade, upgrade
 
 from crm.extensions import db
@@ -9,7 +10,9 @@ from crm.extensions import db
 
 def differences():
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        # as `flask db migrate` compares: the app's options (crm/search.py's indexes left out)
+        options = current_app.extensions["migrate"].configure_args
+        context = MigrationContext.configure(connection, opts=options)
         return compare_metadata(context, db.metadata)
 
 

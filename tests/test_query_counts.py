@@ -11,12 +11,13 @@ from tests import factories
 
 # request → the most statements it may take (sign-in and session included), as measured: a
 # change that adds one shows here; the two above 10 (a project's and the meetings' pages, whose
-# meetings load their links) are what issue 15 still has to bring down
+# meetings load their links) are what issue 15 still has to bring down; an API call's count
+# includes the one statement of its token's rate limit (crm/auth/limits.py)
 BUDGET = {
-    "/": 4, "/projects": 7, "/projects/board": 5, "/projects/{project}": 8,
+    "/": 3, "/reports": 10, "/projects": 7, "/projects/board": 5, "/projects/{project}": 8,
     "/companies/{company}": 7, "/meetings": 9, "/follow-ups": 4, "/projects/new": 9,
-    "/api/v1/projects": 5, "/api/v1/projects/{project}": 4, "/api/v1/interactions": 10,
-    "/api/v1/companies": 4, "/api/v1/reports/funnel": 4, "/api/v1/reports/league": 9,
+    "/api/v1/projects": 6, "/api/v1/projects/{project}": 5, "/api/v1/interactions": 10,
+    "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,
     "/api/v1/reports/shuangbai": 5,
 }
 
@@ -61,7 +62,14 @@ def _counts(client, ids: dict, headers: dict) -> dict[str, int]:
 
 
 def test_key_pages_take_a_fixed_number_of_statements(client, login, token_for):
+    from crm.clock import today
+    from crm.reference.targets import save_target
+
     factories.user("mia", "manager")
+    for metric, zone in (("intl_park_entries", "jxetdz"), ("new_economy_parks", None),
+                         ("shuangbai_increase", None)):  # /reports shows their actuals
+        save_target(factories.boss(), {"year": today().year, "zone": zone, "metric": metric,
+                                       "target_value": 2})
     login("mia")
     headers = {"Authorization": f"Bearer {token_for('mia')}"}
     ids = _world(1)

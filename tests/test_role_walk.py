@@ -35,6 +35,7 @@ PAGES = {
     "main.healthz": PUBLIC,
     "main.pick": OFFICERS,  # a picker's search as the user types
     "auth.login": row(200, R, R, R, R),
+    "auth.confirm_password": EVERYONE_SIGNED_IN,
     "admin.audit": MANAGERS,
     "admin.bin": ADMINS,
     "admin.users": ADMINS,

@@ -17,10 +17,22 @@ from ..extensions import db
 
 KIND_LABELS = {
     "companies": _l("Company"),
+    "contacts": _l("Contact"),
     "projects": _l("Project"),
     "talents": _l("Talent"),
     "interactions": _l("Meeting"),
+    "follow_ups": _l("Follow-up"),
     "users": _l("User"),
+    "api_tokens": _l("API token"),
+    "exchange_rates": _l("Exchange rate"),
+    "targets": _l("Target"),
+    "parks": _l("Park"),
+    "zones": _l("Zone"),
+    "global500": _l("Fortune Global 500"),
+    "shuangbai": _l("双百 list"),
+    "key_countries": _l("Key countries"),
+    "key_industries": _l("Key industries"),
+    "sign_ins": _l("Sign-in"),
 }
 
 ACTION_LABELS = {
@@ -29,6 +41,10 @@ ACTION_LABELS = {
     "delete": _l("Deleted"),
     "restore": _l("Restored"),
     "stage": _l("Moved stage"),
+    "replace": _l("Replaced"),
+    "revoke": _l("Revoked"),
+    "sign_in": _l("Signed in"),
+    "sign_in_failed": _l("Sign-in refused"),
 }
 
 # kind → (endpoint of the record's page, its id parameter)
@@ -38,6 +54,8 @@ RECORD_PAGES = {
     "talents": ("talents.show", "talent_id"),
     "interactions": ("interactions.show", "interaction_id"),
     "users": ("admin.edit_user", "user_id"),
+    "sign_ins": ("admin.edit_user", "user_id"),
+    "zones": ("zones.show", "code"),
 }
 
 # the labels and code lists of declared records come from their declarations
@@ -58,18 +76,39 @@ FIELD_LABELS = {
     "zones": _l("Zones"),
     "companies": _l("Linked companies"),
     "password": _l("Password"),
+    # a list's entry, a sign-in's, the records declared nowhere else
+    "entries": _l("Entries"),
+    "added": _l("Added"),
+    "removed": _l("Removed"),
+    "via": _l("Signed in with"),
+    "address": _l("Address"),
+    "title": _l("Title"),
+    "due_on": _l("Due on"),
+    "done": _l("Done"),
+    "interaction_id": _l("Meeting"),
+    "user_id": _l("User"),
+    "expires_at": _l("Expires"),
+    "revoked_at": _l("Revoked"),
+    "currency": _l("Currency"),
+    "usd_per_unit": _l("US dollars per unit"),
+    "valid_from": _l("Valid from"),
+    "year": _l("Year"),
+    "metric": _l("Target"),
+    "target_value": _l("Target value"),
+    "actual_value": _l("Actual value"),
 }
 USER_CODES = {"role": Role, "locale": Locale}
 
 
 def _declaration(kind: str):
-    from ..companies.fields import COMPANY
+    from ..companies.fields import COMPANY, CONTACT
     from ..interactions.fields import INTERACTION
     from ..projects.fields import PROJECT
     from ..talents.fields import TALENT
+    from ..zones.fields import PARK
 
-    return {"projects": PROJECT, "companies": COMPANY, "talents": TALENT,
-            "interactions": INTERACTION}.get(kind)
+    return {"projects": PROJECT, "companies": COMPANY, "contacts": CONTACT, "talents": TALENT,
+            "interactions": INTERACTION, "parks": PARK}.get(kind)
 
 
 def _declared(kind: str, name: str):
@@ -99,7 +138,7 @@ def action_label(action: str) -> str:
 def record_url(kind: str, record_id: int) -> str | None:
     """The record's page, when the app has one for its kind."""
     page = RECORD_PAGES.get(kind)
-    if page is None or page[0] not in current_app.view_functions:
+    if page is None or record_id is None or page[0] not in current_app.view_functions:
         return None
     return url_for(page[0], **{page[1]: record_id})
 
@@ -118,7 +157,7 @@ def field_label(kind: str, name: str) -> str:
     return str(FIELD_LABELS.get(name, name))
 
 
-USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id"}
+USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id", "user_id"}
 
 
 def _model_of(kind: str, name: str):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from ..audit import services as audit_services
 from ..auth import services as auth_services
 from ..auth.forms import EmptyForm
+from ..auth.fresh import fresh_sign_in_required
 from ..auth.models import User
 from ..db import utcnow
 from ..errors import Invalid
@@ -49,6 +50,7 @@ def users():
 
 @bp.route("/admin/users/new", methods=["GET", "POST"])
 @permission_required("users", "edit")
+@fresh_sign_in_required()
 def new_user():
     form = UserForm()
     choices_for(form)
@@ -71,6 +73,7 @@ def render_user_form(form, user, status: int = 200):
 
 @bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
 @permission_required("users", "edit")
+@fresh_sign_in_required()
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
     form = edit_form(UserEditForm, user_data(user))
@@ -112,7 +115,8 @@ def audit():
     page = page_of(statement)
     return render_template(
         "admin/audit.html", entries=page.items, page=page, filters=filters,
-        kinds=audit_services.KINDS, display=display, names=display.names_for(page.items))
+        kinds=audit_services.kinds_for(current_user), display=display,
+        names=display.names_for(page.items))
 
 
 # -- the bin -----------------------------------------------------------------------------------
@@ -160,6 +164,7 @@ def tokens():
 
 @bp.route("/me/tokens/new", methods=["POST"])
 @login_required
+@fresh_sign_in_required(back="admin.tokens")
 def new_token():
     check_button()
     secret, _token = auth_services.issue_token(current_user)

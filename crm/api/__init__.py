@@ -10,20 +10,27 @@ csrf.exempt(bp)
 
 @bp.before_request
 def authenticate_bearer() -> None:
-    """Sets ``g.api_user`` from ``Authorization: Bearer``; each operation says if it needs one."""
-    from ..auth.services import user_for_token
+    """Sets ``g.api_user`` and ``g.api_token`` from ``Authorization: Bearer``, counting the
+    request against the token's rate limit (429 past it); each operation says if it needs a
+    user."""
+    from ..auth.limits import spend_api_request
+    from ..auth.services import token_for_secret
 
-    g.api_user = None
+    g.api_user = g.api_token = None
     header = request.headers.get("Authorization", "")
     scheme, _, secret = header.partition(" ")
     if scheme.lower() == "bearer" and secret.strip():
-        g.api_user = user_for_token(secret.strip())
+        token = token_for_secret(secret.strip())
+        if token is not None:
+            spend_api_request(token.id)
+            g.api_user, g.api_token = token.user, token
 
 
 from . import (  # noqa: E402, F401
     audit,
     auth,
     companies,
+    contacts,
     exports,
     interactions,
     me,

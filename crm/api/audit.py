@@ -3,15 +3,17 @@ from datetime import date
 from pydantic import Field
 
 from ..audit import services
+from ..audit.models import ACTIONS
 from ..db import iso
 from ..i18n_codes import Literal_of
 from . import bp
 from .core import PageQuery, operation, page_schema, paginate, require_user
 from .schemas import DATETIME, INT, STR, nullable, obj
 
-ENTRY = obj({"at": DATETIME, "user": nullable(STR), "action": {"type": "string", "enum": [
-    "create", "update", "delete", "restore", "stage"]}, "kind": STR, "record_id": INT,
-    "changes": {"type": "object", "additionalProperties": {"type": "array"}}})
+ENTRY = obj({"at": DATETIME, "user": nullable(STR),
+             "action": {"type": "string", "enum": list(ACTIONS)}, "kind": STR,
+             "record_id": nullable(INT), "record_key": nullable(STR),
+             "changes": {"type": "object", "additionalProperties": {"type": "array"}}})
 BIN_ITEM = obj({"kind": STR, "id": INT, "name": STR, "deleted_at": DATETIME})
 
 
@@ -29,10 +31,11 @@ class BinQuery(PageQuery):
 def entry_json(entry) -> dict:
     return {"at": iso(entry.at), "user": entry.user.username if entry.user else None,
             "action": entry.action, "kind": entry.kind, "record_id": entry.record_id,
-            "changes": entry.changes}
+            "record_key": entry.record_key, "changes": entry.changes}
 
 
-@operation(bp, "/audit", "GET", summary="The audit trail, newest first (manager, admin)",
+@operation(bp, "/audit", "GET", summary="The audit trail, newest first (manager, admin; "
+           "entries about users, their tokens and sign-ins: admin)",
            tag="audit", query=AuditQuery, response=page_schema(ENTRY), paginated=True,
            errors=(403,))
 def audit(query: AuditQuery):
@@ -63,6 +66,6 @@ def restore(kind: str, record_id: int):
     user = require_user()
     record = services.restore(user, kind, record_id)
     serialize = {"companies": lambda c: company_json(c, user), "talents": talent_json,
-                 "interactions": interaction_json,
+                 "interactions": lambda i: interaction_json(i, user),
                  "projects": lambda p: project_json(p, user)}[kind]
     return serialize(record)

@@ -2,19 +2,15 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from pydantic import Field
 
-from ..auth.services import LoginLocked, authenticate, issue_token, token_expiry
+from ..auth.services import LoginLocked, authenticate, issue_token, lockout_seconds, token_expiry
+from ..errors import TooManyRequests
 from . import bp
-from .core import Body, ServiceError, Unauthorized, operation
+from .core import Body, Unauthorized, operation
 
 
 class TokenRequest(Body):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=200)
-
-
-class TooManyAttempts(ServiceError):
-    status = 429
-    code = "too_many_requests"
 
 
 TOKEN = {
@@ -31,7 +27,8 @@ def token(body: TokenRequest):
     try:
         user = authenticate(body.username, body.password, request.remote_addr)
     except LoginLocked as exc:
-        raise TooManyAttempts(_("Too many failed sign-ins. Wait 15 minutes and try again.")) from exc
+        raise TooManyRequests(_("Too many failed sign-ins. Wait 15 minutes and try again."),
+                              retry_after=lockout_seconds()) from exc
     if user is None:
         raise Unauthorized(_("Wrong user name or password."))
     secret, record = issue_token(user)

@@ -11,8 +11,9 @@ from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 
 
-def interaction_json(record: Interaction) -> dict:
-    return INTERACTION.to_json(record, internal=True)
+def interaction_json(record: Interaction, user) -> dict:
+    """The meeting as ``user`` reads it: of its links, those they may see (services.seen)."""
+    return INTERACTION.to_json(record, internal=True) | services.links_seen_by(user, record)
 
 
 INTERACTION_SCHEMA = INTERACTION.response_schema()
@@ -39,7 +40,7 @@ def list_interactions(query: InteractionQuery):
     user = require_user()
     statement = services.with_relations(services.interaction_query(
         user, query.model_dump(exclude={"page", "per_page"})))
-    return paginate(statement, query, lambda rows: [interaction_json(r) for r in rows])
+    return paginate(statement, query, lambda rows: [interaction_json(r, user) for r in rows])
 
 
 @operation(bp, "/interactions", "POST", summary="Log a meeting with its links and follow-ups",
@@ -47,15 +48,16 @@ def list_interactions(query: InteractionQuery):
            errors=(403,),
            permission=("interactions", "create"))
 def create_interaction(body: InteractionIn):
-    values = body.model_dump()
-    record = services.create_interaction(require_user(), values)
-    return interaction_json(record), 201
+    user = require_user()
+    record = services.create_interaction(user, body.model_dump())
+    return interaction_json(record, user), 201
 
 
 @operation(bp, "/interactions/<int:interaction_id>", "GET", summary="Read an interaction",
            tag="interactions", response=INTERACTION_SCHEMA, errors=(404,))
 def get_interaction(interaction_id: int):
-    return interaction_json(services.get_interaction(require_user(), interaction_id))
+    user = require_user()
+    return interaction_json(services.get_interaction(user, interaction_id), user)
 
 
 @operation(bp, "/interactions/<int:interaction_id>", "PATCH",
@@ -69,7 +71,7 @@ def change_interaction(interaction_id: int, body: InteractionChange):
     record = services.get_interaction(user, interaction_id)
     values = INTERACTION.sent(body.model_dump(exclude_unset=True))
     version = values.pop("version")
-    return interaction_json(services.update_interaction(user, record, version, values))
+    return interaction_json(services.update_interaction(user, record, version, values), user)
 
 
 @operation(bp, "/interactions/<int:interaction_id>", "DELETE",

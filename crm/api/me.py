@@ -1,6 +1,6 @@
 from flask import url_for
 
-from ..interactions.calendar import calendar_token
+from ..auth.feeds import feed_secret
 from . import bp
 from .core import operation, require_user
 from .schemas import STR, obj
@@ -13,13 +13,14 @@ def _url(token: str) -> str:
 
 
 @operation(bp, "/me/calendar", "GET",
-           summary="Your private iCalendar feed URL (meetings and open follow-ups)", tag="me",
-           response=CALENDAR)
+           summary="Your private iCalendar feed URL (meetings and open follow-ups; not for "
+           "partners)", tag="me", response=CALENDAR, permission=("interactions", "view"))
 def my_calendar():
-    return {"url": _url(calendar_token(require_user()))}
+    return {"url": _url(feed_secret(require_user()))}
 
 
 @operation(bp, "/me/calendar/reset", "POST",
-           summary="Revoke your calendar URL and answer a new one", tag="me", response=CALENDAR)
+           summary="Revoke your calendar URL and answer a new one", tag="me", response=CALENDAR,
+           permission=("interactions", "view"))
 def reset_calendar():
-    return {"url": _url(calendar_token(require_user(), reset=True))}
+    return {"url": _url(feed_secret(require_user(), reset=True))}

@@ -12,7 +12,8 @@ STATUS_TEXT = {
     200: "OK", 201: "Created", 204: "No content", 400: "Malformed JSON",
     401: "No token, or a bad one", 403: "The role may not do this",
     404: "Missing, or hidden from this user", 409: "Version conflict or duplicate",
-    413: "Body too large", 422: "Invalid data or a broken rule", 429: "Too many attempts",
+    413: "Body too large", 422: "Invalid data or a broken rule",
+    429: "Too many attempts or requests (Retry-After says how long to wait)",
 }
 
 PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -72,7 +73,7 @@ def build_document() -> dict:
             }
         errors = set(op.errors)
         if op.auth:
-            errors.add(401)
+            errors.update((401, 429))  # 429: the token's rate limit
         if op.body is not None:
             errors.update((400, 413, 422))
         if op.query is not None:

@@ -3,6 +3,7 @@ from pydantic import Field
 from sqlalchemy.orm import selectinload
 
 from ..auth import services
+from ..auth.fresh import require_fresh_token
 from ..auth.models import User
 from ..codes import Role
 from ..extensions import db
@@ -43,10 +44,12 @@ class UserChange(Body):
     active: bool | None = None
 
 
-@operation(bp, "/users", "POST", summary="Create a user (admin)", tag="users", body=UserCreate,
+@operation(bp, "/users", "POST", summary="Create a user (admin; a token from the last 10 minutes)",
+           tag="users", body=UserCreate,
            response=USER, status=201, errors=(403, 422),
            permission=("users", "edit"))
 def create_user(body: UserCreate):
+    require_fresh_token()
     user = services.create_user(**body.model_dump())
     return user_json(user), 201
 
@@ -66,11 +69,13 @@ def get_user(user_id: int):
 
 
 @operation(bp, "/users/<int:user_id>", "PATCH",
-           summary="Change a user (admin); active=false ends their sessions and tokens",
+           summary="Change a user (admin; a token from the last 10 minutes); active=false ends "
+           "their sessions and tokens",
            tag="users", body=UserChange, response=USER, errors=(403, 404, 409, 422),
            permission=("users", "edit"))
 def change_user(user_id: int, body: UserChange):
     acting = require_user()
+    require_fresh_token()
     user = db.get_or_404(User, user_id)
     changes = body.model_dump(exclude_unset=True)
     version = changes.pop("version", None)

@@ -1,35 +1,61 @@
-"""Records changes as the session flushes them, so no service can forget to."""
+"""Records changes as the session flushes them, so no service can forget to.
+
+``RECORDED`` is the table of what is recorded: each kind of record, by the name the trail and
+``/audit?kind=`` use. Records are recorded one entry per change; ``LISTS`` are kept as a whole
+(a year's Global 500, the key countries), so what one transaction adds to and removes from a
+list is one entry. Sign-ins come from ``crm.audit.sign_ins``.
+"""
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
+from importlib import import_module
 
 import sqlalchemy as sa
 from flask import g, has_request_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from ..db import utcnow
+from ..db import db, utcnow
 from .models import AuditEntry
+
+# kind → the model (module:class) whose rows are recorded; creation too unless it is listed
+# in UPDATES_ONLY (zones are seeded, their public profile edited)
+RECORDED = {
+    "companies": "crm.companies.models:Company",
+    "contacts": "crm.companies.models:Contact",
+    "projects": "crm.projects.models:Project",
+    "talents": "crm.talents.models:Talent",
+    "interactions": "crm.interactions.models:Interaction",
+    "follow_ups": "crm.interactions.models:FollowUp",
+    "users": "crm.auth.models:User",
+    "api_tokens": "crm.auth.models:ApiToken",
+    "exchange_rates": "crm.reference.models:ExchangeRate",
+    "targets": "crm.reports.models:Target",
+    "parks": "crm.zones.models:Park",
+    "zones": "crm.zones.models:Zone",
+}
+UPDATES_ONLY = {"zones"}
+# kind → (the model of a list's rows, the column that tells one list from another or None,
+# the action an entry records): rows added and removed in a transaction are one entry
+LISTS = {
+    "global500": ("crm.reference.models:Global500Entry", "year", "replace"),
+    "shuangbai": ("crm.reports.models:ShuangbaiEntry", "year", "replace"),
+    "key_countries": ("crm.reports.models:KeyCountry", None, "update"),
+    "key_industries": ("crm.reports.models:KeyIndustry", None, "update"),
+}
+SIGN_INS = "sign_ins"
+KINDS = (*RECORDED, *LISTS, SIGN_INS)
+# what a manager reads only as far as they may read users
+ABOUT_USERS = ("users", "api_tokens", SIGN_INS)
 
 # columns that are derived or bookkeeping: their changes say nothing a person did
 IGNORED = {
     "id", "version", "created_at", "updated_at", "search_text", "name_key_zh", "name_key_en",
     "website_domain", "phone_key", "session_version", "calendar_token", "stage_changed_at",
-    "reached_order", "fortune500_entry_id", "logged_by_id",
+    "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
 }
 SECRET = {"password_hash"}
-
-
-def _kinds():
-    from ..auth.models import User
-    from ..companies.models import Company
-    from ..interactions.models import Interaction
-    from ..projects.models import Project
-    from ..talents.models import Talent
-
-    return {Company: "companies", Project: "projects", Talent: "talents",
-            Interaction: "interactions", User: "users"}
-
 
 # relationship collections recorded as lists of what a person would recognise
 RELATIONS = {
@@ -40,6 +66,22 @@ RELATIONS = {
     "users": {"zones": lambda r: r.code, "companies": lambda r: r.id},
 }
 RENAMED = {"criteria_rows": "criteria", "zone_code": "zone", "park_types": "park_type"}
+LISTED_AT_MOST = 100  # names of a list's rows added or removed, in one entry
+
+
+def model(path: str):
+    module, name = path.split(":")
+    return getattr(import_module(module), name)
+
+
+@cache
+def _recorded() -> dict:
+    return {model(path): kind for kind, path in RECORDED.items()}
+
+
+@cache
+def _lists() -> dict:
+    return {model(path): (kind, key, action) for kind, (path, key, action) in LISTS.items()}
 
 
 def _plain(value):
@@ -52,77 +94,179 @@ def _plain(value):
     return value
 
 
-def _changes(obj, kind: str, created: bool) -> dict:
+def _changes(obj, kind: str, how: str) -> dict:
+    """The changed fields as {name: [old, new]}; ``how`` is created, changed or deleted."""
     state = sa.inspect(obj)
     changes = {}
     for attr in state.mapper.column_attrs:
         name = attr.key
         if name in IGNORED or name.endswith("_usd_cents") or name.endswith("_rate"):
             continue
-        history = state.attrs[name].history
-        if created and name in SECRET:
-            changes["password"] = [None, "***"]
-            continue
-        if created:
+        label = "password" if name in SECRET else RENAMED.get(name, name)
+        if how != "changed":
             value = getattr(obj, name)
             if value not in (None, "", [], False):
-                changes[RENAMED.get(name, name)] = [None, _plain(value)]
+                shown = "***" if name in SECRET else _plain(value)
+                changes[label] = [None, shown] if how == "created" else [shown, None]
             continue
+        history = state.attrs[name].history
         if not history.has_changes():
             continue
         old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None
-        if old == new:
-            continue
-        if name in SECRET:
-            changes["password"] = ["***", "***"]
-        else:
-            changes[RENAMED.get(name, name)] = [_plain(old), _plain(new)]
-    for name, label in RELATIONS.get(kind, {}).items():
+        if old != new:
+            changes[label] = ["***", "***"] if name in SECRET else [_plain(old), _plain(new)]
+    for name, label in RELATIONS.get(kind, {}).items() if how != "deleted" else ():
         history = state.attrs[name].history
         if not history.has_changes():
             continue
         before = [label(x) for x in (history.unchanged or []) + (history.deleted or [])]
         after = [label(x) for x in (history.unchanged or []) + (history.added or [])]
         if sorted(map(str, before)) != sorted(map(str, after)):
-            changes[RENAMED.get(name, name)] = [before if not created else None, after]
+            changes[RENAMED.get(name, name)] = [before if how != "created" else None, after]
     return changes
 
 
-def _action(changes: dict, created: bool) -> str:
-    if created:
+def _action(changes: dict, how: str) -> str:
+    if how == "created":
         return "create"
+    if how == "deleted" or ("deleted_at" in changes and changes["deleted_at"][1]):
+        return "delete"
     if "deleted_at" in changes:
-        return "delete" if changes["deleted_at"][1] else "restore"
+        return "restore"
     if "stage" in changes:
         return "stage"
+    revoked = changes.get("revoked_at")
+    if revoked and revoked[0] is None and revoked[1]:
+        return "revoke"
     return "update"
 
 
-def _actor_id() -> int | None:
+def actor_id() -> int | None:
+    """Who is acting: the API's or the page's signed-in user (none in a command)."""
     if not has_request_context():
         return None
     user = g.get("api_user") or g.get("_login_user")
     return getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
 
 
+def entry(kind: str, action: str, changes: dict, *, record_id=None, record_key=None,
+          user_id=None) -> dict:
+    """An audit row, ready to insert."""
+    return {"at": utcnow(), "user_id": user_id, "action": action, "kind": kind,
+            "record_id": record_id, "record_key": record_key, "changes": changes}
+
+
+def _key(obj) -> dict:
+    """A record's numeric id, or its code when that is its key (a zone)."""
+    identity = sa.inspect(obj).identity or (getattr(obj, "id", None),)
+    value = identity[0]
+    if isinstance(value, int):
+        return {"record_id": value}
+    return {"record_key": str(value)}
+
+
 def _after_flush(session: Session, _context) -> None:
-    kinds = _kinds()
+    from . import sign_ins
+
+    recorded, lists = _recorded(), _lists()
     rows = []
-    for created, objects in ((True, session.new), (False, session.dirty)):
+    deleted = session.info.pop("audit_deleted", [])
+    for how, objects in (("created", session.new), ("changed", session.dirty),
+                         ("deleted", deleted)):
         for obj in objects:
-            kind = kinds.get(type(obj))
-            if kind is None:
+            if type(obj) in lists and how != "changed":
+                _remember(session, lists[type(obj)], obj, "added" if how == "created"
+                          else "removed")
                 continue
-            changes = _changes(obj, kind, created)
-            if not changes:
+            kind = recorded.get(type(obj))
+            if kind is None or (how == "created" and kind in UPDATES_ONLY):
                 continue
-            rows.append({"at": utcnow(), "user_id": _actor_id(), "action": _action(changes, created),
-                         "kind": kind, "record_id": obj.id, "changes": changes})
+            changes = _changes(obj, kind, how)
+            if changes:
+                rows.append(entry(kind, _action(changes, how), changes, user_id=actor_id(),
+                                  **_key(obj)))
+    rows += sign_ins.from_flush(session)
     if rows:
         session.connection().execute(sa.insert(AuditEntry), rows)
 
 
+# -- lists -------------------------------------------------------------------------------------
+
+
+def _label(row) -> str:
+    for name in ("name_en", "name_zh", "code"):
+        if getattr(row, name, None):
+            return str(getattr(row, name))
+    return str(getattr(row, "id", ""))
+
+
+def _remember(session: Session, list_of: tuple, row, change: str) -> None:
+    kind, key, action = list_of
+    list_key = getattr(row, key) if key else None
+    pending = session.info.setdefault("audit_lists", {})
+    found = pending.setdefault((kind, list_key, action), {"added": [], "removed": []})
+    found[change].append(_label(row))
+
+
+def _before_bulk_delete(state) -> None:
+    """A DELETE statement on a list's rows (a list replaced, a key country removed): its rows
+    are read first, to be named in the list's entry."""
+    if not state.is_delete or state.bind_mapper is None:
+        return
+    list_of = _lists().get(state.bind_mapper.class_)
+    if list_of is None:
+        return
+    found = state.session.execute(
+        sa.select(state.bind_mapper.class_).where(state.statement.whereclause)).scalars()
+    for row in found:
+        _remember(state.session, list_of, row, "removed")
+
+
+def _before_commit(session: Session) -> None:
+    """One entry for each list changed in this transaction (flushed first, as the commit
+    would: the rows added are then known)."""
+    session.flush()
+    if not session.info.get("audit_lists"):
+        return
+    pending = session.info.pop("audit_lists", {})
+    rows = []
+    for (kind, list_key, action), found in pending.items():
+        added = sorted(set(found["added"]) - set(found["removed"]))
+        removed = sorted(set(found["removed"]) - set(found["added"]))
+        changes = {"entries": [len(found["removed"]), len(found["added"])]} \
+            if action == "replace" else {}
+        if added:
+            changes["added"] = added[:LISTED_AT_MOST]
+        if removed:
+            changes["removed"] = removed[:LISTED_AT_MOST]
+        if added or removed or action == "replace":
+            rows.append(entry(kind, action, changes, user_id=actor_id(),
+                              record_id=list_key))
+    if rows:
+        session.connection().execute(sa.insert(AuditEntry), rows)
+
+
+def _deleted(_mapper, _connection, obj) -> None:
+    """A row deleted by this flush, asked for or as an orphan (a follow-up left out)."""
+    session = sa.orm.object_session(obj)
+    if session is not None:
+        session.info.setdefault("audit_deleted", []).append(obj)
+
+
+def _forget(session: Session, *_args) -> None:
+    session.info.pop("audit_lists", None)
+    session.info.pop("audit_deleted", None)
+
+
 def configure() -> None:
-    if not event.contains(Session, "after_flush", _after_flush):
-        event.listen(Session, "after_flush", _after_flush)
+    from . import sign_ins
+
+    for name, listener in (("after_flush", _after_flush), ("do_orm_execute", _before_bulk_delete),
+                           ("before_commit", _before_commit),
+                           ("after_soft_rollback", _forget)):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
+    if not event.contains(db.Model, "after_delete", _deleted):
+        event.listen(db.Model, "after_delete", _deleted, propagate=True)
+    sign_ins.configure()

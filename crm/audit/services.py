@@ -6,12 +6,16 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
-from ..access import can, require
+from ..access import allowed, can, require
 from ..db import db
 from ..errors import Forbidden, Invalid, NotFound
 from .models import AuditEntry
+from .recorder import ABOUT_USERS, KINDS
 
-KINDS = ("companies", "projects", "talents", "interactions", "users")
+
+def kinds_for(user) -> tuple[str, ...]:
+    """The kinds of entries ``user`` reads: about users only as far as they may see users."""
+    return tuple(k for k in KINDS if k not in ABOUT_USERS or allowed(user, "users", "view"))
 
 
 def audit_query(user, *, kind: str | None = None, record_id: int | None = None,
@@ -20,6 +24,9 @@ def audit_query(user, *, kind: str | None = None, record_id: int | None = None,
 
     require(user, "audit", "view")
     statement = sa.select(AuditEntry).options(joinedload(AuditEntry.user))
+    readable = kinds_for(user)
+    if readable != KINDS:
+        statement = statement.where(AuditEntry.kind.in_(readable))
     if kind:
         if kind not in KINDS:
             raise Invalid({"kind": [_("Must be one of: %(codes)s.", codes=", ".join(KINDS))]})

@@ -12,6 +12,14 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
+class ConfirmPasswordForm(FlaskForm):
+    """The password again, before what needs a fresh sign-in (crm/auth/fresh.py)."""
+
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    next = HiddenField()
+    submit = SubmitField(_l("Continue"))
+
+
 class EmptyForm(FlaskForm):
     """A POST-only button: carries the CSRF token and nothing else."""
 

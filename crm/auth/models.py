@@ -37,8 +37,6 @@ class User(UserMixin, Versioned, Timestamps, db.Model):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
     # bumped to end every session and token of the user at once
     session_version: Mapped[int] = mapped_column(sa.Integer, default=1)
-    # the secret in the user's private iCalendar feed URL; a reset revokes the old one
-    calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     zones: Mapped[list["Zone"]] = relationship(  # noqa: F821
         secondary=user_zone, order_by="Zone.position"
@@ -55,7 +53,7 @@ class User(UserMixin, Versioned, Timestamps, db.Model):
         self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return password_matches(self, password)
 
     # Flask-Login: the session holds id and session_version, so bumping it ends sessions
     def get_id(self) -> str:
@@ -79,6 +77,23 @@ class User(UserMixin, Versioned, Timestamps, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"
+
+
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Is ``password`` the user's? For no user (an unknown name) or one without a password a
+    stand-in hash of the same method is checked all the same, so the time a sign-in takes
+    does not tell which user names exist."""
+    stored = user.password_hash if user is not None else ""
+    if stored:
+        return check_password_hash(stored, password)
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    check_password_hash(_DUMMY_HASHES[method], password)
+    return False
 
 
 def hash_token(token: str) -> str:
@@ -111,8 +126,32 @@ class ApiToken(db.Model):
         )
 
 
+class CalendarFeed(db.Model):
+    """A user's private iCalendar feed address (crm/auth/feeds.py). Only the SHA-256 of the
+    URL's secret is kept, as for API tokens; the secret is an HMAC of ``nonce`` under the app's
+    secret key, so the page can show the address again while the database alone cannot."""
+
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    nonce: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class RequestCount(db.Model):
+    """Requests of one key (an API token) in its current window, for the rate limit
+    (crm/auth/limits.py): in the database, so that every worker process counts them all."""
+
+    key: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), index=True)
+    count: Mapped[int] = mapped_column(sa.Integer)
+
+
 class LoginFailure(db.Model):
-    """One failed login, keyed by ``user:<name>`` and by ``addr:<ip>``, for the rate limit."""
+    """One failed login, keyed by ``user:<name>|addr:<ip>`` and by ``addr:<ip>``, for the
+    lockout."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(sa.String(200))

@@ -10,19 +10,22 @@ from sqlalchemy.orm import joinedload
 from ..codes import Locale, Role
 from ..db import aware, db, utcnow
 from ..errors import Invalid
-from .models import ApiToken, LoginFailure, User, hash_token
+from .feeds import revoke_feed
+from .models import ApiToken, LoginFailure, User, hash_token, password_matches
 
 
 class LoginLocked(Exception):
-    """Too many failed logins for this account or this address."""
+    """Too many failed sign-ins for this user name from this address, or from this address."""
 
 
 def _failure_keys(username: str, address: str | None) -> list[tuple[str, int]]:
+    """What failures count against: the user name *from this address* (so nobody can lock
+    an account out from elsewhere), and the address whatever the names it tries."""
     config = current_app.config
-    keys = [(f"user:{username.strip().lower()}", config["LOGIN_MAX_PER_ACCOUNT"])]
-    if address:
-        keys.append((f"addr:{address}", config["LOGIN_MAX_PER_ADDRESS"]))
-    return keys
+    address = address or "unknown"
+    return [(f"user:{username.strip().lower()}|addr:{address}",
+             config["LOGIN_MAX_PER_NAME_AND_ADDRESS"]),
+            (f"addr:{address}", config["LOGIN_MAX_PER_ADDRESS"])]
 
 
 def _is_locked(username: str, address: str | None, now: datetime) -> bool:
@@ -39,15 +42,16 @@ def _is_locked(username: str, address: str | None, now: datetime) -> bool:
 
 
 def authenticate(username: str, password: str, address: str | None) -> User | None:
-    """The user these credentials name, or None; raises LoginLocked past the rate limit.
+    """The user these credentials name, or None; raises LoginLocked past the limit.
 
-    A failure is recorded for the account and the address in its own transaction.
+    An unknown name costs a password check all the same (``password_matches``). A failure is
+    recorded for the name from this address and for the address, in its own transaction.
     """
     now = utcnow()
     if _is_locked(username, address, now):
         raise LoginLocked()
     user = db.session.scalar(sa.select(User).where(User.username == username.strip()))
-    if user is not None and user.active and user.check_password(password):
+    if password_matches(user, password) and user.active:
         return user
     for key, _limit in _failure_keys(username, address):
         db.session.add(LoginFailure(key=key, at=now))
@@ -59,7 +63,15 @@ def authenticate(username: str, password: str, address: str | None) -> User | No
     return None
 
 
+def lockout_seconds() -> int:
+    """How long a locked-out sign-in waits at most (``Retry-After``)."""
+    return int(current_app.config["LOGIN_WINDOW"].total_seconds())
+
+
 def issue_token(user: User) -> tuple[str, ApiToken]:
+    from .limits import forget_ended_windows
+
+    forget_ended_windows()
     secret = ApiToken.new_secret()
     token = ApiToken(
         user=user,
@@ -72,12 +84,14 @@ def issue_token(user: User) -> tuple[str, ApiToken]:
     return secret, token
 
 
-def user_for_token(secret: str) -> User | None:
+def token_for_secret(secret: str) -> ApiToken | None:
+    """The valid token (not expired or revoked, of an active user) this bearer secret names,
+    its user read with it (one statement a request)."""
     token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(secret))
-                              .options(joinedload(ApiToken.user)))  # one statement a request
+                              .options(joinedload(ApiToken.user)))
     if token is None or not token.is_valid(utcnow()):
         return None
-    return token.user
+    return token
 
 
 def token_expiry(token: ApiToken) -> datetime:
@@ -200,6 +214,8 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
         )
     if errors:
         raise Invalid(errors)
+    if _changes_what_feed_shows(user, changes):
+        revoke_feed(user)
     for name in ("role", "locale", "display_name", "email"):
         if changes.get(name) is not None:
             setattr(user, name, changes[name])
@@ -216,6 +232,17 @@ def change_user(user: User, version: int | None, changes: dict, acting: User) ->
             user.session_version += 1
     db.session.commit()
     return user
+
+
+def _changes_what_feed_shows(user: User, changes: dict) -> bool:
+    """Role, zones, password or deactivation: the calendar feed's address is revoked (what
+    the user may see changed, or someone else may now hold the account)."""
+    zones = changes.get("zones")
+    return bool(
+        changes.get("role", user.role) not in (None, user.role)
+        or (zones is not None and sorted(zones) != sorted(user.zone_codes))
+        or changes.get("password")
+        or (changes.get("active") is False and user.active))
 
 
 def officers_named(usernames) -> dict[str, User]:

@@ -1,7 +1,8 @@
 """Company contacts: the people at investor companies whom officers meet.
 
 A contact belongs to its company for access: whoever may edit the company may add, change and
-remove its contacts, and whoever may see it may see them.
+remove its contacts, and whoever may read its internal fields may see them (API.md: never a
+partner).
 """
 
 import re
@@ -20,27 +21,46 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
+def may_see(user, contact: Contact) -> bool:
+    """May ``user`` see this contact? A live one, with its company's internal fields."""
+    return contact.deleted_at is None and can(user, "internal", contact.company)
+
+
 def get_contact(user, contact_id: int, action: str = "view") -> Contact:
     """The contact, or 404 when it or its company is missing or hidden; 403 when the user may
     see the company but not change it."""
     contact = db.session.get(Contact, contact_id)
-    if contact is None or contact.deleted_at is not None \
-            or not can(user, "view", contact.company):
+    if contact is None or not may_see(user, contact):
         raise NotFound()
     if action != "view" and not can(user, "edit", contact.company):
         raise Forbidden()
     return contact
 
 
+def get_company_of_contacts(user, company_id: int, action: str = "view") -> Company:
+    """The company whose contacts are read (``view``) or added to (``edit``): 404 when it is
+    missing or its contacts are hidden from the user."""
+    from ..access import get_record
+
+    company = get_record(user, Company, company_id)
+    if not can(user, "internal", company):
+        raise NotFound()
+    if action != "view" and not can(user, action, company):
+        raise Forbidden()
+    return company
+
+
+def contact_query(company_ids) -> sa.Select:
+    """The live contacts of these companies, by company then name."""
+    return (sa.select(Contact)
+            .where(Contact.company_id.in_(list(company_ids)), Contact.deleted_at.is_(None))
+            .order_by(Contact.company_id, Contact.name_en, Contact.name_zh, Contact.id))
+
+
 def contacts_of(company_ids) -> list[Contact]:
     """The live contacts of these companies, by company then name."""
     ids = list(company_ids)
-    if not ids:
-        return []
-    return db.session.scalars(
-        sa.select(Contact).where(Contact.company_id.in_(ids), Contact.deleted_at.is_(None))
-        .order_by(Contact.company_id, Contact.name_en, Contact.name_zh, Contact.id)
-    ).all()
+    return db.session.scalars(contact_query(ids)).all() if ids else []
 
 
 def _clean(values: dict) -> dict:

@@ -40,6 +40,8 @@ COMPANY = Record("Company", [
 CONTACT = Record("Contact", [
     Field("id", kind=VALUE, writable=False, schema=s.INT),
     Field("company_id", kind=VALUE, writable=False, schema=s.INT),
+    # the name in the reader's language, else the other one (the two are written apart)
+    Field("name", kind=VALUE, writable=False, schema=s.STR, read=lambda contact: contact.name),
     Field("name_zh", _l("Name in Chinese"), TEXT),
     Field("name_en", _l("Name in English"), TEXT),
     Field("title", _l("Job title"), TEXT),

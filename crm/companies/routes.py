@@ -145,7 +145,7 @@ def render_contact_form(form, company, contact, status: int = 200):
 @bp.route("/companies/<int:company_id>/contacts/new", methods=["GET", "POST"])
 @staff_required
 def new_contact(company_id: int):
-    company = services.get_company(current_user, company_id, "edit")
+    company = contacts.get_company_of_contacts(current_user, company_id, "edit")
     form = ContactForm()
     prepare_contact(form)
     return form_page(

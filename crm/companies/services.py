@@ -13,11 +13,11 @@ from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid
 from ..i18n import language
 from ..reference import services as reference
+from ..search import matches
 from ..text import (
     like_pattern,
     name_key,
     phone_key,
-    search_matches,
     search_text,
     website_domain,
 )
@@ -61,7 +61,7 @@ def company_query(user, *, q: str | None = None, country: str | None = None,
                   fortune500: bool | None = None, industry: str | None = None) -> sa.Select:
     statement = sa.select(Company).where(visible(user, Company))
     if q:
-        statement = statement.where(search_matches(Company.search_text, q))
+        statement = statement.where(matches(Company, q))
     if country:
         statement = statement.where(Company.country == country.upper())
     if industry:

@@ -1,34 +1,20 @@
-"""Each user's private iCalendar feed (RFC 5545): their meetings as all-day VEVENTs, their
-open follow-ups as VTODOs due on a day. The URL's secret is revocable."""
+"""Each user's private iCalendar feed (RFC 5545): the meetings they logged or attend as
+all-day VEVENTs, their open follow-ups as VTODOs due on a day, each only while the user may
+see the meeting (the meetings list's own ``visible``). The URL's secret: crm/auth/feeds.py."""
 
-import secrets
 from datetime import timedelta
 
 import sqlalchemy as sa
 from icalendar import Calendar, Event, Todo
 
+from ..access import visible
 from ..db import db, utcnow
 from .models import FollowUp, Interaction, interaction_attendee
 
 
-def calendar_token(user, *, reset: bool = False) -> str:
-    if reset or not user.calendar_token:
-        user.calendar_token = secrets.token_urlsafe(32)
-        db.session.commit()
-    return user.calendar_token
-
-
-def user_for_calendar(token: str):
-    from ..auth.models import User
-
-    if not token or len(token) > 64:
-        return None
-    user = db.session.scalar(sa.select(User).where(User.calendar_token == token))
-    return user if user is not None and user.active else None
-
-
 def feed(user, host: str) -> bytes:
-    """The feed's text: what the user logged or attends, and their open follow-ups."""
+    """The feed's text: what the user logged or attends, and their open follow-ups, of the
+    meetings they may see now."""
     calendar = Calendar()
     calendar.add("prodid", "-//Investment Promotion CRM//EN")
     calendar.add("version", "2.0")
@@ -39,7 +25,7 @@ def feed(user, host: str) -> bytes:
         interaction_attendee.c.user_id == user.id)
     meetings = db.session.scalars(
         sa.select(Interaction).where(
-            Interaction.deleted_at.is_(None),
+            visible(user, Interaction),
             sa.or_(Interaction.logged_by_id == user.id, Interaction.id.in_(attending)),
         ).order_by(Interaction.occurred_on.desc()).limit(2000)
     ).all()
@@ -51,7 +37,7 @@ def feed(user, host: str) -> bytes:
     follow_ups = db.session.scalars(
         sa.select(FollowUp).join(Interaction).where(
             FollowUp.owner_id == user.id, FollowUp.done.is_(False),
-            Interaction.deleted_at.is_(None),
+            visible(user, Interaction),
         ).order_by(FollowUp.due_on).limit(2000)
     ).all()
     for follow_up in follow_ups:

@@ -50,8 +50,13 @@ def _follow_ups(record) -> list[dict]:
             for f in record.follow_ups]
 
 
-def _ids(relation: str):
-    return lambda record: [linked.id for linked in getattr(record, relation)]
+# a meeting's links to other records: the API's name → the meeting's relation
+LINKED = {"company_ids": "companies", "project_ids": "projects", "talent_ids": "talents",
+          "contact_ids": "contacts"}
+
+
+def _ids(name: str):
+    return lambda record: [linked.id for linked in getattr(record, LINKED[name])]
 
 
 INTERACTION = Record("Interaction", [
@@ -64,10 +69,10 @@ INTERACTION = Record("Interaction", [
     Field("subject", _l("Subject"), TEXT, required=True, nullable=False),
     Field("notes", _l("Notes"), NOTE),
     Field("zone", _l("Zone"), ZONE, attr="zone_code"),
-    Field("company_ids", _l("Companies"), IDS, read=_ids("companies")),
-    Field("project_ids", _l("Projects"), IDS, read=_ids("projects")),
-    Field("talent_ids", _l("Talents"), IDS, read=_ids("talents")),
-    Field("contact_ids", _l("Their attendees"), IDS, read=_ids("contacts"),
+    Field("company_ids", _l("Companies"), IDS, read=_ids("company_ids")),
+    Field("project_ids", _l("Projects"), IDS, read=_ids("project_ids")),
+    Field("talent_ids", _l("Talents"), IDS, read=_ids("talent_ids")),
+    Field("contact_ids", _l("Their attendees"), IDS, read=_ids("contact_ids"),
           hint=_l("Contacts of the companies; add a missing one on the company's page.")),
     Field("attendees", _l("Our attendees"), NAMES,
           read=lambda record: [u.username for u in record.attendees]),

@@ -86,10 +86,12 @@ class MeetingForm(record_form(INTERACTION, exclude=("follow_ups",))):
         return None if name == "follow_ups" else self._fields.get(name)
 
 
-def meeting_data(record) -> dict:
-    """The meeting's current values, as the form holds them."""
-    data = MeetingForm.data_of(record)
-    data["contact_ids"] = [c.id for c in record.contacts if c.deleted_at is None]
+def meeting_data(record, user) -> dict:
+    """The meeting's current values, as the form holds them: of its links, those the user may
+    see (the others stay as they are when the form is saved)."""
+    from .services import links_seen_by
+
+    data = MeetingForm.data_of(record) | links_seen_by(user, record)
     data["follow_ups"] = [
         {"id": str(f.id), "title": f.title, "due_on": f.due_on,
          "owner": f.owner.username if f.owner else None, "done": f.done}

@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from .. import clock
 from ..access import allowed, can
+from ..auth.feeds import feed_secret, user_for_feed
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
@@ -32,7 +33,7 @@ from ..pickers import offer
 from ..safety import local_path
 from ..zones.services import zones as all_zones
 from . import bp, services
-from .calendar import calendar_token, feed, user_for_calendar
+from .calendar import feed
 from .forms import DoneForm, MeetingForm, conflict_message, meeting_data
 from .models import FollowUp
 
@@ -77,7 +78,7 @@ def record_timeline(*, company=None, project=None, talent=None, changes=None) ->
 def viewable(records) -> list:
     """Of a meeting's linked records, those the signed-in user may see: a meeting can name a
     project of another zone, whose name must not show to officers of this one."""
-    return [record for record in records or [] if can(current_user, "view", record)]
+    return [record for record in records or [] if services.seen(current_user, record)]
 
 
 # -- list and one meeting ----------------------------------------------------------------------
@@ -205,24 +206,15 @@ def prefill(form: MeetingForm) -> None:
 def edit(interaction_id: int):
     record = services.get_interaction(current_user, interaction_id, "edit")
     # the follow-up rows sent are the rows
-    form = edit_form(MeetingForm, meeting_data(record), posted=("version", "follow_ups"))
+    form = edit_form(MeetingForm, meeting_data(record, current_user),
+                     posted=("version", "follow_ups"))
     if not form.is_submitted():
         form.add_empty_rows()
     prepare(form, record)
+    # the service keeps the links the form does not show (services.seen)
     return PAGES.edit(form, record, lambda version: services.update_interaction(
-        current_user, record, version, keep_unchanged_links(record, form.values())),
+        current_user, record, version, form.values()),
         conflict_message(), _("The meeting was saved."))
-
-
-def keep_unchanged_links(record, values: dict) -> dict:
-    """Leave out the links the user did not change, so that a link to a record of another zone
-    (which the form does not show) survives an edit of the rest."""
-    for name, current in (("company_ids", record.companies), ("project_ids", record.projects),
-                          ("talent_ids", record.talents)):
-        shown = {r.id for r in current if can(current_user, "view", r)}
-        if set(values.get(name, [])) == shown:
-            values.pop(name, None)
-    return values
 
 
 # -- follow-ups --------------------------------------------------------------------------------
@@ -263,8 +255,7 @@ def follow_up_done(follow_up_id: int):
 @bp.route("/me/calendar")
 @staff_required
 def my_calendar():
-    token = calendar_token(current_user)
-    url = url_for("interactions.calendar_feed", token=token, _external=True)
+    url = url_for("interactions.calendar_feed", token=feed_secret(current_user), _external=True)
     webcal = "webcal://" + url.split("://", 1)[1]
     return render_template("interactions/calendar.html", url=url, webcal=webcal)
 
@@ -273,7 +264,7 @@ def my_calendar():
 @staff_required
 def reset_calendar():
     check_button()
-    calendar_token(current_user, reset=True)
+    feed_secret(current_user, reset=True)
     return saved(_("Your calendar has a new address; the old one no longer works."),
                  url_for("interactions.my_calendar"))
 
@@ -281,7 +272,7 @@ def reset_calendar():
 @bp.route("/calendar/<token>.ics")
 def calendar_feed(token: str):
     """The private feed: no sign-in, the URL's secret is the key (404 when wrong or revoked)."""
-    user = user_for_calendar(token)
+    user = user_for_feed(token)
     if user is None:
         abort(404)
     response = Response(feed(user, request.host.split(":")[0]),

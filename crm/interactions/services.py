@@ -13,12 +13,10 @@ from ..counts import counted
 from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
 from ..text import like_pattern
-from .fields import INTERACTION
+from .fields import INTERACTION, LINKED
 from .models import FollowUp, Interaction
 
-# the links, each set from the records it names
-LINKS = ("company_ids", "project_ids", "talent_ids", "contact_ids", "attendees")
-
+LINKS = (*LINKED, "attendees")  # the links, each set from the records or people it names
 
 
 def get_interaction(user, interaction_id: int, action: str = "view") -> Interaction:
@@ -63,8 +61,12 @@ def with_relations(statement: sa.Select, shown: tuple[str, ...] = LINKS) -> sa.S
     """Load with the meetings what a view of them reads (``shown``: collections, one
     statement each whatever the number of meetings, and ``open_follow_ups``, a number read
     with the meetings): all the collections for one meeting or the API."""
+    from ..companies.models import Contact
+
     options = [selectinload(getattr(Interaction, name)) for name in shown
-               if name not in ("follow_ups", "open_follow_ups")]
+               if name not in ("follow_ups", "open_follow_ups", "contacts")]
+    if "contacts" in shown:  # with their company: who may see a contact depends on it
+        options.append(selectinload(Interaction.contacts).joinedload(Contact.company))
     if "follow_ups" in shown:
         options.append(selectinload(Interaction.follow_ups).joinedload(FollowUp.owner))
     if "open_follow_ups" in shown:
@@ -72,19 +74,59 @@ def with_relations(statement: sa.Select, shown: tuple[str, ...] = LINKS) -> sa.S
     return statement.options(*options, joinedload(Interaction.logged_by))
 
 
-def _records(model, ids, user, field, errors):
-    """The records with these ids that the user may see; any other id is a 422 on the field."""
-    ids = list(dict.fromkeys(ids or []))
-    if not ids:
-        return []
-    rows = db.session.scalars(sa.select(model).where(model.id.in_(ids))).all()
-    seen = {row.id for row in rows if can(user, "view", row)}
-    missing = [i for i in ids if i not in seen]
+def seen(user, linked) -> bool:
+    """May ``user`` see this record that a meeting links to? A contact is seen with its
+    company's internal fields (API.md); a record in the bin by no one. The one rule for what a
+    meeting shows of its links (pages and API) and for what an edit leaves as it is."""
+    from ..companies.contacts import may_see
+    from ..companies.models import Contact
+
+    if isinstance(linked, Contact):
+        return may_see(user, linked)
+    return can(user, "view", linked)
+
+
+def links_seen_by(user, record: Interaction) -> dict[str, list[int]]:
+    """The ids of each kind of link that ``user`` may see, under the API's names."""
+    return {name: [linked.id for linked in getattr(record, relation) if seen(user, linked)]
+            for name, relation in LINKED.items()}
+
+
+def _linked(user, record: Interaction, model, name: str, values: dict, errors) -> list | None:
+    """The records a link field holds after this change (None: not sent): those sent, each
+    one the user may see (any other id is a 422 on the field, as if it did not exist), and
+    those already linked that the user cannot see, which no one can take off who cannot see
+    them (another zone's project, a company in the bin)."""
+    if name not in values:
+        return None
+    ids = list(dict.fromkeys(values.get(name) or []))
+    rows = db.session.scalars(sa.select(model).where(model.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in rows if seen(user, row)}
+    missing = [i for i in ids if i not in by_id]
     if missing:
-        errors.setdefault(field, []).append(
+        errors.setdefault(name, []).append(
             _("No such record: %(ids)s", ids=", ".join(map(str, missing))))
-    by_id = {row.id: row for row in rows}
-    return [by_id[i] for i in ids if i in seen]
+    kept = [linked for linked in getattr(record, LINKED[name]) if not seen(user, linked)]
+    return [by_id[i] for i in ids if i in by_id] + kept
+
+
+def _contacts(user, record: Interaction, values: dict, companies: list | None, errors):
+    """The contacts after this change: live people of the meeting's companies as they will be
+    (422 on ``contact_ids`` otherwise, for those sent and for those a change of companies
+    would leave behind); a contact the user cannot see stays while its company does."""
+    from ..companies.models import Contact
+
+    contacts = _linked(user, record, Contact, "contact_ids", values, errors)
+    if companies is None and contacts is None:
+        return None
+    company_ids = {c.id for c in (record.companies if companies is None else companies)}
+    current = list(record.contacts) if contacts is None else contacts
+    strays = [c.id for c in current if seen(user, c) and c.company_id not in company_ids]
+    if strays:
+        errors.setdefault("contact_ids", []).append(
+            _("Not a contact of the meeting's companies: %(ids)s",
+              ids=", ".join(map(str, strays))))
+    return [c for c in current if c.company_id in company_ids]
 
 
 def _users(usernames, errors, field="attendees"):
@@ -102,7 +144,7 @@ def _users(usernames, errors, field="attendees"):
 
 
 def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
-    from ..companies.models import Company, Contact
+    from ..companies.models import Company
     from ..companies.services import is_country
     from ..projects.models import Project
     from ..talents.models import Talent
@@ -121,19 +163,10 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     if country and not is_country(country):
         errors.setdefault("country", []).append(_("Use a two-letter ISO 3166 country code."))
 
-    companies = _records(Company, values.get("company_ids"), user, "company_ids", errors) \
-        if "company_ids" in values else None
-    projects = _records(Project, values.get("project_ids"), user, "project_ids", errors) \
-        if "project_ids" in values else None
-    talents = _records(Talent, values.get("talent_ids"), user, "talent_ids", errors) \
-        if "talent_ids" in values else None
-    contacts = None
-    if "contact_ids" in values:
-        ids = list(dict.fromkeys(values.get("contact_ids") or []))
-        contacts = db.session.scalars(sa.select(Contact).where(
-            Contact.id.in_(ids), Contact.deleted_at.is_(None))).all() if ids else []
-        if len(contacts) != len(ids):
-            errors.setdefault("contact_ids", []).append(_("No such contact."))
+    companies = _linked(user, record, Company, "company_ids", values, errors)
+    projects = _linked(user, record, Project, "project_ids", values, errors)
+    talents = _linked(user, record, Talent, "talent_ids", values, errors)
+    contacts = _contacts(user, record, values, companies, errors)
     attendees = _users(values.get("attendees"), errors) if "attendees" in values else None
 
     zone = values.get("zone")
@@ -162,7 +195,7 @@ def _apply(user, record: Interaction, values: dict, creating: bool) -> None:
     if talents is not None:
         record.talents = talents
     if contacts is not None:
-        record.contacts = list(contacts)
+        record.contacts = contacts
     if attendees is not None:
         record.attendees = attendees
     if follow_ups is not None:
@@ -230,6 +263,9 @@ def set_follow_up_done(user, follow_up: FollowUp, done: bool) -> None:
         raise Forbidden()
     follow_up.done = done
     follow_up.done_at = utcnow() if done else None
+    # the meeting's version counts the tick (its follow-ups are part of it): an edit made from
+    # an older read is then a conflict rather than a silent undo of the tick
+    follow_up.interaction.updated_at = follow_up.done_at or utcnow()
     db.session.commit()
 
 

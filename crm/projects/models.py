@@ -141,6 +141,11 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
         return {code: bool(getattr(self, code)) for code in Flag.codes()}
 
 
+# the live ones, largest first, ties by id (the 双百 candidates): walked in order, no sort
+sa.Index("ix_project_live_usd", Project.deleted_at, Project.total_investment_usd_cents.desc(),
+         Project.id)
+
+
 class ProjectCriterion(db.Model):
     """One of the 高大强新优特 criteria that a project meets."""
 
@@ -161,9 +166,13 @@ class StageChange(MoveColumns, db.Model):
     )
     from_stage: Mapped[str | None] = mapped_column(sa.String(20))
     to_stage: Mapped[str] = mapped_column(sa.String(20))
+    # the days spent in from_stage, which this change ends: kept by the database
+    # (crm.reports.rollups) for the funnel's median days; never written here
+    stay_days: Mapped[float | None] = mapped_column(sa.Float)
 
     __table_args__ = (
         sa.CheckConstraint(Stage.check("to_stage"), name="to_stage"),
         sa.Index("ix_stage_change_to_at", "to_stage", "at"),
         sa.Index("ix_stage_change_project_at", "project_id", "at"),
+        sa.Index("ix_stage_change_stay", "from_stage", "stay_days"),
     )

@@ -33,11 +33,15 @@ def shuangbai_years() -> list[int]:
 
 def shuangbai_counts(*years: int) -> dict[int, int]:
     """How many enterprises each of ``years`` has on its list (0 for a year without one)."""
-    found = dict(db.session.execute(
-        sa.select(ShuangbaiEntry.year, sa.func.count())
-        .where(ShuangbaiEntry.year.in_(years)).group_by(ShuangbaiEntry.year)
-    ).all())
-    return {year: int(found.get(year) or 0) for year in years}
+    found = db.session.execute(sa.select(*(listed_count(year) for year in years))).one()
+    return {year: int(n or 0) for year, n in zip(years, found, strict=True)}
+
+
+def listed_count(year: int) -> sa.ScalarSelect:
+    """How many enterprises the year's list holds, as a SQL value (one statement may ask for
+    several years, and more)."""
+    return (sa.select(sa.func.count()).select_from(ShuangbaiEntry)
+            .where(ShuangbaiEntry.year == year).scalar_subquery())
 
 
 def replace_shuangbai(user, year: int, rows: list[dict]) -> list[ShuangbaiEntry]:

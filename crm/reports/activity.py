@@ -4,21 +4,25 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from ..access import visible
-from ..clock import day_start, today
+from ..clock import today
 from ..db import db
 from ..filters import clean, given
-from ..projects.models import Project, StageChange
-from .common import Report, as_date, as_int, day_of, require_reports
+from .common import Report, as_date, as_int, counted_zones, require_reports
+from .rollups import ALL, DayRollup
 
 WEEKS = 52
 
 
+def _within(column, zones: list[str] | None) -> tuple:
+    """A day rollup's rows for ``zones`` (``counted_zones``): every row for ALL."""
+    if zones == [ALL]:
+        return ()
+    return (column.in_(zones or []),)
+
+
 def activity(user, zone: str | None = None) -> dict:
     """Meetings and stage changes per week (weeks start on Monday) over the last 52 weeks,
-    counted per day in SQL and added up into weeks here."""
-    from ..interactions.models import Interaction
-
+    counted per day by the rollups and added up into weeks here."""
     require_reports(user)
     now = today()
     first = now - timedelta(days=now.weekday()) - timedelta(weeks=WEEKS - 1)
@@ -30,21 +34,18 @@ def activity(user, zone: str | None = None) -> dict:
         if 0 <= index < WEEKS:
             weeks[index][key] += as_int(n)
 
-    meetings = sa.select(Interaction.occurred_on, sa.func.count()).where(
-        visible(user, Interaction), Interaction.occurred_on >= first,
-        Interaction.occurred_on <= now + timedelta(days=6 - now.weekday()))
-    if zone:
-        meetings = meetings.where(Interaction.zone_code == zone)
-    for day, n in db.session.execute(meetings.group_by(Interaction.occurred_on)):
-        add(day, n, "meetings")
-
-    day = day_of(StageChange.at)
-    moves = (sa.select(day, sa.func.count()).join(Project, Project.id == StageChange.project_id)
-             .where(visible(user, Project), StageChange.at >= day_start(first)))
-    if zone:
-        moves = moves.where(Project.zone_code == zone)
-    for found, n in db.session.execute(moves.group_by(day)):
-        add(found, n, "stage_changes")
+    # meetings by their own zone, stage changes by their project's zone (kept per UTC day,
+    # as the history's times group), both from the day rollup
+    D = DayRollup
+    shown = sa.or_(*(
+        sa.and_(D.metric == metric, *_within(D.zone_code, counted_zones(user, area, zone)))
+        for metric, area in (("meetings", "interactions"), ("moves", "projects"))))
+    for metric, day, n in db.session.execute(
+        sa.select(D.metric, D.day, sa.func.sum(D.n))
+        .where(shown, D.day >= first, D.day <= now + timedelta(days=6 - now.weekday()))
+        .group_by(D.metric, D.day)
+    ):
+        add(day, n, "meetings" if metric == "meetings" else "stage_changes")
     return {"weeks": weeks,
             "max_meetings": max(w["meetings"] for w in weeks),
             "max_stage_changes": max(w["stage_changes"] for w in weeks)}

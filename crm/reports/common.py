@@ -1,10 +1,10 @@
 """What the reports share: who may read them, which zones and projects they count, the small
 SQL and number helpers, and ``Report``, the shape of an entry in the registry.
 
-Every number is a SQL aggregate (GROUP BY, COUNT, SUM, conditional sums, window functions)
-over the records and their history: nothing loops over projects in Python, so the reports stay
-fast at 100,000 projects. Only small aggregated results (a row per zone, per stage or per day)
-reach Python.
+Every number is a SQL aggregate: over the rollups the database keeps with every write
+(``crm.reports.rollups``: a few rows per zone, stage or day, however many records there are)
+where a report's filters allow, over the records and their history otherwise. Nothing loops
+over projects in Python; only small aggregated results reach Python.
 
 Days and periods are the city's days (``crm.clock``): a period ``from``–``to`` runs from the
 start of ``from`` to the end of ``to`` there, turned into UTC for the comparison with the stored
@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 
 from ..access import require, scope
@@ -25,6 +26,7 @@ from ..filters import Year, clean
 from ..money import cents_to_decimal_string
 from ..projects.models import Project, StageChange
 from ..zones.models import Zone
+from .rollups import ALL
 
 
 class Report:
@@ -64,13 +66,35 @@ def require_reports(user) -> str:
     return require(user, "reports", "view", _l("Your role may not read reports."))
 
 
+def _zones() -> list[Zone]:
+    """Every zone in order, read once a request (a page of reports asks several times)."""
+    if not has_request_context():
+        return db.session.scalars(sa.select(Zone).order_by(Zone.position, Zone.code)).all()
+    if "crm.zones" not in request.environ:
+        request.environ["crm.zones"] = db.session.scalars(
+            sa.select(Zone).order_by(Zone.position, Zone.code)).all()
+    return request.environ["crm.zones"]
+
+
 def zones_for(user) -> list[Zone]:
     """The zones whose numbers the user may read: all, or a staff member's own."""
-    zones = db.session.scalars(sa.select(Zone).order_by(Zone.position, Zone.code)).all()
+    zones = _zones()
     if scope(user, "reports", "view") == "zone":
         own = set(user.zone_codes)
         return [z for z in zones if z.code in own]
     return zones
+
+
+def counted_zones(user, area: str = "projects", zone: str | None = None) -> list[str] | None:
+    """The ``zone_code`` keys of the rollups that hold what ``user`` may see of ``area`` (in
+    ``zone`` when given): ALL for a reader of every zone, their own zones for staff. None when
+    the rollups cannot answer (a partner sees their companies' records, not zones)."""
+    width = scope(user, area, "view")
+    if width == "all":
+        return [zone] if zone else [ALL]
+    if width == "zone":
+        return [z for z in user.zone_codes if not zone or z == zone]
+    return None
 
 
 def filtered_projects(user, filters: dict) -> sa.Select:
@@ -113,11 +137,6 @@ def days_between(start, end):
     if db.engine.dialect.name == "sqlite":
         return sa.func.julianday(end) - sa.func.julianday(start)
     return sa.extract("epoch", end - start) / 86400.0
-
-
-def day_of(column):
-    """The (UTC) day of a timestamp, for grouping."""
-    return sa.func.date(column)
 
 
 def as_date(value) -> date:

@@ -7,13 +7,24 @@ from flask_babel import gettext as _
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..db import db
 from ..filters import Country, Year, clean, given
-from ..projects.models import StageChange
+from ..projects.models import Project, StageChange
 from . import xlsx
-from .common import Report, as_int, as_usd, days_between, filtered_projects, require_reports
+from .common import (
+    Report,
+    as_int,
+    as_usd,
+    counted_zones,
+    days_between,
+    filtered_projects,
+    require_reports,
+)
+from .rollups import ALL, ALL_YEARS, ProjectRollup, StayRollup
+from .rollups.sql import bucket_days
 
 FILTERS = {"zone": None, "year": Year, "kind": ProjectKind, "criteria": Criterion,
            "country": Country, "industry": None, "flag": Flag}
 API_KEYS = ("stage", "reached", "current", "usd", "conversion", "median_days")
+ROLLED_UP = {"zone", "kind", "year"}  # the filters the rollups hold
 
 
 def clean_filters(values) -> dict:
@@ -24,15 +35,19 @@ def clean_filters(values) -> dict:
 def funnel(user, filters: dict | None = None) -> dict:
     """For the seven pipeline stages: how many projects reached each one (a skipped stage counts
     as reached: ``reached_order``), how many sit there now, the US dollars of those that reached
-    it, the conversion to the next stage and the median days spent in the stage."""
+    it, the conversion to the next stage and the median days spent in the stage.
+
+    Read from the rollups when the filters are among those they hold (zone, kind, year);
+    counted from the projects and their history otherwise."""
     require_reports(user)
-    base = filtered_projects(user, filters or {}).subquery()
-    groups = db.session.execute(
-        sa.select(base.c.reached_order, base.c.stage, sa.func.count(),
-                  sa.func.sum(base.c.total_investment_usd_cents))
-        .group_by(base.c.reached_order, base.c.stage)
-    ).all()
-    medians = _median_days(base)
+    filters = given(filters or {})
+    keys = rollup_keys(user, filters)
+    if keys is None:
+        matching = filtered_projects(user, filters).whereclause
+        groups = [row[:4] for row in db.session.execute(_counted(matching))]
+        medians = _median_days(matching)
+    else:
+        groups, medians = _rolled_up(user, filters, keys)
     stages = []
     for stage in Stage.pipeline():
         reached = sum(as_int(n) for order, _s, n, _c in groups if (order or 0) >= stage.order)
@@ -52,7 +67,106 @@ def funnel(user, filters: dict | None = None) -> dict:
             "total": sum(as_int(n) for *_rest, n, _c in groups)}
 
 
-def _median_days(base) -> dict[str, float]:
+def rollup_keys(user, filters: dict) -> tuple | None:
+    """(zone keys, kind, year) of the rollup rows that answer ``filters`` for ``user``; None
+    when the rollups do not hold them (criteria, country, industry, flag; a partner)."""
+    if set(filters) - ROLLED_UP:
+        return None
+    zones = counted_zones(user, "projects", filters.get("zone"))
+    if zones is None:
+        return None
+    return zones, filters.get("kind") or ALL, filters.get("year") or ALL_YEARS
+
+
+def _keyed(table, keys: tuple) -> tuple:
+    zones, kind, year = keys
+    return table.zone_code.in_(zones), table.kind == kind, table.year == year
+
+
+def stage_counts(user, filters: dict) -> list:
+    """(reached_order, stage, projects, US-dollar cents, mega) for the projects the user may
+    see that match ``filters``: from the rollups when they hold the filters."""
+    keys = rollup_keys(user, filters)
+    if keys is None:
+        return db.session.execute(_counted(filtered_projects(user, filters).whereclause)).all()
+    R = ProjectRollup
+    return db.session.execute(
+        sa.select(R.reached_order, R.stage, sa.func.sum(R.projects), sa.func.sum(R.usd_cents),
+                  sa.func.sum(R.mega))
+        .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage)).all()
+
+
+def _counted(matching) -> sa.Select:
+    return (sa.select(Project.reached_order, Project.stage, sa.func.count(),
+                      sa.func.sum(Project.total_investment_usd_cents),
+                      sa.func.count().filter(Project.mega))
+            .where(matching).group_by(Project.reached_order, Project.stage))
+
+
+def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
+    """The counts, and the buckets that hold each stage's middle stays (from the histogram:
+    summed and ranked in SQL, so a few rows come back), in one statement; then the median
+    days from those buckets' stays."""
+    R, S = ProjectRollup, StayRollup
+    counts = (sa.select(sa.literal("count").label("what"), R.reached_order, R.stage,
+                        sa.func.sum(R.projects), sa.func.sum(R.usd_cents), sa.literal(0))
+              .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage))
+    buckets = (sa.select(S.stage, S.bucket,
+                         sa.cast(sa.func.sum(S.stays), sa.BigInteger).label("n"))
+               .where(*_keyed(S, keys)).group_by(S.stage, S.bucket).subquery())
+    ranked = sa.select(
+        buckets.c.stage, buckets.c.bucket, buckets.c.n,
+        (sa.func.sum(buckets.c.n).over(partition_by=buckets.c.stage, order_by=buckets.c.bucket)
+         - buckets.c.n).label("before"),
+        sa.func.sum(buckets.c.n).over(partition_by=buckets.c.stage).label("total"),
+    ).subquery()
+    total = sa.cast(ranked.c.total, sa.BigInteger)
+    middle = sa.or_(*(sa.and_(ranked.c.before < rank, rank <= ranked.c.before + ranked.c.n)
+                      for rank in ((total + 1) // 2, (total + 2) // 2)))
+    stays = sa.select(sa.literal("stay"), ranked.c.bucket, ranked.c.stage, ranked.c.n,
+                      ranked.c.before, ranked.c.total).where(middle)
+    groups, found = [], {}
+    for what, first, stage, n, before, whole in db.session.execute(sa.union_all(counts, stays)):
+        if what == "stay":
+            found.setdefault(stage, {"total": as_int(whole), "buckets": []})["buckets"].append(
+                (int(first), as_int(before), as_int(n)))
+        else:
+            groups.append((first, stage, n, before))
+    return groups, _medians_of(found, filtered_projects(user, filters).whereclause)
+
+
+def _medians_of(middles: dict[str, dict], matching) -> dict[str, float]:
+    """Median days: each stage's middle stays (their ranks among ``total``) looked up by
+    rank within their bucket's stays (an index range of a few rows), in one statement."""
+    lookups, wanted = [], {}
+    for stage, middle in middles.items():
+        total = middle["total"]
+        ranks = sorted({(total + 1) // 2, (total + 2) // 2})
+        wanted[stage] = len(ranks)
+        for bucket, before, n in middle["buckets"]:
+            offsets = [rank - before - 1 for rank in ranks if before < rank <= before + n]
+            if not offsets:
+                continue
+            first, stop = bucket_days(bucket)
+            lookups.append(
+                sa.select(sa.literal(stage).label("stage"), StageChange.stay_days)
+                .join(Project, Project.id == StageChange.project_id)
+                .where(matching, StageChange.from_stage == stage,
+                       StageChange.stay_days >= first, StageChange.stay_days < stop)
+                .order_by(StageChange.stay_days).offset(min(offsets)).limit(len(offsets))
+                .subquery().select())
+    if not lookups:
+        return {}
+    found: dict[str, list[float]] = {}
+    for stage, days in db.session.execute(sa.union_all(*lookups)):
+        found.setdefault(stage, []).append(days)
+    if any(len(found.get(stage, [])) != n for stage, n in wanted.items()):
+        return _median_days(matching)  # the rollup moved under us: count instead
+    return {stage: round(max(float(sum(days) / len(days)), 0.0), 1)
+            for stage, days in found.items()}
+
+
+def _median_days(matching) -> dict[str, float]:
     """Median days a stay in each pipeline stage lasted, over the filtered projects' history.
 
     A stay in a stage ends with the change that leaves it (``from_stage``) and began at the
@@ -62,11 +176,11 @@ def _median_days(base) -> dict[str, float]:
     ordered = (StageChange.at, StageChange.id)
     changes = (
         sa.select(
-            StageChange.from_stage, StageChange.at, base.c.created_at,
+            StageChange.from_stage, StageChange.at, Project.created_at,
             sa.func.lag(StageChange.at).over(partition_by=StageChange.project_id,
                                              order_by=ordered).label("previous_at"),
         )
-        .join(base, base.c.id == StageChange.project_id)
+        .join(Project, Project.id == StageChange.project_id).where(matching)
         .subquery()
     )
     began = sa.func.coalesce(changes.c.previous_at, changes.c.created_at)

@@ -16,8 +16,16 @@ from ..filters import Day, clean
 from ..i18n import language
 from ..projects.models import Project
 from . import xlsx
-from .common import Report, as_int, as_usd, reached_between, require_reports, zones_for
+from .common import Report, as_int, as_usd, require_reports, zones_for
+from .rollups import ALL, ALL_YEARS, DayRollup, ProjectRollup, SignedAgain
 
+# what each part of the league's statement adds to a zone's row (``again`` takes it off)
+LEAGUE_PARTS = {"created": ("new_leads",),
+                "signed": ("signed", "signed_usd_cents", "mega", "fortune500"),
+                "again": ("signed", "signed_usd_cents", "mega", "fortune500"),
+                "linked": ("meetings",), "due": ("overdue_follow_ups",),
+                "landed": ("talents_landed",)}
+MICRO = Decimal(1_000_000)  # the rollup keeps land in millionths of a mu
 LEAGUE_COLUMNS = ("new_leads", "signed", "signed_usd", "mega", "fortune500", "output_per_mu",
                   "tax_per_mu", "meetings", "overdue_follow_ups", "talents_landed")
 SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
@@ -38,7 +46,6 @@ def league(user, start: date | None = None, end: date | None = None,
            sort: str | None = None) -> dict:
     """One row per zone the user may read (all nine for managers), zero when empty; each
     number as API.md defines it, for the period ``start``–``end`` (inclusive)."""
-    from ..interactions.models import FollowUp, Interaction, interaction_project, interaction_talent
     from ..talents.models import Talent, TalentStageChange
 
     require_reports(user)
@@ -53,77 +60,54 @@ def league(user, start: date | None = None, end: date | None = None,
                      "meetings": 0, "overdue_follow_ups": 0, "talents_landed": 0}
             for z in zones_for(user)}
     seen = visible(user, Project)
+    D, R = DayRollup, ProjectRollup
+    zero = sa.literal(0)
 
     def flagged(condition):
         return sa.func.sum(sa.case((condition, 1), else_=0))
 
-    def per_zone(statement):
-        """``(the zone's row, the other values)`` for each result row of ``statement`` (a
-        zone code first) whose zone the table holds."""
-        for zone, *values in db.session.execute(statement):
-            if zone in rows:
-                yield rows[zone], values
-
-    for row, (n,) in per_zone(
-        sa.select(Project.zone_code, sa.func.count()).where(
-            seen, Project.created_at >= low, Project.created_at < high)
-        .group_by(Project.zone_code)
-    ):
-        row["new_leads"] = as_int(n)
-
-    for row, (n, cents, mega, fortune500) in per_zone(
-        sa.select(Project.zone_code, sa.func.count(), sa.func.sum(
-            Project.total_investment_usd_cents),
-            flagged(Project.mega), flagged(Project.fortune500))
-        .where(seen, Project.id.in_(reached_between(Stage.SIGNED, low, high)))
-        .group_by(Project.zone_code)
-    ):
-        row.update(signed=as_int(n), signed_usd_cents=as_int(cents), mega=as_int(mega),
-                   fortune500=as_int(fortune500))
-
-    for row, (output, tax, mu) in per_zone(
-        sa.select(Project.zone_code,
-                  sa.func.sum(sa.func.coalesce(Project.annual_output_usd_cents, 0)),
-                  sa.func.sum(sa.func.coalesce(Project.annual_tax_usd_cents, 0)),
-                  sa.func.sum(Project.land_mu))
-        .where(seen, Project.stage.in_(SIGNED_OR_LATER), Project.land_mu > 0)
-        .group_by(Project.zone_code)
-    ):
-        row.update(output_per_mu=_per_mu(output, mu), tax_per_mu=_per_mu(tax, mu))
-
-    links = sa.union_all(
-        sa.select(interaction_project.c.interaction_id, Project.zone_code.label("zone"))
-        .join(Project, Project.id == interaction_project.c.project_id).where(seen),
-        sa.select(interaction_talent.c.interaction_id, Talent.zone_code.label("zone"))
-        .join(Talent, Talent.id == interaction_talent.c.talent_id)
-        .where(visible(user, Talent)),
-    ).subquery()
-    for row, (n,) in per_zone(
-        sa.select(links.c.zone, sa.func.count(sa.distinct(links.c.interaction_id)))
-        .join(Interaction, Interaction.id == links.c.interaction_id)
-        .where(Interaction.deleted_at.is_(None), Interaction.occurred_on >= start,
-               Interaction.occurred_on <= end)
-        .group_by(links.c.zone)
-    ):
-        row["meetings"] = as_int(n)
-
-    for row, (n,) in per_zone(
-        sa.select(Interaction.zone_code, sa.func.count(FollowUp.id))
-        .join(Interaction, Interaction.id == FollowUp.interaction_id)
-        .where(visible(user, Interaction), FollowUp.done.is_(False),
-               FollowUp.due_on < today())
-        .group_by(Interaction.zone_code)
-    ):
-        row["overdue_follow_ups"] = as_int(n)
-
-    for row, (n,) in per_zone(
-        sa.select(Talent.zone_code, sa.func.count(sa.distinct(TalentStageChange.talent_id)))
+    # every number in one statement, each part a few rows per zone: the day rollups over the
+    # period (new leads, moves to signed, meetings) and before today (overdue follow-ups), the
+    # project rollup (land, output and tax of the signed-or-later), the signed moves to take
+    # off for projects signed twice in the period, and the talents (a few thousand rows)
+    parts = sa.union_all(
+        sa.select(D.metric, D.zone_code, sa.func.sum(D.n), sa.func.sum(D.usd_cents),
+                  sa.func.sum(D.mega), sa.func.sum(D.fortune500))
+        .where(D.metric.in_(("created", "signed", "linked")), D.day >= start, D.day <= end)
+        .group_by(D.metric, D.zone_code),
+        sa.select(D.metric, D.zone_code, sa.func.sum(D.n), zero, zero, zero)
+        .where(D.metric == "due", D.day < today()).group_by(D.metric, D.zone_code),
+        sa.select(sa.literal("land"), R.zone_code, sa.func.sum(R.output_usd_cents),
+                  sa.func.sum(R.tax_usd_cents), sa.func.sum(R.land_micro_mu), zero)
+        .where(R.kind == ALL, R.year == ALL_YEARS, R.zone_code != ALL,
+               R.stage.in_(SIGNED_OR_LATER))
+        .group_by(R.zone_code),
+        sa.select(sa.literal("again"), Project.zone_code, sa.func.count(),
+                  sa.func.sum(sa.func.coalesce(Project.total_investment_usd_cents, 0)),
+                  flagged(Project.mega), flagged(Project.fortune500))
+        .join(SignedAgain, SignedAgain.project_id == Project.id)
+        .where(seen, SignedAgain.previous_at >= low, SignedAgain.at < high)
+        .group_by(Project.zone_code),
+        sa.select(sa.literal("landed"), Talent.zone_code,
+                  sa.func.count(sa.distinct(TalentStageChange.talent_id)), zero, zero, zero)
         .join(Talent, Talent.id == TalentStageChange.talent_id)
         .where(visible(user, Talent), TalentStageChange.to_stage == TalentStage.LANDED,
                TalentStageChange.at >= low, TalentStageChange.at < high)
-        .group_by(Talent.zone_code)
-    ):
-        row["talents_landed"] = as_int(n)
+        .group_by(Talent.zone_code),
+    )
+    land = {}
+    for what, zone, a, b, c, d in db.session.execute(parts):
+        row = rows.get(zone)
+        if row is None:
+            continue
+        if what == "land":
+            land[zone] = (a, b, Decimal(as_int(c)) / MICRO)
+            continue
+        sign = -1 if what == "again" else 1
+        for key, value in zip(LEAGUE_PARTS[what], (a, b, c, d), strict=False):
+            row[key] += sign * as_int(value)
+    for zone, (output, tax, mu) in land.items():
+        rows[zone].update(output_per_mu=_per_mu(output, mu), tax_per_mu=_per_mu(tax, mu))
 
     result = list(rows.values())
     for row in result:

@@ -13,8 +13,9 @@ from ..money import cents_to_decimal_string
 from ..projects.models import Project
 from ..reference import shuangbai as shuangbai_list
 from . import xlsx
-from .common import Report, require_reports, year_param
+from .common import Report, counted_zones, require_reports, year_param
 from .models import ShuangbaiEntry
+from .rollups import ALL, ALL_YEARS, ProjectRollup
 
 # how many candidates the dashboard shows (the download and the API give them all)
 CANDIDATES_SHOWN = 15
@@ -29,26 +30,22 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
     is citywide reference data; the candidates are the projects the user may see, ``limit``
     of them from ``offset`` on (all by default)."""
     require_reports(user)
-    counts = shuangbai_list.shuangbai_counts(year - 1, year)
-    previous, count = counts[year - 1], counts[year]
-    target = previous + 2
     listed = sa.select(ShuangbaiEntry.company_id).where(
         ShuangbaiEntry.year == year, ShuangbaiEntry.company_id.is_not(None))
-    condition = sa.and_(
-        visible(user, Project), Project.shuangbai_candidate,
-        Project.stage != Stage.LOST, Project.company_id.not_in(listed))
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Project).where(condition)) or 0
-    statement = (
-        sa.select(Project.id, Project.name_zh, Project.name_en, Project.company_id,
-                  Project.zone_code, Project.stage, Project.total_investment_usd_cents,
-                  *(Project.flag(code).label(code) for code in Flag.codes()),
-                  Company.name_zh.label("company_zh"), Company.name_en.label("company_en"))
-        .join(Company, Company.id == Project.company_id).where(condition)
-        .order_by(Project.total_investment_usd_cents.desc().nulls_last(), Project.id)
-    )
-    if limit is not None:
-        statement = statement.limit(limit).offset(offset)
+    seen = sa.and_(visible(user, Project), Project.shuangbai_candidate,
+                   Project.stage != Stage.LOST)
+    condition = sa.and_(seen, Project.company_id.not_in(listed))
+    counts = sa.select(
+        shuangbai_list.listed_count(year - 1).label("previous_count"),
+        shuangbai_list.listed_count(year).label("listed_count"),
+        _candidate_count(user, condition, seen, listed).label("candidate_count")).subquery()
+    page = _largest_first(condition, limit, offset)
+    # one statement: the counts, with the page's rows beside them (none when it is empty)
+    rows = db.session.execute(
+        sa.select(counts, page).select_from(counts.outerjoin(page, sa.true()))
+        .order_by(*_ranking(page))).all()
+    previous, count, total = (int(rows[0][i] or 0) for i in range(3))
+    target = previous + 2
     candidates = [
         {"project_id": row.id, "name_zh": row.name_zh, "name_en": row.name_en,
          "company_id": row.company_id, "company_zh": row.company_zh,
@@ -56,10 +53,52 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
          "usd": cents_to_decimal_string(row.total_investment_usd_cents),
          "usd_cents": row.total_investment_usd_cents,
          "flags": {code: bool(getattr(row, code)) for code in Flag.codes()}}
-        for row in db.session.execute(statement)
+        for row in rows if row.id is not None
     ]
     return {"year": year, "previous_count": previous, "target": target, "count": count,
             "gap": max(target - count, 0), "candidate_count": total, "candidates": candidates}
+
+
+def _ranking(rows) -> tuple:
+    """Largest total investment first, those without one last; ties by id."""
+    usd = rows.c.total_investment_usd_cents
+    return sa.case((usd.is_(None), 1), else_=0), usd.desc(), rows.c.id
+
+
+def _largest_first(condition, limit: int | None, offset: int) -> sa.Subquery:
+    """The page of candidates (``_ranking``): those with an amount walk the index on (live,
+    amount descending, id) and stop at the page's end, those without one follow by id; on
+    both databases (SQLite's indexes cannot say PostgreSQL's NULLS LAST)."""
+    usd = Project.total_investment_usd_cents
+    columns = (Project.id, Project.name_zh, Project.name_en, Project.company_id,
+               Project.zone_code, Project.stage, usd,
+               *(Project.flag(code).label(code) for code in Flag.codes()),
+               Company.name_zh.label("company_zh"), Company.name_en.label("company_en"))
+    rows = sa.select(*columns).join(Company, Company.id == Project.company_id).where(condition)
+    with_amount = rows.where(usd.is_not(None)).order_by(usd.desc(), Project.id)
+    without = rows.where(usd.is_(None)).order_by(Project.id)
+    if limit is not None:
+        with_amount, without = with_amount.limit(offset + limit), without.limit(offset + limit)
+    both = sa.union_all(with_amount.subquery().select(), without.subquery().select()).subquery()
+    page = sa.select(both).order_by(*_ranking(both))
+    if limit is not None:
+        page = page.limit(limit).offset(offset)
+    return page.subquery()
+
+
+def _candidate_count(user, condition, seen, listed):
+    """How many candidates there are, as a SQL value: the rollup's (not lost) less those of
+    companies on the year's list (a few dozen companies, counted directly)."""
+    zones = counted_zones(user, "projects")
+    if zones is None:
+        return sa.select(sa.func.count()).select_from(Project).where(condition).scalar_subquery()
+    R = ProjectRollup
+    kept = (sa.select(sa.func.coalesce(sa.func.sum(R.candidates), 0))
+            .where(R.zone_code.in_(zones), R.kind == ALL, R.year == ALL_YEARS,
+                   R.stage != Stage.LOST).scalar_subquery())
+    on_list = (sa.select(sa.func.count()).select_from(Project)
+               .where(seen, Project.company_id.in_(listed)).scalar_subquery())
+    return kept - on_list
 
 
 def shuangbai_workbook(report: dict) -> bytes:

@@ -14,15 +14,16 @@ from ..companies.models import Company
 from ..db import db
 from ..projects.models import Project
 from ..reference import shuangbai as shuangbai_list
-from ..zones.models import Park, Zone
-from .common import Report, as_int, reached_between, require_reports, year_param
+from ..zones.models import Park
+from .common import Report, as_int, reached_between, require_reports, year_param, zones_for
 from .models import KeyCountry, KeyIndustry, Target
 
 
 @dataclass(frozen=True)
 class Metric:
     """A target metric of the plan. ``derived`` metrics are counted from the data by
-    ``actuals(user, year)`` → {zone code: value}; the others are typed by hand."""
+    ``actuals(user, year)`` (a statement of zone and value rows, ``actuals_of`` runs them);
+    the others are typed by hand."""
 
     code: str
     label: object
@@ -30,8 +31,21 @@ class Metric:
     derived: bool
     citywide_only: bool = False
 
-    def actuals(self, user, year: int) -> dict[str | None, float]:
-        return {}
+    def actuals(self, user, year: int) -> sa.Select | None:
+        """(zone, value) rows of the derived actuals (a zone of None: citywide), as a
+        statement, so that a report runs those of all its metrics at once."""
+        return None
+
+
+def actuals_of(metrics: list[Metric], user, year: int) -> dict[str, dict[str | None, float]]:
+    """{metric code: {zone: actual}} of the derived ``metrics``, in one statement."""
+    parts = [sa.select(sa.literal(m.code).label("metric"), *m.actuals(user, year).subquery().c)
+             for m in metrics]
+    found: dict[str, dict] = {m.code: {} for m in metrics}
+    if parts:
+        for code, zone, value in db.session.execute(sa.union_all(*parts)):
+            found[code][zone] = as_int(value)
+    return found
 
 
 class IntlParkEntries(Metric):
@@ -58,22 +72,21 @@ class IntlParkEntries(Metric):
                    Project.id.in_(reached_between(Stage.REGISTERED, start, end)))
             .group_by(Project.zone_code)
         )
-        return {zone: as_int(n) for zone, n in db.session.execute(statement)}
+        return statement
 
 
 class NewEconomyParks(Metric):
     def actuals(self, user, year):
         """Parks of category new_economy, counted from the parks list (derived, not typed)."""
-        statement = (sa.select(Park.zone_code, sa.func.count())
-                     .where(Park.category == ParkCategory.NEW_ECONOMY).group_by(Park.zone_code))
-        return {zone: as_int(n) for zone, n in db.session.execute(statement)}
+        return (sa.select(Park.zone_code, sa.func.count())
+                .where(Park.category == ParkCategory.NEW_ECONOMY).group_by(Park.zone_code))
 
 
 class ShuangbaiIncrease(Metric):
     def actuals(self, user, year):
         """This year's count on the 双百 list less last year's (citywide)."""
-        counts = shuangbai_list.shuangbai_counts(year - 1, year)
-        return {None: counts[year] - counts[year - 1]}
+        return sa.select(sa.null().label("zone"), shuangbai_list.listed_count(year)
+                         - shuangbai_list.listed_count(year - 1))
 
 
 METRICS: dict[str, Metric] = {m.code: m for m in (
@@ -102,21 +115,19 @@ def targets(user, year: int) -> dict:
     if width == "zone":
         statement = statement.where(Target.zone_code.in_(user.zone_codes))
     found = db.session.scalars(statement).all()
-    positions = {z.code: (z.position, z.name_zh, z.name_en) for z in db.session.scalars(
-        sa.select(Zone))}
+    positions = {z.code: (z.position, z.name_zh, z.name_en) for z in zones_for(user)}
     order = list(METRICS)
     found = sorted(found, key=lambda t: (
         t.zone_code is not None, positions.get(t.zone_code, (0,))[0],
         order.index(t.metric) if t.metric in order else len(order), t.id))
-    actuals: dict[str, dict] = {}
+    actuals = actuals_of([m for m in METRICS.values() if m.derived
+                          and m.code in {t.metric for t in found}], user, year)
     rows = []
     for target in found:
         metric = METRICS.get(target.metric)
         if metric is None:
             continue
         if metric.derived:
-            if metric.code not in actuals:
-                actuals[metric.code] = metric.actuals(user, year)
             by_zone = actuals[metric.code]
             if target.zone_code is None:
                 actual = by_zone.get(None, sum(v for k, v in by_zone.items() if k))

@@ -12,7 +12,8 @@ from ..access import can_in_zone, get_record, require, require_current, visible
 from ..codes import TalentStage, TalentType
 from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
-from ..text import search_matches, search_text
+from ..search import matches
+from ..text import search_text
 from ..zones.models import Zone
 from .fields import TALENT
 from .models import Talent, TalentStageChange
@@ -32,7 +33,7 @@ def talent_query(user, filters: dict | None = None) -> sa.Select:
     if "nationality" in filters:
         statement = statement.where(Talent.nationality == str(filters["nationality"]).upper())
     if "q" in filters:
-        statement = statement.where(search_matches(Talent.search_text, str(filters["q"])))
+        statement = statement.where(matches(Talent, str(filters["q"])))
     return statement.order_by(Talent.updated_at.desc(), Talent.id.desc())
 
 

@@ -1,14 +1,15 @@
 """Money, exchange rates and the derived flags: mega, Fortune 500, 双百 candidate."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+
+from crm import clock
 
 from .conftest import error_of, ok, usd
 
 URL = "/api/v1/projects"
 G500 = "/api/v1/reference/global500"
-TODAY = date.today()
 
 
 def ids(response):
@@ -61,7 +62,7 @@ def test_currency_without_a_rate_is_422_on_that_field(admin, project, company, r
         "annual_output": {"amount": "10.00", "currency": "JPY"}}), 422)
     assert list(error["fields"]) == ["annual_output"]
     # a rate from tomorrow is not in force today
-    rates(("EUR", "1.08", (TODAY + timedelta(days=1)).isoformat()))
+    rates(("EUR", "1.08", (clock.today() + timedelta(days=1)).isoformat()))
     error = error_of(admin.post(URL, json=base | {
         "total_investment": {"amount": "10.00", "currency": "EUR"}}), 422)
     assert list(error["fields"]) == ["total_investment"]
@@ -76,7 +77,7 @@ def test_currency_without_a_rate_is_422_on_that_field(admin, project, company, r
 def test_a_later_rate_does_not_rewrite_an_amount_entered(admin, project, rates):
     rates(("CNY", "0.14", "2000-01-01"))
     old = project(total_investment={"amount": "714285715.00", "currency": "CNY"})
-    rates(("CNY", "0.10", TODAY.isoformat()))
+    rates(("CNY", "0.10", clock.today().isoformat()))
     again = ok(admin.get(f"{URL}/{old['id']}"))
     assert again["total_investment_usd"] == "100000000.10"
     assert again["flags"]["mega"] is True
@@ -91,7 +92,7 @@ def test_a_later_rate_does_not_rewrite_an_amount_entered(admin, project, rates):
     assert new["flags"]["mega"] is False
     rates_now = ok(admin.get("/api/v1/reference/exchange-rates"))
     assert rates_now == [
-        {"currency": "CNY", "usd_per_unit": "0.1", "valid_from": TODAY.isoformat()},
+        {"currency": "CNY", "usd_per_unit": "0.1", "valid_from": clock.today().isoformat()},
         {"currency": "CNY", "usd_per_unit": "0.14", "valid_from": "2000-01-01"},
     ]
 

@@ -90,7 +90,7 @@ def test_next_redirects_only_to_local_paths(client, make_user, target, expected)
 def test_failures_lock_the_account(app, client, login, make_user):
     make_user("alice", "manager")
     client.get("/login?lang=en")
-    limit = app.config["LOGIN_MAX_PER_ACCOUNT"]
+    limit = app.config["LOGIN_MAX_PER_NAME_AND_ADDRESS"]
     for _ in range(limit):
         assert login("alice", "wrong").status_code == 401
     locked = login("alice")  # even the right password waits now
@@ -108,7 +108,7 @@ def test_failures_from_one_address_lock_it_for_every_account(app, login, make_us
 
 def test_the_api_shares_the_rate_limit(app, client, make_user):
     make_user("alice", "manager")
-    for _ in range(app.config["LOGIN_MAX_PER_ACCOUNT"]):
+    for _ in range(app.config["LOGIN_MAX_PER_NAME_AND_ADDRESS"]):
         response = client.post("/api/v1/auth/token", json={"username": "alice",
                                                             "password": "wrong"})
         assert response.status_code == 401

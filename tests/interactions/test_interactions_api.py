@@ -1,5 +1,6 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
+from crm import clock
 from crm.extensions import db
 from crm.interactions.services import follow_up_query, overdue_count
 
@@ -77,8 +78,8 @@ def test_follow_ups_become_overdue(app, pipeline):
     from crm.auth.models import User
 
     admin = pipeline["admin"]
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     admin.post("/api/v1/interactions", json=meeting(pipeline, follow_ups=[
         {"title": "Late", "due_on": yesterday, "owner": "admin"},
         {"title": "Soon", "due_on": tomorrow, "owner": "admin"},

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from crm import clock
 from crm.money import Money
 
 
@@ -17,7 +18,7 @@ def group(company, project, meeting, eur_rate):
     for day in range(1, 8):
         meeting(subject=f"Meeting number {day}", occurred_on=date(2026, 1, day),
                 company_ids=[bosch.id], zone="jxetdz", notes="Talked about land." * 5,
-                follow_ups=[{"title": f"Follow-up {day}", "due_on": date.today()
+                follow_ups=[{"title": f"Follow-up {day}", "due_on": clock.today()
                              + timedelta(days=day - 5), "done": day == 7}])
     return bosch, plant
 

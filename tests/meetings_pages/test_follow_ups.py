@@ -1,8 +1,9 @@
 """My follow-ups: overdue first and marked, a done button, and the team view for managers."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
+from crm import clock
 from crm.extensions import db
 from crm.interactions.models import FollowUp
 
@@ -14,7 +15,7 @@ def rows(html: str) -> list[str]:
 def test_my_follow_ups_overdue_first_and_marked(client, make_user, login, meeting):
     make_user("sam", "staff", zones=["jxetdz"])
     make_user("ola", "staff", zones=["jxetdz"])
-    today = date.today()
+    today = clock.today()
     meeting(subject="Visit to Bosch", zone="jxetdz", follow_ups=[
         {"title": "Due next week", "due_on": today + timedelta(days=7), "owner": "sam"},
         {"title": "Long overdue", "due_on": today - timedelta(days=30), "owner": "sam"},
@@ -40,7 +41,7 @@ def test_my_follow_ups_overdue_first_and_marked(client, make_user, login, meetin
 def test_done_button_closes_a_follow_up(client, make_user, login, meeting):
     make_user("sam", "staff", zones=["jxetdz"])
     record = meeting(zone="jxetdz", follow_ups=[
-        {"title": "Send offer", "due_on": date.today(), "owner": "sam"}])
+        {"title": "Send offer", "due_on": clock.today(), "owner": "sam"}])
     [item] = record.follow_ups
     login("sam")
     html = client.get("/follow-ups").get_data(as_text=True)
@@ -68,10 +69,10 @@ def test_team_view_for_managers(client, make_user, login, switch_to, meeting):
     make_user("sam", "staff", zones=["jxetdz"])
     make_user("pat", "partner")
     meeting(zone="jxetdz", follow_ups=[
-        {"title": "Task of Sam", "due_on": date.today(), "owner": "sam"},
-        {"title": "Unowned task", "due_on": date.today()}])
+        {"title": "Task of Sam", "due_on": clock.today(), "owner": "sam"},
+        {"title": "Unowned task", "due_on": clock.today()}])
     meeting(zone="jsetdz", follow_ups=[
-        {"title": "Jiashan task", "due_on": date.today(), "owner": "mia"}])
+        {"title": "Jiashan task", "due_on": clock.today(), "owner": "mia"}])
     login("mia")
     html = client.get("/follow-ups").get_data(as_text=True)
     assert "Jiashan task" in html and "Task of Sam" not in html
@@ -88,7 +89,7 @@ def test_team_view_for_managers(client, make_user, login, switch_to, meeting):
 def test_someone_else_cannot_close_a_hidden_follow_up(client, make_user, login, meeting):
     make_user("sam", "staff", zones=["jxetdz"])
     record = meeting(zone="jsetdz", follow_ups=[
-        {"title": "Jiashan task", "due_on": date.today()}])
+        {"title": "Jiashan task", "due_on": clock.today()}])
     [item] = record.follow_ups
     login("sam")
     token = re.search(r'name="csrf_token" value="([^"]+)"',

@@ -4,7 +4,7 @@ there appears everywhere at once."""
 
 import pytest
 
-from crm.companies.fields import COMPANY
+from crm.companies.fields import COMPANY, CONTACT
 from crm.interactions.fields import INTERACTION
 from crm.projects.fields import PROJECT
 from crm.records import MONEY, NOTE, ROWS, TEXT
@@ -17,6 +17,7 @@ KINDS = [
     (PROJECT, "crm.projects.forms:ProjectForm", "/api/v1/projects/{project_id}", True),
     (TALENT, "crm.talents.forms:TalentForm", "/api/v1/talents/{talent_id}", False),
     (COMPANY, "crm.companies.forms:CompanyForm", "/api/v1/companies/{company_id}", True),
+    (CONTACT, "crm.companies.forms:ContactForm", "/api/v1/contacts/{contact_id}", False),
     (INTERACTION, "crm.interactions.forms:MeetingForm", "/api/v1/interactions/{interaction_id}",
      False),
 ]

@@ -1,11 +1,13 @@
 """Report tests: data built through the services (tests/factories.py), with creation and
 stage-move times set directly in the database so that years and periods can be tested."""
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
 
 from crm.money import Money
+from crm.reports import funnel as funnel_module
 from tests import factories
 
 
@@ -38,3 +40,20 @@ class Builder:
 @pytest.fixture
 def build(boss):
     return Builder()
+
+
+@contextmanager
+def stays_counted():
+    """Records each time the funnel counts the stays themselves (``_median_days``) rather
+    than reading them from the rollups: ``with stays_counted() as counted: ...``."""
+    counted, original = [], funnel_module._median_days
+
+    def spy(matching):
+        counted.append(matching)
+        return original(matching)
+
+    funnel_module._median_days = spy
+    try:
+        yield counted
+    finally:
+        funnel_module._median_days = original

@@ -1,0 +1,257 @@
+"""The rollups (crm.reports.rollups) against a plain recount (tests/reports/recount.py): a varied
+world made through the API and the services — stage moves with skips, lost and on hold and a
+second signing, edits of zone, kind, amount and land, deletes and restores, a company joining
+the Fortune 500, meetings linking several zones, link and date edits, follow-ups — and every
+report compared, for a manager and for staff of two zones; then ``crm rollups --check``."""
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from crm.extensions import db
+from crm.projects.models import StageChange
+from crm.projects.services import dashboard_summary
+from crm.reports import rollups
+from crm.reports.activity import activity
+from crm.reports.funnel import ROLLED_UP, funnel
+from crm.reports.league import league
+from crm.reports.shuangbai import shuangbai
+from tests import factories
+
+from . import recount
+from .conftest import at, stays_counted
+
+A, B, C = "jxetdz", "jsetdz", "phetdz"
+G500 = "/api/v1/reference/global500"
+
+
+def ok(response, status=200):
+    assert response.status_code == status, response.get_json()
+    return response.get_json()
+
+
+@pytest.fixture
+def world(build, api, boss):
+    """Projects, talents and meetings in three zones, made and then changed every way the
+    rollups must follow."""
+    admin = api("admin", "admin")
+    ok(admin.post(f"{G500}?year=2025", json=[{"rank": 8, "name_en": "Siemens",
+                                               "name_zh": "西门子"}]))
+    siemens = build.company("Siemens AG")
+    bosch = build.company("Bosch Rexroth", country="CN", industry="Automation")
+    day = timedelta(days=1)
+    start = at(2024, 3, 1)
+
+    p = {}
+    p["skip"] = build.project(usd=150_000_000, path=["contacted", "signed"], created=start,
+                              moves=[start + 10 * day, start + 40 * day], criteria=["high"])
+    p["lost"] = build.project(usd=5_000_000, path=["contacted", "lost"], created=start,
+                              moves=[start + 3 * day, start + 9 * day])
+    p["lead"] = build.project(zone=B, usd=1_000_000, kind="rd_center", created=at(2025, 2, 1))
+    p["land"] = build.project(siemens, zone=B, usd=30_000_000, path=["signed", "registered"],
+                              created=at(2025, 1, 5), moves=[at(2025, 2, 1), at(2025, 3, 3)],
+                              land_mu=50, output=2_000_000, tax=300_000)
+    # on hold and back, signed, back to negotiating and signed again in the same year
+    p["twice"] = build.project(
+        bosch, zone=C, usd=80_000_000, land_mu=12.5, output=900_000,
+        path=["negotiating", "on_hold", "negotiating", "signed", "negotiating", "signed"],
+        created=at(2025, 1, 10),
+        moves=[at(2025, 1, 20), at(2025, 2, 1), at(2025, 2, 20), at(2025, 3, 10),
+               at(2025, 4, 2), at(2025, 5, 20)])
+    p["moved"] = build.project(usd=20_000_000, path=["contacted", "negotiating"],
+                               created=at(2024, 11, 30, 20), moves=[at(2025, 1, 2),
+                                                                    at(2025, 6, 1)])
+    p["binned"] = build.project(zone=C, usd=120_000_000, path=["signed"],
+                                created=at(2025, 3, 1), moves=at(2025, 4, 1))
+    p["back"] = build.project(zone=C, usd=60_000_000, path=["contacted"],
+                              created=at(2025, 3, 1), moves=at(2025, 3, 20))
+    p["recent"] = build.project(zone=A, usd=2_000_000)
+    factories.move(p["recent"], "contacted", "negotiating")  # now: this week's activity
+
+    t1 = factories.move(factories.talent(zone=B), "landed")
+    factories.backdate(t1, moves=at(2025, 4, 10))
+    t2 = factories.move(factories.talent(zone=C, name="Ben Early"), "landed")
+    factories.backdate(t2, moves=at(2025, 5, 10))
+    t3 = factories.talent(zone=A, name="Cleo Gone")
+
+    def meeting(day, **values):
+        return ok(admin.post("/api/v1/interactions", json={
+            "kind": "meeting", "occurred_on": day.isoformat(), "subject": "Talk", **values}),
+            201)
+
+    yesterday = date.today() - timedelta(days=1)
+    m1 = meeting(date(2025, 4, 1), project_ids=[p["skip"].id, p["land"].id],
+                 talent_ids=[t1.id])
+    m2 = meeting(date(2025, 5, 1), project_ids=[p["land"].id, p["moved"].id])
+    meeting(date(2025, 5, 2), project_ids=[p["binned"].id], talent_ids=[t3.id])
+    m4 = meeting(date(2025, 5, 6), zone=A, follow_ups=[
+        {"title": "Send the offer", "due_on": yesterday.isoformat(), "owner": "boss"},
+        {"title": "Done already", "due_on": yesterday.isoformat(), "done": True},
+        {"title": "Later", "due_on": (date.today() + timedelta(days=3)).isoformat()}])
+    m5 = meeting(date.today(), project_ids=[p["twice"].id, p["recent"].id],
+                 follow_ups=[{"title": "Call", "due_on": "2025-01-01"}])
+    m6 = meeting(date(2025, 5, 3), project_ids=[p["skip"].id])
+    meeting(date.today() - timedelta(days=20), zone=C)  # linked to nothing
+    m7 = meeting(date(2025, 5, 7), zone=B, follow_ups=[{"title": "Gone", "due_on": "2025-06-01"}])
+    m8 = meeting(date(2025, 5, 8), talent_ids=[t2.id])
+
+    # -- and now every kind of change ---------------------------------------------------------
+    def patch(resource, record_id, **values):
+        url = f"/api/v1/{resource}/{record_id}"
+        return ok(admin.patch(url, json={"version": ok(admin.get(url))["version"], **values}))
+
+    patch("projects", p["moved"].id, zone=B, kind="expansion",
+          total_investment={"amount": "210000000", "currency": "USD"})
+    patch("projects", p["land"].id, land_mu=55.5, annual_tax={"amount": "400000",
+                                                              "currency": "USD"})
+    patch("projects", p["skip"].id, total_investment={"amount": "90000000", "currency": "USD"})
+    assert admin.delete(f"/api/v1/projects/{p['binned'].id}").status_code == 204
+    assert admin.delete(f"/api/v1/projects/{p['back'].id}").status_code == 204
+    ok(admin.post(f"/api/v1/bin/projects/{p['back'].id}/restore"))
+    patch("talents", t2.id, zone=A)
+    assert admin.delete(f"/api/v1/talents/{t3.id}").status_code == 204
+    patch("interactions", m1["id"], project_ids=[p["land"].id, p["twice"].id])
+    patch("interactions", m2["id"], occurred_on="2025-06-15")
+    follow_ups = ok(admin.get(f"/api/v1/interactions/{m4['id']}"))["follow_ups"]
+    patch("interactions", m4["id"], follow_ups=[
+        {**follow_ups[0], "done": False}, {**follow_ups[2], "done": True}])
+    assert admin.delete(f"/api/v1/interactions/{m6['id']}").status_code == 204
+    assert admin.delete(f"/api/v1/interactions/{m7['id']}").status_code == 204
+    patch("interactions", m5["id"], zone=B)  # its overdue follow-up moves with it
+    assert admin.delete(f"/api/v1/interactions/{m5['id']}").status_code == 204
+    ok(admin.post(f"/api/v1/bin/interactions/{m5['id']}/restore"))
+    # Bosch joins the list: its project becomes a 双百 candidate and a Fortune 500 signing
+    ok(admin.post(f"{G500}?year=2025", json=[
+        {"rank": 8, "name_en": "Siemens", "name_zh": "西门子"},
+        {"rank": 9, "name_en": "Bosch Rexroth", "name_zh": "博世力士乐"}]))
+    ok(admin.post(f"/api/v1/reference/shuangbai?year={date.today().year}",
+                  json=[{"name_en": "Siemens AG"}]))
+    return {"projects": p, "talents": {"t1": t1.id, "t2": t2.id},
+            "meetings": {"m2": m2["id"], "m4": m4["id"], "m8": m8["id"]}}
+
+
+@pytest.fixture
+def readers(world, make_user):
+    staff = make_user("sam", "staff", zones=[A, C])
+    return [factories.boss(), staff]
+
+
+def funnel_numbers(report: dict) -> dict:
+    return {"stages": [{key: row[key] for key in
+                        ("stage", "reached", "current", "usd_cents", "median_days")}
+                       for row in report["stages"]],
+            "total": report["total"], "off_pipeline": report["off_pipeline"]}
+
+
+FILTERS = [{}, {"zone": B}, {"zone": C}, {"kind": "new"}, {"kind": "expansion"},
+           {"year": 2025}, {"year": 2024}, {"zone": A, "year": 2024},
+           {"zone": C, "kind": "new", "year": 2025},
+           # not in the rollups: counted from the records
+           {"flag": "mega"}, {"flag": "fortune500"}, {"criteria": ["high"]},
+           {"country": "CN"}, {"industry": "auto"}, {"zone": B, "flag": "shuangbai_candidate"}]
+PERIODS = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 4, 1), date(2025, 4, 30)),
+           (date(2025, 3, 10), date(2025, 5, 20)), (date(2024, 1, 1), date.today()),
+           (date(2025, 2, 21), date(2025, 5, 19))]
+
+
+def check_every_report(users) -> None:
+    for user in users:
+        for filters in FILTERS:
+            with stays_counted() as counted:
+                numbers = funnel_numbers(funnel(user, filters))
+            assert numbers == recount.funnel(user, filters), (user.username, filters)
+            assert bool(counted) == bool(set(filters) - ROLLED_UP), filters
+        assert dashboard_summary(user) == recount.dashboard(user), user.username
+        for start, end in PERIODS:
+            expected = recount.league(user, start, end)
+            for row in league(user, start, end)["zones"]:
+                got = {key: row[key] for key in (
+                    "new_leads", "signed", "signed_usd_cents", "mega", "fortune500",
+                    "output_per_mu", "tax_per_mu", "meetings", "overdue_follow_ups",
+                    "talents_landed")}
+                want = expected.get(row["zone"]) or {
+                    key: (None if key.endswith("per_mu") else 0) for key in got}
+                assert got == want, (user.username, start, end, row["zone"])
+        for year in (date.today().year, 2025):
+            report, want = shuangbai(user, year), recount.shuangbai(user, year)
+            assert (report["previous_count"], report["count"]) == (
+                want["previous_count"], want["count"])
+            assert [c["project_id"] for c in report["candidates"]] == want["candidates"]
+            assert report["candidate_count"] == len(want["candidates"])
+            page = shuangbai(user, year, limit=2, offset=1)["candidates"]
+            assert [c["project_id"] for c in page] == want["candidates"][1:3]
+        meetings, moves = recount.activity_days(user)
+        for week in activity(user)["weeks"]:
+            days = [week["start"] + timedelta(days=i) for i in range(7)]
+            assert week["meetings"] == sum(meetings.get(d, 0) for d in days), week
+            assert week["stage_changes"] == sum(moves.get(d, 0) for d in days), week
+
+
+def run_check(runner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(args=["crm", "rollups", *args])
+    return result.exit_code, result.output
+
+
+def test_every_report_matches_a_recount(readers, app):
+    check_every_report(readers)
+    with db.engine.begin() as connection:
+        assert rollups.check(connection) == []
+
+
+def test_the_numbers_are_not_trivial(readers):
+    """The world holds what the comparisons are about (else they could not fail)."""
+    boss, staff = readers
+    numbers = funnel_numbers(funnel(boss))
+    assert numbers["total"] == 8 and numbers["off_pipeline"] == {"on_hold": 0, "lost": 1}
+    medians = {row["stage"]: row["median_days"] for row in numbers["stages"]}
+    assert medians["lead"] is not None and medians["signed"] is not None
+    rows = {row["zone"]: row for row in league(boss, *PERIODS[0])["zones"]}
+    assert rows[C]["signed"] == 1 and rows[C]["fortune500"] == 1  # signed twice, once here
+    assert rows[B]["meetings"] == 2 and rows[A]["meetings"] == 1  # m8: its talent moved
+    assert rows[A]["overdue_follow_ups"] == 1 and rows[A]["talents_landed"] == 1
+    assert rows[B]["output_per_mu"] is not None
+    assert shuangbai(boss, date.today().year)["candidate_count"] == 2  # moved, twice
+    assert {r["zone"] for r in league(staff, *PERIODS[0])["zones"]} == {A, C}
+
+
+def test_hard_deletes_are_followed_too(world, readers):
+    """Rows deleted in SQL (a purge, a script): the triggers take them off as well, each
+    delete here being the last thing that counted somewhere."""
+    projects, talents, meetings = world["projects"], world["talents"], world["meetings"]
+    twice = projects["twice"].id
+    second_signing = db.session.scalar(sa.select(sa.func.max(StageChange.id)).where(
+        StageChange.project_id == twice, StageChange.to_stage == "signed"))
+    for statement, record_id in (
+        ("DELETE FROM project WHERE id = :id", projects["land"].id),
+        ("DELETE FROM talent WHERE id = :id", talents["t1"]),  # m1's last link to its zone
+        ("DELETE FROM project WHERE id = :id", projects["recent"].id),
+        ("DELETE FROM interaction WHERE id = :id", meetings["m4"]),  # an overdue follow-up
+        ("DELETE FROM interaction WHERE id = :id", meetings["m2"]),
+        ("DELETE FROM follow_up WHERE title = 'Call' AND :id = :id", 0),
+        ("DELETE FROM interaction_talent WHERE interaction_id = :id", meetings["m8"]),
+        ("DELETE FROM stage_change WHERE id = :id", second_signing),
+    ):
+        db.session.execute(sa.text(statement), {"id": record_id})
+        db.session.commit()
+        db.session.expire_all()
+        check_every_report(readers)
+    with db.engine.begin() as connection:
+        assert rollups.check(connection) == []
+
+
+def test_the_check_command_finds_a_difference_and_rebuild_mends_it(readers, app):
+    runner = app.test_cli_runner()
+    assert run_check(runner) == (0, "Rollups agree with a recount.\n")
+    db.session.execute(sa.text(
+        "UPDATE rollup_project SET projects = projects + 1 WHERE zone_code = '' "
+        "AND kind = '' AND year = 0 AND stage = 'lead'"))
+    db.session.execute(sa.text("UPDATE stage_change SET stay_days = stay_days + 1 "
+                               "WHERE id = (SELECT min(id) FROM stage_change)"))
+    db.session.commit()
+    code, output = run_check(runner)
+    assert code == 1
+    assert "rollup_project ('', '', 0, 'lead'" in output and "stage_change" in output
+    assert run_check(runner, "--rebuild") == (0, "Rollups rebuilt.\n")
+    assert run_check(runner)[0] == 0
+    check_every_report(readers)
