@@ -174,3 +174,35 @@ def rollups(action):
         click.echo(f"{len(differences)} differences.", err=True)
         raise SystemExit(1)
     click.echo("Rollups agree with a recount.")
+
+
+@crm.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup(path):
+    """Write a consistent copy of the whole database to PATH (a new file) while the app runs:
+    SQLite's online backup, or pg_dump's custom format for PostgreSQL."""
+    from .backup import BackupError
+    from .backup import backup as write
+
+    try:
+        click.echo(write(path))
+    except BackupError as exc:
+        raise click.ClickException(f"No backup written. {exc}") from exc
+
+
+@crm.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@with_appcontext
+def restore(path, yes):
+    """Replace the whole database with the backup at PATH (made by ``crm backup``)."""
+    from .backup import BackupError
+    from .backup import restore as bring_back
+
+    if not yes:
+        click.confirm(f"Replace everything in the database with {path}?", abort=True)
+    try:
+        click.echo(bring_back(path))
+    except BackupError as exc:
+        raise click.ClickException(f"Nothing restored. {exc}") from exc

@@ -23,6 +23,7 @@ def configure(app: Flask) -> None:
         number=lambda value: format_decimal(value) if value is not None else "",
     )
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["export_url"] = export_url
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -79,6 +80,14 @@ def url_with(**params) -> str:
             args[key] = [str(value)]
     query = urlencode(args, doseq=True)
     return request.path + ("?" + query if query else "")
+
+
+def export_url(endpoint: str, fmt: str) -> str:
+    """The download of the list this page shows: its filters and order, every page."""
+    args = request.args.to_dict(flat=False)
+    args.pop("page", None)
+    args["format"] = [fmt]
+    return url_for(endpoint) + "?" + urlencode(args, doseq=True)
 
 
 SENTINEL = 987654321

@@ -31,6 +31,7 @@ from . import (  # noqa: E402, F401
     auth,
     companies,
     contacts,
+    exports,
     interactions,
     me,
     openapi,

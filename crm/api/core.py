@@ -62,6 +62,7 @@ class Operation:
     paginated: bool = False
     errors: tuple[int, ...] = ()
     body_optional: bool = False
+    downloads: tuple[str, ...] = ()  # a file, in one of these media types, instead of JSON
 
 
 OPERATIONS: list[Operation] = []
@@ -70,7 +71,7 @@ OPERATIONS: list[Operation] = []
 def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, query=None,
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
               paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False,
-              permission: tuple[str, str] | None = None):
+              permission: tuple[str, str] | None = None, downloads: tuple[str, ...] = ()):
     """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
 
     ``permission`` (area, action) is checked for the role before the body is read, so a role
@@ -82,7 +83,7 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
                       list_of, paginated, tuple(errors) + ((403,) if permission else ()),
-                      body_optional)
+                      body_optional, downloads)
         )
 
         @wraps(view)
@@ -261,7 +262,8 @@ def message_for(error: dict) -> str:
 
 
 # what a reader of the public view (a partner) may filter a list by (API.md)
-PUBLIC_FILTERS = frozenset({"zone", "stage", "kind", "q", "sort", "page", "per_page"})
+PUBLIC_FILTERS = frozenset({"zone", "stage", "kind", "q", "sort", "page", "per_page",
+                            "format"})  # an export's file format is no filter
 
 
 def only_public_filters(user, area: str, query: BaseModel) -> None:

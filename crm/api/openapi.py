@@ -55,7 +55,13 @@ def build_document() -> dict:
         if op.query is not None:
             parameters = parameters + _query_parameters(op.query)
         responses: dict = {}
-        if op.response is None:
+        if op.downloads:
+            responses[str(op.status)] = {
+                "description": STATUS_TEXT.get(op.status, "OK"),
+                "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                            for media in op.downloads},
+            }
+        elif op.response is None:
             responses[str(op.status)] = {"description": STATUS_TEXT.get(op.status, "OK")}
         else:
             schema = op.response

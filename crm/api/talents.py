@@ -37,7 +37,8 @@ TalentStageMove = stage_move(TalentStage)
            permission=("talents", "view"))
 def list_talents(query: TalentQuery):
     user = require_user()
-    statement = services.talent_query(user, query.model_dump(exclude={"page", "per_page"}))
+    statement = services.with_relations(
+        services.talent_query(user, query.model_dump(exclude={"page", "per_page"})))
     return paginate(statement, query, lambda rows: [talent_json(t) for t in rows])
 
 

@@ -19,7 +19,7 @@ ENTRY_SCHEMA = s.obj({"year": s.INT, "rank": s.INT, "name_en": s.STR, "name_zh":
                       "company_id": s.nullable(s.INT)})
 
 COMPANY = Record("Company", [
-    Field("id", kind=VALUE, writable=False, public=True, schema=s.INT),
+    Field("id", _l("ID"), kind=VALUE, writable=False, public=True, schema=s.INT),
     Field("name_zh", _l("Name in Chinese"), TEXT, public=True),
     Field("name_en", _l("Name in English"), TEXT, public=True),
     Field("country", _l("Country of origin"), COUNTRY, public=True),
@@ -28,12 +28,13 @@ COMPANY = Record("Company", [
     Field("phone", _l("Phone"), TEXT, length=64),
     Field("parent_id", _l("Parent group"), REF),
     Field("notes", _l("Notes"), NOTE),
-    Field("fortune500", kind=VALUE, writable=False, schema=s.BOOL),
-    Field("fortune500_entry", kind=VALUE, writable=False, schema=s.nullable(ENTRY_SCHEMA),
+    Field("fortune500", _l("Fortune Global 500"), kind=VALUE, writable=False, schema=s.BOOL),
+    Field("fortune500_entry", _l("Fortune Global 500 list"), kind=VALUE, writable=False,
+          schema=s.nullable(ENTRY_SCHEMA),
           read=lambda company: entry_json(company.fortune500_entry)),
-    Field("version", kind=VALUE, writable=False, schema=s.INT),
-    Field("created_at", kind=DATETIME, writable=False),
-    Field("updated_at", kind=DATETIME, writable=False),
+    Field("version", _l("Version"), kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", _l("Created at"), kind=DATETIME, writable=False),
+    Field("updated_at", _l("Updated at"), kind=DATETIME, writable=False),
 ])
 
 CONTACT = Record("Contact", [

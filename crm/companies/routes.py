@@ -10,6 +10,7 @@ from .. import clock
 from ..access import allowed, can
 from ..db import count_of
 from ..errors import Conflict, Invalid
+from ..exports.pages import download
 from ..extensions import db
 from ..pages import (
     RecordPages,
@@ -32,20 +33,32 @@ BRIEF_MEETINGS = 5
 BRIEF_PROJECTS = 12
 
 
+def list_filters() -> dict:
+    """The list's filters from the query string, as ``company_query`` takes them."""
+    return {"q": request.args.get("q", "").strip() or None,
+            "country": request.args.get("country", "").strip().upper() or None,
+            "fortune500": {"yes": True, "no": False}.get(request.args.get("fortune500", ""))}
+
+
 @bp.route("/companies")
 @staff_required
 def index():
-    q = request.args.get("q", "").strip()
-    country = request.args.get("country", "").strip().upper()
-    fortune500 = {"yes": True, "no": False}.get(request.args.get("fortune500", ""))
-    page = page_of(services.with_relations(services.company_query(
-        current_user, q=q or None, country=country or None, fortune500=fortune500)))
+    filters = list_filters()
+    page = page_of(services.with_relations(services.company_query(current_user, **filters)))
     return render_template(
         "companies/index.html", companies=page.items, page=page,
-        q=q, country=country, fortune500=request.args.get("fortune500", ""),
+        q=filters["q"] or "", country=filters["country"] or "",
+        fortune500=request.args.get("fortune500", ""),
         countries=services.countries(), country_name=services.country_name,
         may_create=services.can_create(current_user),
     )
+
+
+@bp.route("/companies/export")
+@staff_required
+def export():
+    """The list as the page shows it (its filters, every page) in a file."""
+    return download("companies", list_filters())
 
 
 @bp.route("/companies/<int:company_id>")

@@ -60,7 +60,7 @@ def _ids(name: str):
 
 
 INTERACTION = Record("Interaction", [
-    Field("id", kind=VALUE, writable=False, schema=s.INT),
+    Field("id", _l("ID"), kind=VALUE, writable=False, schema=s.INT),
     Field("kind", _l("Kind"), CODE, InteractionKind, nullable=False,
           initial=InteractionKind.MEETING.value),
     Field("occurred_on", _l("Date"), DAY, required=True, nullable=False),
@@ -76,11 +76,11 @@ INTERACTION = Record("Interaction", [
           hint=_l("Contacts of the companies; add a missing one on the company's page.")),
     Field("attendees", _l("Our attendees"), NAMES,
           read=lambda record: [u.username for u in record.attendees]),
-    Field("logged_by", kind=VALUE, writable=False, schema=s.nullable(s.STR),
+    Field("logged_by", _l("Logged by"), kind=VALUE, writable=False, schema=s.nullable(s.STR),
           read=lambda record: record.logged_by.username if record.logged_by else None),
     Field("follow_ups", _l("Follow-ups"), ROWS, read=_follow_ups, schema=s.array(FOLLOW_UP),
           rows=FollowUpIn),
-    Field("version", kind=VALUE, writable=False, schema=s.INT),
-    Field("created_at", kind=DATETIME, writable=False),
-    Field("updated_at", kind=DATETIME, writable=False),
+    Field("version", _l("Version"), kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", _l("Created at"), kind=DATETIME, writable=False),
+    Field("updated_at", _l("Updated at"), kind=DATETIME, writable=False),
 ])

@@ -13,6 +13,7 @@ from ..auth.feeds import feed_secret, user_for_feed
 from ..codes import InteractionKind, Stage, TalentStage
 from ..companies.services import countries, country_name
 from ..db import aware
+from ..exports.pages import download
 from ..extensions import db
 from ..filters import Day, clean
 from ..pages import (
@@ -95,6 +96,13 @@ def index():
         zone_names=zone_names(), country_name=country_name,
         may_create=allowed(current_user, "interactions", "create"),
     )
+
+
+@bp.route("/meetings/export")
+@staff_required
+def export():
+    """The list as the page shows it (its filters, every page) in a file."""
+    return download("interactions", clean(request.args, FILTERS))
 
 
 @bp.route("/meetings/<int:interaction_id>")

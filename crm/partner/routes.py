@@ -6,6 +6,7 @@ from flask import abort, render_template
 from flask_login import current_user, login_required
 
 from ..codes import Role
+from ..exports.pages import download
 from ..pages import PER_PAGE, page_number
 from . import bp, services
 
@@ -26,6 +27,13 @@ def partner_required(view):
 def index():
     page = services.partner_projects(current_user, page_number(), PER_PAGE)
     return render_template("partner/index.html", projects=page.items, page=page)
+
+
+@bp.route("/partner/export")
+@partner_required
+def export():
+    """Their projects as their list shows them (by name), public fields only, in a file."""
+    return download("projects", services.LIST_ORDER)
 
 
 @bp.route("/partner/projects/<int:project_id>")

@@ -7,6 +7,8 @@ from ..projects import services as projects
 from ..projects.fields import PROJECT
 from ..projects.models import Project
 
+LIST_ORDER = {"sort": "name"}  # a partner's list of their projects, and its export
+
 
 def public_fields(project: Project) -> dict:
     """Only the fields declared public; templates get this dict, never the project itself
@@ -17,7 +19,7 @@ def public_fields(project: Project) -> dict:
 
 def partner_projects(user, page: int, per_page: int) -> Page:
     """One page of the projects of the companies linked to the partner, as public fields."""
-    statement = projects.project_query(user, {"sort": "name"}).options(joinedload(Project.zone))
+    statement = projects.project_query(user, LIST_ORDER).options(joinedload(Project.zone))
     return paginate(statement, page, per_page).map(public_fields)
 
 

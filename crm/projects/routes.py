@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from ..access import can
 from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..exports.pages import download
 from ..extensions import db
 from ..filters import Country, clean
 from ..pages import (
@@ -39,15 +40,18 @@ FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criter
 # -- list and board ----------------------------------------------------------------------------
 
 
+def list_filters() -> tuple[dict, str]:
+    """The list's filters and its order, from the query string."""
+    sort = request.args.get("sort", "updated")
+    return clean(request.args, FILTERS), sort if sort in services.SORTS else "updated"
+
+
 @bp.route("/projects")
 @staff_required
 def index():
     from ..companies.services import countries
 
-    filters = clean(request.args, FILTERS)
-    sort = request.args.get("sort", "updated")
-    if sort not in services.SORTS:
-        sort = "updated"
+    filters, sort = list_filters()
     page = page_of(services.with_relations(
         services.project_query(current_user, filters | {"sort": sort})))
     return render_template(
@@ -62,6 +66,14 @@ def sort_labels() -> list[tuple[str, str]]:
               "name": _("Name"), "investment": _("Total investment"),
               "stage": _("Furthest stage"), "land_date": _("Estimated landing date")}
     return [(key, labels.get(key, key)) for key in services.SORTS]
+
+
+@bp.route("/projects/export")
+@staff_required
+def export():
+    """The list as the page shows it (its filters and order, every page) in a file."""
+    filters, sort = list_filters()
+    return download("projects", filters | {"sort": sort})
 
 
 @bp.route("/projects/board")

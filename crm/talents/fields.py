@@ -8,7 +8,7 @@ from ..codes import TalentStage, TalentType
 from ..records import CODE, COUNTRY, DATETIME, NOTE, TEXT, USER, VALUE, ZONE, Field, Record
 
 TALENT = Record("Talent", [
-    Field("id", kind=VALUE, writable=False, schema=s.INT),
+    Field("id", _l("ID"), kind=VALUE, writable=False, schema=s.INT),
     Field("name", _l("Name in Latin letters"), TEXT),
     Field("name_zh", _l("Name in Chinese"), TEXT),
     Field("nationality", _l("Nationality"), COUNTRY),
@@ -17,11 +17,12 @@ TALENT = Record("Talent", [
           hint=_l("What they work on: battery chemistry, robotics …")),
     Field("employer", _l("Current employer"), TEXT),
     Field("zone", _l("Zone"), ZONE, attr="zone_code", required=True, nullable=False),
-    Field("stage", kind=CODE, codes=TalentStage, writable=False, schema=s.enum(TalentStage)),
+    Field("stage", _l("Stage"), kind=CODE, codes=TalentStage, writable=False,
+          schema=s.enum(TalentStage)),
     Field("owner", _l("Owner"), USER, attr="owner_id",
           read=lambda t: t.owner.username if t.owner else None),
     Field("notes", _l("Notes"), NOTE),
-    Field("version", kind=VALUE, writable=False, schema=s.INT),
-    Field("created_at", kind=DATETIME, writable=False),
-    Field("updated_at", kind=DATETIME, writable=False),
+    Field("version", _l("Version"), kind=VALUE, writable=False, schema=s.INT),
+    Field("created_at", _l("Created at"), kind=DATETIME, writable=False),
+    Field("updated_at", _l("Updated at"), kind=DATETIME, writable=False),
 ])

@@ -7,6 +7,7 @@ from flask_login import current_user
 from ..access import allowed, can
 from ..codes import TalentStage, TalentType
 from ..companies.services import countries, country_name
+from ..exports.pages import download
 from ..filters import Country, clean
 from ..pages import (
     RecordPages,
@@ -33,12 +34,19 @@ FILTERS = {"talent_type": TalentType, "stage": TalentStage, "zone": None, "natio
 @staff_required
 def index():
     filters = clean(request.args, FILTERS)
-    page = page_of(services.talent_query(current_user, filters))
+    page = page_of(services.with_relations(services.talent_query(current_user, filters)))
     return render_template(
         "talents/index.html", talents=page.items, page=page, filters=filters,
         zones=visible_zones(current_user, "talents"), countries=countries(),
         country_name=country_name, may_create=allowed(current_user, "talents", "create"),
     )
+
+
+@bp.route("/talents/export")
+@staff_required
+def export():
+    """The list as the page shows it (its filters, every page) in a file."""
+    return download("talents", clean(request.args, FILTERS))
 
 
 @bp.route("/talents/<int:talent_id>")

@@ -34,8 +34,12 @@ def talent_query(user, filters: dict | None = None) -> sa.Select:
         statement = statement.where(Talent.nationality == str(filters["nationality"]).upper())
     if "q" in filters:
         statement = statement.where(matches(Talent, str(filters["q"])))
-    return statement.options(joinedload(Talent.owner)).order_by(Talent.updated_at.desc(),
-                                                                  Talent.id.desc())
+    return statement.order_by(Talent.updated_at.desc(), Talent.id.desc())
+
+
+def with_relations(statement: sa.Select) -> sa.Select:
+    """Load what a list row shows (the owner) in the same query."""
+    return statement.options(joinedload(Talent.owner))
 
 
 def _apply(user, talent: Talent, values: dict, creating: bool) -> None:

@@ -28,6 +28,10 @@ READS = {
     "contacts_list_contacts": {"own": OFFICERS, "other": OFFICERS},  # partners: 403 any id
     "contacts_get_contact": OFFICERS,
     "interactions_list_interactions": OFFICERS,
+    "exports_export_projects": SIGNED_IN,
+    "exports_export_companies": SIGNED_IN,
+    "exports_export_talents": OFFICERS,
+    "exports_export_interactions": OFFICERS,
     "interactions_get_interaction": ZONED,
     "me_my_calendar": OFFICERS,  # partners get no feed
     "openapi_openapi_document": row(200, 200, 200, 200, 200),
