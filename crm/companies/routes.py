@@ -88,7 +88,7 @@ def show(company_id: int):
 def brief(company_id: int):
     """One printable page for an upcoming visit: the group, projects, recent meetings and
     what is still open from them."""
-    from ..interactions.services import LINKS, interaction_query
+    from ..interactions.services import LOADED, interaction_query
     from ..interactions.services import with_relations as meetings_with_relations
     from ..projects.services import project_query, with_relations
 
@@ -97,7 +97,7 @@ def brief(company_id: int):
     projects = db.session.scalars(
         with_relations(statement).limit(BRIEF_PROJECTS)).unique().all()
     meetings = db.session.scalars(meetings_with_relations(
-        interaction_query(current_user, {"company_id": company.id}), LINKS
+        interaction_query(current_user, {"company_id": company.id}), LOADED
     ).limit(BRIEF_MEETINGS)).all()
     open_follow_ups = sorted((f for m in meetings for f in m.follow_ups if not f.done),
                              key=lambda f: (f.due_on, f.id))

@@ -51,13 +51,13 @@ def interaction_query(user, filters: dict | None = None) -> sa.Select:
     return statement.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
 
 
-LINKS = ("companies", "projects", "talents", "contacts", "attendees", "follow_ups")
+LOADED = ("companies", "projects", "talents", "contacts", "attendees", "follow_ups")
 # what a list of meetings shows, and a record's timeline: the number of open follow-ups only
 LISTED = ("companies", "projects", "talents", "open_follow_ups")
 TIMELINE = ("contacts", "attendees", "open_follow_ups")
 
 
-def with_relations(statement: sa.Select, shown: tuple[str, ...] = LINKS) -> sa.Select:
+def with_relations(statement: sa.Select, shown: tuple[str, ...] = LOADED) -> sa.Select:
     """Load with the meetings what a view of them reads (``shown``: collections, one
     statement each whatever the number of meetings, and ``open_follow_ups``, a number read
     with the meetings): all the collections for one meeting or the API."""
