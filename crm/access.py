@@ -87,7 +87,8 @@ def allowed(user, area: str, action: str) -> bool:
     return scope(user, area, action) is not None
 
 
-def _area_of(model) -> str:
+def area_of(model) -> str:
+    """The access table's area of a model's records (``companies``, ``projects`` …)."""
     return model.__tablename__ + "s" if not model.__tablename__.endswith("y") else (
         model.__tablename__[:-1] + "ies"
     )
@@ -95,7 +96,7 @@ def _area_of(model) -> str:
 
 def can(user, action: str, record) -> bool:
     """May ``user`` do ``action`` (view, edit, delete, stage, verify) to this record?"""
-    width = scope(user, _area_of(type(record)), action)
+    width = scope(user, area_of(type(record)), action)
     if width is None or getattr(record, "deleted_at", None) is not None:
         return False
     if width == "all":
@@ -137,7 +138,7 @@ def _owns(user, record) -> bool:
 
 def visible(user, model, action: str = "view"):
     """A SQL condition on ``model`` matching exactly the records ``can`` allows."""
-    width = scope(user, _area_of(model), action)
+    width = scope(user, area_of(model), action)
     conditions = []
     if hasattr(model, "deleted_at"):
         conditions.append(model.deleted_at.is_(None))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .access import scope
+from .access import area_of, scope
 from .db import db
 
 NO_ZONE = ""  # a city-level meeting, or a record without zones (companies)
@@ -44,8 +44,7 @@ def counted(statement: sa.Select, user, model, zone: str | None = None) -> sa.Se
     """``statement``, the live ``model`` records ``user`` may see (``access.visible``) in
     ``zone`` when given, marked so that ``total`` reads its length from the per-zone counts.
     Call it last: a WHERE or a join added afterwards drops the mark (the list is counted)."""
-    area = "companies" if model.__tablename__ == "company" else model.__tablename__ + "s"
-    width = scope(user, area, "view")
+    width = scope(user, area_of(model), "view")
     if width not in ("all", "zone"):
         return statement
     zones = None if width == "all" else frozenset(user.zone_codes)
