@@ -51,10 +51,10 @@ def page_number() -> int:
     return min(max(request.args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
 
 
-def page_of(statement: sa.Select, *, rows: bool = False) -> Page:
+def page_of(statement: sa.Select, *, rows: bool = False, count_up_to: int | None = None) -> Page:
     """The page of a list that ``?page=`` asks for, PER_PAGE to a page (templates show it with
-    the ``pagination`` macro)."""
-    return paginate(statement, page_number(), PER_PAGE, rows=rows)
+    the ``pagination`` macro; ``count_up_to``: see ``paginate``)."""
+    return paginate(statement, page_number(), PER_PAGE, rows=rows, count_up_to=count_up_to)
 
 
 # -- forms -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class Page:
     page: int
     per_page: int
     total: int
+    more: bool = False  # the list is longer than ``total``: counted only that far (``count_up_to``)
 
     @property
     def pages(self) -> int:
@@ -33,7 +34,7 @@ class Page:
 
     @property
     def has_next(self) -> bool:
-        return self.page < self.pages
+        return self.page < self.pages or self.more
 
     @property
     def first(self) -> int:
@@ -50,7 +51,7 @@ class Page:
 
 
 def paginate(statement: sa.Select, page: int = 1, per_page: int = PER_PAGE, *,
-             rows: bool = False) -> Page:
+             rows: bool = False, count_up_to: int | None = None) -> Page:
     """Page ``page`` of a SELECT of one entity (made unique, so a statement that eager-loads
     a collection with a join works), or of plain rows with ``rows=True``. The COUNT is of the
     statement without its ORDER BY; eager loads add nothing to it.
@@ -58,11 +59,15 @@ def paginate(statement: sa.Select, page: int = 1, per_page: int = PER_PAGE, *,
     An entity's page is found by its keys first (the same WHERE, ORDER BY, LIMIT and OFFSET
     over the key alone, which an index answers without reading the rows it skips), then its
     rows and their relations are loaded by those keys: a deep page costs an index walk, not
-    the reading of every row before it. No COUNT is sent when the page shows the list's end."""
+    the reading of every row before it. No COUNT is sent when the page shows the list's end.
+
+    ``count_up_to`` bounds the COUNT of a list that nothing keeps a total of and that may be
+    long (every open follow-up of a team): it counts that many rows, or ten pages past the
+    page shown when that is further, and marks the page ``more`` when the list goes on."""
     offset = (page - 1) * per_page
     if rows:
         items = db.session.execute(statement.limit(per_page).offset(offset)).all()
-        return Page(list(items), page, per_page, _total(statement, offset, per_page, items))
+        return _page(list(items), page, per_page, statement, offset, count_up_to)
     key = _key_of(statement)
     if offset:
         keys = db.session.scalars(
@@ -72,7 +77,17 @@ def paginate(statement: sa.Select, page: int = 1, per_page: int = PER_PAGE, *,
         statement_of_page = statement.limit(per_page)
     items = (db.session.execute(statement_of_page).unique().scalars().all()
              if statement_of_page is not None else [])
-    return Page(list(items), page, per_page, _total(statement, offset, per_page, items, key))
+    return _page(list(items), page, per_page, statement, offset, count_up_to, key)
+
+
+def _page(items: list, page: int, per_page: int, statement: sa.Select, offset: int,
+          count_up_to: int | None, key=None) -> Page:
+    if count_up_to is None or 0 < len(items) < per_page or (not items and not offset):
+        return Page(items, page, per_page, _total(statement, offset, per_page, items, key))
+    bound = max(count_up_to, offset + 10 * per_page)
+    counted = count_of((statement.with_only_columns(key) if key is not None else statement)
+                       .order_by(None).limit(bound + 1))
+    return Page(items, page, per_page, min(counted, bound), more=counted > bound)
 
 
 def _total(statement: sa.Select, offset: int, per_page: int, found, key=None) -> int:

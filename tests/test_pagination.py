@@ -98,3 +98,34 @@ def test_a_page_number_out_of_reach_is_no_error(client, make_user, login, asked)
     login("mia")
     for url in ("/projects", "/companies", "/talents", "/meetings", "/follow-ups"):
         assert client.get(url, query_string={"page": asked}).status_code == 200, url
+
+
+def test_a_count_up_to_a_bound_marks_a_longer_list(app, statements):
+    """A list nothing keeps a total of is counted only so far: the page says there is more."""
+    zones = sa.select(Zone).order_by(Zone.position)
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    assert len(codes) == 9
+    statements.clear()
+
+    first = paginate(zones, page=1, per_page=1, count_up_to=5)  # bound: max(5, 0 + 10) = 10
+
+    assert (first.total, first.more, first.pages, first.has_next) == (9, False, 9, True)
+    assert "LIMIT" in statements[-1] and "count(" in statements[-1].lower()
+
+    bounded = paginate(zones, page=2, per_page=1, count_up_to=3)  # max(3, 1 + 10) = 11 > 9
+    assert (bounded.total, bounded.more) == (9, False)
+
+    short = paginate(zones, page=1, per_page=2, count_up_to=1)  # max(1, 0 + 20): all 9
+    assert (short.total, short.more) == (9, False)
+
+
+def test_a_bound_below_the_list_gives_more(app):
+    """Zones joined to themselves (81 rows) counted up to 33 rows: ten pages past page 2."""
+    other = sa.orm.aliased(Zone)
+    pairs = sa.select(Zone.code, other.code).join(other, sa.true()).order_by(Zone.code, other.code)
+    page = paginate(pairs, page=2, per_page=3, rows=True, count_up_to=20)  # max(20, 3 + 30) = 33
+
+    assert (page.total, page.more, page.has_next, page.pages) == (33, True, True, 11)
+    assert [tuple(r) for r in page.items] == [tuple(r) for r in db.session.execute(pairs).all()[3:6]]
+    last_counted = paginate(pairs, page=11, per_page=3, rows=True, count_up_to=20)
+    assert (last_counted.total, last_counted.more, last_counted.has_next) == (60, True, True)

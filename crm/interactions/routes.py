@@ -219,13 +219,17 @@ def edit(interaction_id: int):
 
 # -- follow-ups --------------------------------------------------------------------------------
 
+TEAM_COUNTED = 1000
+
 
 @bp.route("/follow-ups")
 @staff_required
 def follow_ups():
     team = request.args.get("team") == "1" and allowed(current_user, "reports", "view")
+    # a team's open follow-ups may run to hundreds of thousands: counted up to a bound
     page = page_of(services.follow_up_query(current_user,
-                                            owner_id=None if team else current_user.id))
+                                            owner_id=None if team else current_user.id),
+                   count_up_to=TEAM_COUNTED if team else None)
     return render_template(
         "interactions/follow_ups.html", follow_ups=page.items, page=page, team=team,
         today=clock.today(),

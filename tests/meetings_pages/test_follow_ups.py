@@ -96,3 +96,24 @@ def test_someone_else_cannot_close_a_hidden_follow_up(client, make_user, login, 
                       client.get("/follow-ups").get_data(as_text=True)).group(1)
     response = client.post(f"/follow-ups/{item.id}/done", data={"csrf_token": token})
     assert response.status_code == 404
+
+
+def test_a_long_team_list_is_counted_up_to_a_bound(client, make_user, login, meeting,
+                                                   monkeypatch):
+    """Every open follow-up of a team can be hundreds of thousands: the page counts them up to
+    a bound (at least ten pages past the one shown) and says 'more than', with a next page."""
+    from crm import pages
+    from crm.interactions import routes
+    monkeypatch.setattr(routes, "TEAM_COUNTED", 2)
+    monkeypatch.setattr(pages, "PER_PAGE", 4)  # bound: max(2, 0 + 10 × 4) = 40
+    make_user("mia", "manager")
+    meeting(zone="jxetdz", follow_ups=[
+        {"title": f"Task {n:02d}", "due_on": clock.today()} for n in range(45)])
+    login("mia")
+    html = client.get("/follow-ups?team=1").get_data(as_text=True)
+    assert "1–4 of more than 40" in html and 'rel="next"' in html
+    assert ">10</a>" not in html  # the counted end is not offered as the last page
+    html = client.get("/follow-ups?team=1&page=12").get_data(as_text=True)
+    assert "45–45 of 45" in html and 'rel="next"' not in html  # the end: counted whole
+    html = client.get("/follow-ups").get_data(as_text=True)  # one's own: counted whole
+    assert "of more than" not in html
