@@ -35,7 +35,7 @@ _MANAGER = _grant(
 
 P = {
     Role.ADMIN: _MANAGER | _grant("all", reference="edit", users="view edit",
-                                  bin="view restore"),
+                                  bin="view restore", companies="merge"),
     Role.MANAGER: _MANAGER,
     Role.STAFF: _grant(
         "zone",

@@ -56,6 +56,7 @@ PAGES = {
     "companies.show": OFFICERS,
     "companies.brief": OFFICERS,
     "companies.edit": OFFICERS,
+    "companies.merge_duplicate": ADMINS,
     "companies.new_contact": OFFICERS,
     "companies.edit_contact": OFFICERS,
     "partner.index": row(R, 200, 403, 403, 403),

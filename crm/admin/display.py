@@ -96,6 +96,16 @@ FIELD_LABELS = {
     "metric": _l("Target"),
     "target_value": _l("Target value"),
     "actual_value": _l("Actual value"),
+    # a company merge (crm/companies/merge.py)
+    "merged_from": _l("Merged from"),
+    "merged_into_id": _l("Merged into"),
+    "moved_projects": _l("Projects moved"),
+    "moved_contacts": _l("Contacts moved"),
+    "moved_interactions": _l("Meetings moved"),
+    "moved_subsidiaries": _l("Subsidiaries moved"),
+    "moved_global500": _l("Fortune Global 500 entries moved"),
+    "moved_shuangbai": _l("双百 entries moved"),
+    "moved_partners": _l("Partner accounts moved"),
 }
 USER_CODES = {"role": Role, "locale": Locale}
 
@@ -170,6 +180,8 @@ def _model_of(kind: str, name: str):
         return Zone
     if name in USER_FIELDS:
         return User
+    if name in ("merged_from", "merged_into_id"):
+        return Company
     if name in ("company_id", "park_id") and kind != "companies":
         return {"company_id": Company, "park_id": Park}[name]
     return None

@@ -1,6 +1,6 @@
 from pydantic import Field
 
-from ..companies import services
+from ..companies import merge, services
 from ..companies.fields import COMPANY
 from ..companies.models import Company
 from . import bp
@@ -89,3 +89,23 @@ def delete_company(company_id: int):
     services.delete_company(user, services.get_company(user, company_id))
     return "", 204
 
+
+
+class CompanyMerge(Body):
+    duplicate_id: int = Field(..., ge=1, le=2**31 - 1,
+                              description="the company merged away (to the bin)")
+    version: int = Field(..., description="the surviving company's version, as read")
+    duplicate_version: int = Field(..., description="the duplicate's version, as read")
+
+
+@operation(bp, "/companies/<int:company_id>/merge", "POST",
+           summary="Merge a duplicate into this company (admin): its projects, contacts, "
+                   "meetings, subsidiaries, list entries and partners move here; it goes to the "
+                   "bin", tag="companies", body=CompanyMerge, response=COMPANY_SCHEMA,
+           errors=(403, 404, 409, 422), permission=("companies", "merge"))
+def merge_company(company_id: int, body: CompanyMerge):
+    user = require_user()
+    survivor = services.get_company(user, company_id)
+    duplicate = services.get_company(user, body.duplicate_id)
+    return company_json(merge.merge(user, survivor, body.version, duplicate,
+                                    body.duplicate_version), user)

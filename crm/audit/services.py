@@ -102,6 +102,8 @@ def restore(user, kind: str, record_id: int):
     if kind == "projects" and record.company.deleted_at is not None:
         raise Invalid({"company_id": [_("Restore the project's company first.")]})
     record.deleted_at = None
+    if kind == "companies":
+        record.merged_into_id = None  # back as a company of its own; what moved stays moved
     db.session.flush()
     if kind == "companies":
         from ..reference import services as reference

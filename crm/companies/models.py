@@ -18,6 +18,8 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
     phone: Mapped[str] = mapped_column(sa.String(64), default="")
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("company.id"), index=True)
+    # the company this one was merged into (crm/companies/merge.py): set while it is in the bin
+    merged_into_id: Mapped[int | None] = mapped_column(sa.Integer)
 
     # derived, kept by the services: duplicate keys, search text, Fortune Global 500 origin
     name_key_zh: Mapped[str] = mapped_column(sa.String(200), default="", index=True)

@@ -23,8 +23,17 @@ from ..pages import (
     saved,
     staff_required,
 )
-from . import bp, contacts, services
-from .forms import CONTACT_LANGUAGES, CompanyForm, ContactForm, company_data, contact_data
+from ..forms import int_or_none
+from ..pickers import offer
+from . import bp, contacts, merge, services
+from .forms import (
+    CONTACT_LANGUAGES,
+    CompanyForm,
+    ContactForm,
+    MergeForm,
+    company_data,
+    contact_data,
+)
 from .models import Company
 
 PAGES = RecordPages("companies.show", "company_id", "companies/form.html", "company",
@@ -78,6 +87,7 @@ def show(company_id: int):
         contacts=contacts.contacts_of([company.id]), language_name=language_name,
         may_edit=can(current_user, "edit", company),
         may_delete=can(current_user, "delete", company),
+        may_merge=allowed(current_user, "companies", "merge"),
         may_add_project=allowed(current_user, "projects", "create"),
         may_log=allowed(current_user, "interactions", "create"),
     )
@@ -231,3 +241,50 @@ def delete(company_id: int):
         flash(error.message, "error")
         return redirect(url_for("companies.show", company_id=company_id))
     return saved(_("The company was deleted."), url_for("companies.index"))
+
+
+def _compared(survivor: Company, duplicate: Company) -> list[tuple[str, str, str]]:
+    """(label, the survivor's value, the duplicate's) of the fields a merge fills."""
+    from .fields import COMPANY
+
+    def shown(company, name):
+        value = getattr(company, name)
+        return services.country_name(value) if name == "country" else value
+
+    return [(str(COMPANY.by_name[name].label), shown(survivor, name), shown(duplicate, name))
+            for name in merge.FILLED]
+
+
+@bp.route("/companies/<int:company_id>/merge", methods=["GET", "POST"])
+@permission_required("companies", "merge")
+def merge_duplicate(company_id: int):
+    """Choose the duplicate, see what would move, confirm: the duplicate's records move here
+    and it goes to the bin (crm/companies/merge.py)."""
+    survivor = services.get_company(current_user, company_id, "edit")
+    form = MergeForm()
+    offer(form.duplicate_id, "companies", blank=True)
+    if not form.validate_on_submit():
+        return render_template("companies/merge.html", form=form, company=survivor,
+                               duplicate=None), 422 if form.is_submitted() else 200
+    duplicate = services.get_company(current_user, form.duplicate_id.data, "edit")
+    try:
+        merge.check(survivor, duplicate)
+        if form.confirmed.data != "1":  # the preview: nothing is written yet
+            form.version.data, form.duplicate_version.data = survivor.version, duplicate.version
+            form.confirmed.data = "1"
+            return render_template("companies/merge.html", form=form, company=survivor,
+                                   duplicate=duplicate, moved=merge.moved(duplicate),
+                                   compared=_compared(survivor, duplicate))
+        merge.merge(current_user, survivor, int_or_none(form.version.data), duplicate,
+                    int_or_none(form.duplicate_version.data))
+    except (Invalid, Conflict) as error:
+        db.session.rollback()
+        form.confirmed.data = ""
+        form.form_errors.append(
+            _("One of the companies changed meanwhile: look again.")
+            if isinstance(error, Conflict)
+            else " ".join(m for ms in error.fields.values() for m in ms) or error.message)
+        return render_template("companies/merge.html", form=form, company=survivor,
+                               duplicate=None), 409 if isinstance(error, Conflict) else 422
+    return saved(_("The companies were merged: the duplicate is in the bin."),
+                 url_for("companies.show", company_id=survivor.id))

@@ -62,6 +62,7 @@ WRITES = {
     "companies_create_company": ("partner",),
     "companies_change_company": ("partner",),
     "companies_delete_company": ("partner", "staff"),
+    "companies_merge_company": ("partner", "staff", "manager"),
     "contacts_create_contact": ("partner",),
     "contacts_change_contact": ("partner",),
     "contacts_delete_contact": ("partner",),
