@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from ..access import require, require_current
-from ..audit.recorder import actor_id, entry
 from ..audit.models import AuditEntry
+from ..audit.recorder import actor_id, entry
 from ..db import db, utcnow
 from ..errors import Invalid
 from ..reference import services as reference

@@ -12,6 +12,7 @@ from ..db import count_of
 from ..errors import Conflict, Invalid
 from ..exports.pages import download
 from ..extensions import db
+from ..forms import int_or_none
 from ..pages import (
     RecordPages,
     check_button,
@@ -23,7 +24,6 @@ from ..pages import (
     saved,
     staff_required,
 )
-from ..forms import int_or_none
 from ..pickers import offer
 from . import bp, contacts, merge, services
 from .forms import (
