@@ -9,7 +9,7 @@ from flask_login import current_user
 from .. import clock
 from ..access import allowed, can
 from ..db import count_of
-from ..errors import Conflict, Invalid
+from ..errors import Conflict, Invalid, NotFound
 from ..exports.pages import download
 from ..extensions import db
 from ..forms import int_or_none
@@ -75,7 +75,16 @@ def export():
 def show(company_id: int):
     from ..projects.services import project_query, with_relations
 
-    company = services.get_company(current_user, company_id, shown=True)
+    try:
+        company = services.get_company(current_user, company_id, shown=True)
+    except NotFound:
+        gone = db.session.get(Company, company_id)
+        if gone is None or gone.merged_into_id is None:
+            raise
+        # an old link to a company merged away: to the one it was merged into
+        survivor = services.get_company(current_user, gone.merged_into_id)
+        flash(_("That company was merged into this one."), "info")
+        return redirect(url_for("companies.show", company_id=survivor.id))
     children = db.session.scalars(
         services.company_query(current_user).where(Company.parent_id == company.id)).all()
     projects = db.session.scalars(

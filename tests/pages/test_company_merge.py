@@ -210,6 +210,9 @@ def test_the_page_shows_what_moves_before_anything_changes(client, make_user, lo
     db.session.expire_all()
     assert db.session.get(Company, did).merged_into_id == sid
     assert linked(Project.__table__, "company_id", did) == 0
+    old_link = client.get(f"/companies/{did}", follow_redirects=True)
+    assert old_link.request.path == f"/companies/{sid}"
+    assert "That company was merged into this one." in old_link.get_data(as_text=True)
 
     stale = client.post(f"/companies/{sid}/merge", data={
         "csrf_token": token, "duplicate_id": str(w["child"].id), "confirmed": "1",
