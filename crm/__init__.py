@@ -15,6 +15,8 @@ def create_app(config: type[Config] | None = None, **overrides) -> Flask:
     configure_database(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = read_secret_key(app.instance_path)
+    if not app.config.get("EVIDENCE_DIR"):  # verification files (crm/projects/evidence.py)
+        app.config["EVIDENCE_DIR"] = str(Path(app.instance_path) / "evidence")
 
     if app.config["PROXY_HOPS"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

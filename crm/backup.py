@@ -5,6 +5,12 @@ is consistent while the app writes; a restore copies the file back the same way,
 database the app has open. PostgreSQL: ``pg_dump -Fc`` of ``DATABASE_URL`` (one snapshot too)
 and ``pg_restore --clean --if-exists`` in a single transaction (all of it or nothing).
 Each step checks what it is given first and says what it did, or why it did nothing.
+
+Verification evidence files (``EVIDENCE_DIR``) are not in the database: a backup copies them
+into the folder ``PATH.evidence`` beside it (after the database's snapshot, so every file a
+row of the copy names is there: a file is written before its row), and a restore copies back
+those missing from ``EVIDENCE_DIR``. Their names are random and never reused, so a copy never
+overwrites another file.
 """
 
 import os
@@ -30,11 +36,14 @@ def backup(path: Path) -> str:
         raise BackupError(f"No folder {path.parent}.")
     if db.engine.dialect.name == "sqlite":
         _sqlite_copy(_sqlite_file(), path, into_new=True)
-        return f"Backed up the SQLite database {_sqlite_file()} to {path}."
-    url, env = _pg()
-    _run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}", f"--dbname={url}"],
-         env, "pg_dump")
-    return f"Backed up the PostgreSQL database {make_url(url).database} to {path}."
+        done = f"Backed up the SQLite database {_sqlite_file()} to {path}."
+    else:
+        url, env = _pg()
+        _run(["pg_dump", "--format=custom", "--no-owner", f"--file={path}", f"--dbname={url}"],
+             env, "pg_dump")
+        done = f"Backed up the PostgreSQL database {make_url(url).database} to {path}."
+    copied = _copy_files(_evidence(), evidence_beside(path))
+    return done + (f" {copied} evidence files to {evidence_beside(path)}." if copied else "")
 
 
 def restore(path: Path) -> str:
@@ -46,13 +55,42 @@ def restore(path: Path) -> str:
     if db.engine.dialect.name == "sqlite":
         revision = _sqlite_revision(path)
         _sqlite_copy(path, _sqlite_file(), into_new=False)
-        return f"Restored {path} (schema revision {revision}) into {_sqlite_file()}."
-    url, env = _pg()
-    _run(["pg_restore", "--list", str(path)], env, "pg_restore",
-         refusal=f"{path} is not a pg_dump custom-format backup")
-    _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-          "--exit-on-error", f"--dbname={url}", str(path)], env, "pg_restore")
-    return f"Restored {path} into the PostgreSQL database {make_url(url).database}."
+        done = f"Restored {path} (schema revision {revision}) into {_sqlite_file()}."
+    else:
+        url, env = _pg()
+        _run(["pg_restore", "--list", str(path)], env, "pg_restore",
+             refusal=f"{path} is not a pg_dump custom-format backup")
+        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+              "--exit-on-error", f"--dbname={url}", str(path)], env, "pg_restore")
+        done = f"Restored {path} into the PostgreSQL database {make_url(url).database}."
+    copied = _copy_files(evidence_beside(path), _evidence())
+    return done + (f" {copied} evidence files back into {_evidence()}." if copied else "")
+
+
+# -- evidence files ------------------------------------------------------------------------------
+
+
+def evidence_beside(path: Path) -> Path:
+    return path.with_name(path.name + ".evidence")
+
+
+def _evidence() -> Path:
+    from flask import current_app
+
+    return Path(current_app.config["EVIDENCE_DIR"])
+
+
+def _copy_files(source: Path, target: Path) -> int:
+    """Copy the files of ``source`` missing from ``target``: how many."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for file in sorted(source.iterdir()):
+        if file.is_file() and not (target / file.name).exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(file, target / file.name)
+            copied += 1
+    return copied
 
 
 # -- SQLite --------------------------------------------------------------------------------------

@@ -62,6 +62,8 @@ class Config:
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # uploads; JSON bodies are held to 1 MiB in the API
+    # where verification evidence files are kept (instance/evidence when unset)
+    EVIDENCE_DIR = os.environ.get("CRM_EVIDENCE_DIR") or None
     API_MAX_JSON = 1024 * 1024
     API_TOKEN_LIFETIME = timedelta(days=30)
 

@@ -27,7 +27,8 @@ def _database_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def _app(tmp_path_factory):
     url = _database_url(tmp_path_factory)
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url,
+                     EVIDENCE_DIR=str(tmp_path_factory.mktemp("evidence")))
     with app.app_context():
         _drop_everything()
         db.engine.dispose()  # no pooled connection keeps the PRAGMA used for dropping
@@ -152,6 +153,18 @@ def csrf_from(html: str) -> str:
     )
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+@pytest.fixture
+def switch_to(client, login):
+    """Sign out whoever is signed in, and sign in as ``username``."""
+
+    def switch(username):
+        client.post("/logout", data={"csrf_token": csrf_from(client.get(
+            "/", follow_redirects=True).get_data(as_text=True))})
+        return login(username)
+
+    return switch
 
 
 @pytest.fixture

@@ -68,3 +68,29 @@ def test_bad_input_changes_nothing(app, tmp_path):
     result = runner.invoke(args=["crm", "restore", str(path)], input="n\n")
     assert result.exit_code == 1 and "Aborted" in result.output
     assert len(names()) == len(before) + 1
+
+
+def test_evidence_files_go_with_the_backup_and_come_back(app, tmp_path, make_user):
+    """The verification files live outside the database: the backup copies them beside it,
+    the restore brings back those missing."""
+    from io import BytesIO
+    from pathlib import Path
+
+    from werkzeug.datastructures import FileStorage
+
+    from crm.projects import evidence
+
+    manager = make_user("mia", "manager")
+    project = factories.registered_project()
+    scan = b"%PDF-1.4 licence"
+    row = evidence.add(manager, project, FileStorage(BytesIO(scan), "licence.pdf"))
+    stored = Path(app.config["EVIDENCE_DIR"]) / row.stored_as
+    path = tmp_path / "crm.backup"
+    result = app.test_cli_runner().invoke(args=["crm", "backup", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 evidence files" in result.output
+    assert (tmp_path / "crm.backup.evidence" / row.stored_as).read_bytes() == scan
+    stored.unlink()  # a disk lost
+    result = app.test_cli_runner().invoke(args=["crm", "restore", str(path), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "1 evidence files back" in result.output and stored.read_bytes() == scan

@@ -67,6 +67,7 @@ PAGES = {
     "projects.board": OFFICERS,
     "projects.new": OFFICERS,
     "projects.show": ZONED,
+    "projects.download_evidence": row(R, 403, 403, 404, 404),  # no such file
     "projects.edit": ZONED,
     "talents.index": OFFICERS,
     "talents.export": OFFICERS,
@@ -100,6 +101,8 @@ REFUSED_POSTS = {
     "interactions.delete": ("partner",),
     "projects.delete": ("partner",),
     "projects.stage": ("partner",),
+    "projects.upload_evidence": ("partner", "staff"),
+    "projects.verify": ("partner", "staff"),
     "reference.link_global500": ("partner", "staff", "manager"),
     "reference.upload_global500": ("partner", "staff", "manager"),
     "reference.upload_shuangbai": ("partner", "staff", "manager"),
@@ -141,7 +144,7 @@ def world(app, api, make_user):
     common = {"user_id": staff_id, "code": "jxetdz", "contact_id": contact.id,
               "token": admin_token.removesuffix(".ics"), "name": "funnel", "kind": "projects",
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
-              "target_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "target_id": 1, "evidence_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
     return ids, common
 
 

@@ -28,6 +28,7 @@ KIND_LABELS = {
     "targets": _l("Target"),
     "parks": _l("Park"),
     "zones": _l("Zone"),
+    "evidence": _l("Evidence"),
     "global500": _l("Fortune Global 500"),
     "shuangbai": _l("双百 list"),
     "key_countries": _l("Key countries"),
@@ -97,6 +98,13 @@ FIELD_LABELS = {
     "target_value": _l("Target value"),
     "actual_value": _l("Actual value"),
     # a company merge (crm/companies/merge.py)
+    "filename": _l("File name"),
+    "content_type": _l("File type"),
+    "size": _l("Size (bytes)"),
+    "sha256": _l("SHA-256"),
+    "project_id": _l("Project"),
+    "at": _l("Time"),
+    "by_id": _l("By"),
     "merged_from": _l("Merged from"),
     "merged_into_id": _l("Merged into"),
     "moved_projects": _l("Projects moved"),
@@ -167,7 +175,7 @@ def field_label(kind: str, name: str) -> str:
     return str(FIELD_LABELS.get(name, name))
 
 
-USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id", "user_id"}
+USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id", "user_id", "by_id"}
 
 
 def _model_of(kind: str, name: str):

@@ -34,6 +34,7 @@ RECORDED = {
     "targets": "crm.reports.models:Target",
     "parks": "crm.zones.models:Park",
     "zones": "crm.zones.models:Zone",
+    "evidence": "crm.projects.evidence:Evidence",
 }
 UPDATES_ONLY = {"zones"}
 # kind → (the model of a list's rows, the column that tells one list from another or None,
@@ -54,6 +55,7 @@ IGNORED = {
     "id", "version", "created_at", "updated_at", "search_text", "name_key_zh", "name_key_en",
     "website_domain", "phone_key", "session_version", "calendar_token", "stage_changed_at",
     "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
+    "stored_as",
 }
 SECRET = {"password_hash"}
 

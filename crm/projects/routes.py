@@ -27,7 +27,7 @@ from ..pages import (
 from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
-from . import bp, rules, services
+from . import bp, rules, services, verification
 from .fields import PROJECT
 from .forms import ProjectForm, StageForm, conflict_message
 
@@ -111,6 +111,7 @@ def render_project(project, stage_form, status: int = 200):
         may_edit=can(current_user, "edit", project),
         may_delete=can(current_user, "delete", project),
         may_stage=can(current_user, "stage", project),
+        **verification.card(project),
     ), status
 
 

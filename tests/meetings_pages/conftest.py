@@ -14,15 +14,3 @@ def token(client):
         return csrf_from(client.get(url).get_data(as_text=True))
 
     return read
-
-
-@pytest.fixture
-def switch_to(client, login):
-    """Sign out whoever is signed in, and sign in as ``username``."""
-
-    def switch(username):
-        client.post("/logout", data={"csrf_token": csrf_from(client.get("/").get_data(
-            as_text=True))})
-        return login(username)
-
-    return switch
