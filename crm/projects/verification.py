@@ -11,11 +11,11 @@ from flask_wtf.file import FileField
 from wtforms import StringField, SubmitField
 from wtforms.validators import Length
 
+from ..codes import Stage
 from ..errors import Invalid
 from ..extensions import db
 from ..pages import permission_required
 from ..stages import NOTE_LIMIT
-from ..codes import Stage
 from . import bp, evidence, rules, services
 
 
