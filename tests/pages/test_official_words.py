@@ -303,3 +303,13 @@ def test_the_checks_catch_a_foreign_amount_and_an_english_word():
     amounts, latin = problems_of(html)
     assert amounts == ["EUR 45,600,000", "324 万美元"]
     assert [word.split()[0] for word in latin] == ["Save", "Edit", "Move"]
+
+
+def test_hong_kong_macao_and_taiwan_read_as_regions(client, make_user, login, company):
+    make_user("root", "admin", locale="zh")
+    taipei = company("Formosa Optics Ltd.", name_zh="宝岛光学", country="TW")
+    login("root")
+    page = client.get(f"/companies/{taipei.id}").get_data(as_text=True)
+    assert "中国台湾" in page and "投资来源地" in page
+    form = client.get("/companies/new").get_data(as_text=True)
+    assert ">中国香港<" in form and ">中国澳门<" in form
