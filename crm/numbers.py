@@ -1,5 +1,6 @@
 """How an amount reads on a page: the one formatter every template and report page uses
-(through the Jinja filters ``money``, ``usd`` and ``amount``, crm/templating.py).
+(through the Jinja filters ``money`` and ``usd`` and the global ``per_mu_for``,
+crm/templating.py).
 
 Chinese pages write amounts as the bureau does: 1.25亿美元, 13.8亿元, 4560万欧元 (no space, the
 currency's own Chinese unit, 亿 from 10⁸ and 万 from 10⁴); English pages US$125.0M,
@@ -51,18 +52,19 @@ def usd(cents, language: str) -> str:
 
 def _zh(value: Decimal, currency: str) -> str:
     unit = ZH_UNITS.get(currency, currency)
-    if value >= YI:
+    # a figure that rounds up to the next unit is written in it: 99999999 is 1亿, not 10000万
+    if value >= YI or Decimal(significant(value / WAN)) >= WAN:
         return f"{significant(value / YI)}亿{unit}"
-    if value >= WAN:
+    if value >= WAN or Decimal(significant(value)) >= WAN:
         return f"{significant(value / WAN)}万{unit}"
     return f"{significant(value)}{unit}"
 
 
 def _en(value: Decimal, currency: str) -> str:
     prefix = EN_PREFIXES.get(currency, f"{currency} ")
-    if value >= BILLION:
+    if value >= BILLION or _fixed(value / MILLION, 1) >= 1000:
         return f"{prefix}{_fixed(value / BILLION, 2):,}bn"
-    if value >= MILLION:
+    if value >= MILLION or _fixed(value, 2) >= MILLION:
         return f"{prefix}{_fixed(value / MILLION, 1):,}M"
     return f"{prefix}{_trimmed(_fixed(value, 2), grouped=True)}"
 

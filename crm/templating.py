@@ -19,7 +19,6 @@ def configure(app: Flask) -> None:
     app.jinja_env.filters.update(
         usd=lambda cents: numbers.usd(cents, language()),
         money=format_money,
-        amount=lambda value, currency: numbers.amount(value, currency, language()),
         day=lambda value: format_date(value, "medium") if value else "",
         when=lambda value: format_datetime(value, "medium") if value else "",
         number=lambda value: format_decimal(value) if value is not None else "",
