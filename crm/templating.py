@@ -6,9 +6,8 @@ from flask import Flask, current_app, g, request, session, url_for
 from flask_babel import format_date, format_datetime, format_decimal, refresh
 from flask_login import current_user
 
-from . import codes
+from . import codes, numbers
 from .i18n import LANGUAGES, language
-from . import numbers
 from .money import Money
 
 

@@ -131,9 +131,9 @@ def bureau(app, make_user):
 def main_pages(data) -> list[str]:
     motor, nordwind = data["motor"], data["nordwind"]
     from crm.companies.models import Contact
+    from crm.extensions import db
     from crm.interactions.models import Interaction
     from crm.talents.models import Talent
-    from crm.extensions import db
 
     meeting_id = db.session.scalar(db.select(Interaction.id))
     talent_id = db.session.scalar(db.select(Talent.id))
