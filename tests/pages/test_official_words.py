@@ -125,6 +125,11 @@ def bureau(app, make_user):
                                    "owner": "sam"}])
     factories.move(factories.talent(), "contacted", "negotiating", "landed")
     make_user("pat", "partner", company_ids=[nordwind.id], locale="zh", display_name="帕特")
+    from crm.clock import today
+    from crm.reference.targets import save_target
+
+    save_target(root, {"metric": "floor_space_m2", "year": today().year,
+                       "target_value": 300000, "actual_value": 126500})
     return {"root": root, "sam": sam, "nordwind": nordwind, "motor": motor}
 
 
@@ -228,6 +233,7 @@ def test_stage_and_kind_words(client, login, bureau):
     meetings = client.get("/meetings").get_data(as_text=True)
     assert "会谈" in meetings  # the kind; the record type is 洽谈记录
     assert "招商引资项目管理系统" in meetings
+    assert "300,000 平方米" in client.get("/reports/targets").get_data(as_text=True)
 
 
 def test_the_target_bar_never_draws_a_negative_or_overlong_width(app):
