@@ -321,3 +321,33 @@ def test_hong_kong_macao_and_taiwan_read_as_regions(client, make_user, login, co
     assert "中国台湾" in page and "投资来源地" in page
     form = client.get("/companies/new").get_data(as_text=True)
     assert ">中国香港<" in form and ">中国澳门<" in form
+
+
+# DOMAIN.md "Words an official expects" and its stage labels, as the Chinese catalog says them
+TERMS = {
+    (None, "Lead"): "线索", (None, "Contacted"): "已接洽", (None, "Negotiating"): "在谈",
+    (None, "Signed"): "已签约", (None, "Registered"): "已注册",
+    (None, "Under construction"): "在建", (None, "In operation"): "已投产",
+    (None, "On hold"): "搁置", (None, "Lost"): "已流失", (None, "Identified"): "目标人选",
+    (None, "Landed"): "已引进", ("talent stage", "Lost"): "流失",
+    (None, "Foreign capital"): "合同外资", (None, "Capital paid in"): "实际到资",
+    (None, "Country"): "国别（地区）", (None, "Country of origin"): "投资来源地",
+    ("interaction kind", "Meeting"): "会谈", (None, "Meeting"): "洽谈记录",
+    (None, "Fair or roadshow"): "展会/推介会", (None, "Competing locations"): "同时比选地区",
+    (None, "New jobs"): "新增就业岗位", (None, "Shuangbai candidate"): "双百培育对象",
+    (None, "Public summary"): "对外简介", (None, "Investment Promotion CRM"): "招商引资项目管理系统",
+    ("criterion", "High-end"): "高端", ("criterion", "Large"): "规模大",
+    ("criterion", "Strong"): "实力强", ("criterion", "New"): "业态新",
+    ("criterion", "Efficient"): "效益优", ("criterion", "Distinctive"): "特色",
+}
+
+
+def test_the_catalog_uses_the_bureaus_terms():
+    from babel.messages.pofile import read_po
+
+    from crm.paths import TRANSLATIONS
+
+    with (TRANSLATIONS / "zh" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale="zh")
+    said = {key: catalog.get(key[1], context=key[0]) for key in TERMS}
+    assert {key: m.string if m else None for key, m in said.items()} == TERMS
