@@ -55,7 +55,7 @@ fuzz: install-dev compile-translations
 
 ## make translations: extract, update and compile the catalogs
 translations: install-dev
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --sort-by-file .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 -k _lp:1c,2 -o translations/messages.pot --sort-by-file .
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d translations
 

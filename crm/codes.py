@@ -6,6 +6,7 @@ Codes are what the database, the API and CSV files hold; labels come from here a
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext as _lp
 
 
 class Code(StrEnum):
@@ -51,6 +52,13 @@ class Role(Code):
 class Locale(Code):
     ZH = "zh", "中文"
     EN = "en", "English"
+
+
+class SignInVia(Code):
+    """How a sign-in came (the audit trail's sign-in entries)."""
+
+    PAGE = "page", _l("The sign-in page")
+    API = "api", _l("An API token request")
 
 
 class ZoneLevel(Code):
@@ -103,12 +111,30 @@ class ProjectKind(Code):
 
 
 class Criterion(Code):
-    HIGH = "high", _l("High-tech")
-    LARGE = "large", _l("Large")
-    STRONG = "strong", _l("Strong investor")
-    NEW = "new", _l("New")
-    EXCELLENT = "excellent", _l("Excellent")
-    DISTINCTIVE = "distinctive", _l("Distinctive")
+    """The 高大强新优特 criteria: ``label`` is the full text (forms, filters, exports, a badge's
+    hover), ``short`` the badge's own words (高端, 规模大 …: one character alone is ambiguous,
+    高 is also the likelihood "high")."""
+
+    HIGH = "high", _l("High-tech, high-end, high value added")
+    LARGE = "large", _l("Large scale of investment")
+    STRONG = "strong", _l("Strong investor: industry leader, Fortune Global 500")
+    NEW = "new", _l("New industries, new technologies, new business models")
+    EXCELLENT = "excellent", _l("High quality and efficiency (output and tax per mu)")
+    DISTINCTIVE = "distinctive", _l("Distinctive: fits the zone's own specialised industries")
+
+    @property
+    def short(self):
+        return CRITERION_SHORT[self.value]
+
+
+CRITERION_SHORT = {
+    "high": _lp("criterion", "High-end"),
+    "large": _lp("criterion", "Large"),
+    "strong": _lp("criterion", "Strong"),
+    "new": _lp("criterion", "New"),
+    "excellent": _lp("criterion", "Efficient"),
+    "distinctive": _lp("criterion", "Distinctive"),
+}
 
 
 class TechLevel(Code):
@@ -147,11 +173,12 @@ class TalentStage(StageCode):
     CONTACTED = "contacted", _l("Contacted"), 20
     NEGOTIATING = "negotiating", _l("Negotiating"), 30
     LANDED = "landed", _l("Landed"), 40
-    LOST = "lost", _l("Lost"), 0
+    LOST = "lost", _lp("talent stage", "Lost"), 0
 
 
 class InteractionKind(Code):
-    MEETING = "meeting", _l("Meeting")
+    # the kind of interaction (会谈); the record type "Meeting" (洽谈记录) is another message
+    MEETING = "meeting", _lp("interaction kind", "Meeting")
     VISIT = "visit", _l("Visit")
     CALL = "call", _l("Call")
     VIDEO = "video", _l("Video call")

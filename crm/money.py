@@ -175,22 +175,3 @@ def rate_in_force(currency: str, day: date) -> Decimal:
 
 def to_usd_cents(money: Money, rate: Decimal) -> int:
     return int((Decimal(money.cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def format_usd(cents: int | None, language: str) -> str:
-    """A US-dollar amount as people read it: 万美元/亿美元 in Chinese, US$ million in English."""
-    if cents is None:
-        return ""
-    dollars = Decimal(cents) / 100
-    if language == "zh":
-        if dollars >= Decimal(100_000_000):
-            return f"{_trim(dollars / Decimal(100_000_000), 2)} 亿美元"
-        return f"{_trim(dollars / Decimal(10_000), 2)} 万美元"
-    return f"US${_trim(dollars / Decimal(1_000_000), 2)} million"
-
-
-def _trim(value: Decimal, places: int) -> str:
-    text = f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text

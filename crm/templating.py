@@ -6,9 +6,9 @@ from flask import Flask, current_app, g, request, session, url_for
 from flask_babel import format_date, format_datetime, format_decimal, refresh
 from flask_login import current_user
 
-from . import codes
+from . import codes, numbers
 from .i18n import LANGUAGES, language
-from .money import Money, format_usd
+from .money import Money
 
 
 def configure(app: Flask) -> None:
@@ -16,13 +16,15 @@ def configure(app: Flask) -> None:
     app.after_request(security_headers)
     app.context_processor(template_globals)
     app.jinja_env.filters.update(
-        usd=lambda cents: format_usd(cents, language()),
+        usd=lambda cents: numbers.usd(cents, language()),
+        file_size=lambda size: numbers.file_size(size, language()),
         money=format_money,
         day=lambda value: format_date(value, "medium") if value else "",
         when=lambda value: format_datetime(value, "medium") if value else "",
         number=lambda value: format_decimal(value) if value is not None else "",
     )
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["per_mu_for"] = lambda end: numbers.PerMu.for_period(language(), end)
     app.jinja_env.globals["export_url"] = export_url
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -62,11 +64,16 @@ def security_headers(response):
 
 
 def format_money(money: Money | None, with_usd_cents: int | None = None) -> str:
+    """An amount as entered (crm/numbers.py), and its US-dollar value when given and the
+    currency is another."""
+    from flask_babel import gettext as _
+
     if money is None:
         return ""
-    text = f"{money.currency} {money.amount:,.2f}".replace(".00", "")
+    text = numbers.amount(money.amount, money.currency, language())
     if with_usd_cents is not None and money.currency != "USD":
-        text += f" ({format_usd(with_usd_cents, language())})"
+        return _("%(amount)s (about %(usd)s)", amount=text,
+                 usd=numbers.usd(with_usd_cents, language()))
     return text
 
 

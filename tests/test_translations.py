@@ -19,12 +19,12 @@ def extracted(tmp_path_factory) -> set[str]:
     pybabel = Path(sys.executable).with_name("pybabel")
     subprocess.run(
         [str(pybabel), "-q", "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+         "-k", "lazy_pgettext:1c,2", "-k", "_lp:1c,2",
          "-o", str(pot), "--omit-header", "."],
         cwd=HOME, check=True,
     )
     with pot.open("rb") as handle:
-        return {message.id if isinstance(message.id, str) else message.id[0]
-                for message in read_po(handle) if message.id}
+        return ids(read_po(handle))
 
 
 def catalog(language: str):
@@ -32,8 +32,9 @@ def catalog(language: str):
         return read_po(handle, locale=language)
 
 
-def ids(messages) -> set[str]:
-    return {m.id if isinstance(m.id, str) else m.id[0] for m in messages if m.id}
+def ids(messages) -> set[tuple]:
+    """Each message as (context, id): a pgettext message is its own, beside the plain one."""
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in messages if m.id}
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from ..codes import (
     Locale,
     Role,
+    SignInVia,
 )
 from ..extensions import db
 
@@ -76,6 +77,10 @@ FIELD_LABELS = {
     "active": _l("Active"),
     "zones": _l("Zones"),
     "companies": _l("Linked companies"),
+    # a meeting's links, kept by the names of its relationships
+    "projects": _l("Linked projects"),
+    "talents": _l("Linked talents"),
+    "contacts": _l("Their attendees"),
     "password": _l("Password"),
     # a list's entry, a sign-in's, the records declared nowhere else
     "entries": _l("Entries"),
@@ -116,6 +121,7 @@ FIELD_LABELS = {
     "moved_partners": _l("Partner accounts moved"),
 }
 USER_CODES = {"role": Role, "locale": Locale}
+SIGN_IN_CODES = {"via": SignInVia}
 
 
 def _declaration(kind: str):
@@ -141,8 +147,9 @@ def _declared(kind: str, name: str):
 def code_list(kind: str, name: str):
     """The codes a field's values are, for showing their labels."""
     found = _declared(kind, name)
-    return found.codes if found is not None else USER_CODES.get(name) if kind == "users" \
-        else None
+    if found is not None:
+        return found.codes
+    return {"users": USER_CODES, "sign_ins": SIGN_IN_CODES}.get(kind, {}).get(name)
 
 
 def kind_label(kind: str) -> str:

@@ -28,12 +28,16 @@ from .models import Company
 NOT_ISO_3166 = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB",
                 "XK", "ZZ"}
 
+# the regions as a Chinese official names them among the 国别（地区） (港澳台 are regions)
+ZH_REGIONS = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾"}
+
 
 @lru_cache(maxsize=4)
 def _territories(lang: str) -> dict[str, str]:
     names = Locale.parse("zh_Hans_CN" if lang == "zh" else "en").territories
-    return {code: name for code, name in names.items()
-            if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166}
+    found = {code: name for code, name in names.items()
+             if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166}
+    return found | ZH_REGIONS if lang == "zh" else found
 
 
 def countries() -> list[tuple[str, str]]:

@@ -206,11 +206,11 @@ def _median_days(matching) -> dict[str, float]:
 def funnel_workbook(report: dict) -> bytes:
     book, sheet = xlsx.book(_("Funnel"), [
         _("Stage"), _("Code"), _("Reached"), _("At this stage now"),
-        _("Total investment (US$)"), _("Conversion to the next stage"),
+        _("Total investment (%(unit)s)", unit=xlsx.usd_unit()), _("Conversion to the next stage"),
         _("Median days in stage")])
     for row in report["stages"]:
         sheet.append([str(Stage(row["stage"]).label), row["stage"], row["reached"],
-                      row["current"], xlsx.decimal(row["usd"]), row["conversion"],
+                      row["current"], xlsx.usd(row["usd"]), row["conversion"],
                       row["median_days"]])
         sheet.cell(sheet.max_row, 5).number_format = "#,##0.00"
         sheet.cell(sheet.max_row, 6).number_format = "0.0%"

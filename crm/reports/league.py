@@ -14,6 +14,7 @@ from ..db import db
 from ..errors import Invalid
 from ..filters import Day, clean
 from ..i18n import language
+from ..numbers import PerMu
 from ..projects.models import Project
 from . import xlsx
 from .common import Report, as_int, as_usd, in_period, require_reports, zones_for
@@ -143,16 +144,19 @@ def sort_league(rows: list[dict], sort: str | None) -> list[dict]:
 
 
 def league_workbook(report: dict) -> bytes:
+    per_mu = PerMu.for_period(language(), report["to"])
     book, sheet = xlsx.book(_("League table"), [
-        _("Zone"), _("Code"), _("New leads"), _("Signed"), _("Signed investment (US$)"),
-        _("Over US$100M"), _("Fortune Global 500"), _("Output per mu (US$)"),
-        _("Tax per mu (US$)"), _("Meetings"), _("Overdue follow-ups"), _("Talents landed")])
+        _("Zone"), _("Code"), _("New leads"), _("Signed"),
+        _("Signed investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"),
+        _("Fortune Global 500"), _("Output per mu (%(unit)s)", unit=per_mu.unit),
+        _("Tax per mu (%(unit)s)", unit=per_mu.unit), _("Meetings"), _("Overdue follow-ups"),
+        _("Talents landed")])
     zh = language() == "zh"
     for row in report["zones"]:
         sheet.append([
             xlsx.text(row["zone_zh"] if zh else row["zone_en"]), row["zone"], row["new_leads"],
-            row["signed"], xlsx.decimal(row["signed_usd"]), row["mega"], row["fortune500"],
-            xlsx.decimal(row["output_per_mu"]), xlsx.decimal(row["tax_per_mu"]),
+            row["signed"], xlsx.usd(row["signed_usd"]), row["mega"], row["fortune500"],
+            per_mu.value(row["output_per_mu"]), per_mu.value(row["tax_per_mu"]),
             row["meetings"], row["overdue_follow_ups"], row["talents_landed"]])
         for column in (5, 8, 9):
             sheet.cell(sheet.max_row, column).number_format = "#,##0.00"

@@ -112,7 +112,7 @@ def shuangbai_workbook(report: dict) -> bytes:
     sheet.append([_("Candidates")])
     sheet.append([_("Project number"), _("Name in Chinese"), _("Name in English"),
                   _("Company number"), _("Company"), _("Zone"), _("Stage"),
-                  _("Total investment (US$)"), _("Over US$100M"), _("Fortune Global 500")])
+                  _("Total investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"), _("Fortune Global 500")])
     xlsx.bold_row(sheet)
     zh = language() == "zh"
     for row in report["candidates"]:
@@ -120,7 +120,7 @@ def shuangbai_workbook(report: dict) -> bytes:
             row["company_en"] or row["company_zh"])
         sheet.append([row["project_id"], xlsx.text(row["name_zh"]), xlsx.text(row["name_en"]),
                       row["company_id"], xlsx.text(company), row["zone"],
-                      str(Stage(row["stage"]).label), xlsx.decimal(row["usd"]),
+                      str(Stage(row["stage"]).label), xlsx.usd(row["usd"]),
                       _("Yes") if row["flags"]["mega"] else _("No"),
                       _("Yes") if row["flags"]["fortune500"] else _("No")])
         sheet.cell(sheet.max_row, 8).number_format = "#,##0.00"

@@ -95,7 +95,7 @@ METRICS: dict[str, Metric] = {m.code: m for m in (
                     _l("enterprises"), derived=True),
     NewEconomyParks("new_economy_parks", _l("New-economy parks started"), _l("parks"),
                     derived=True),
-    Metric("floor_space_m2", _l("New industrial floor space"), "m²", derived=False),
+    Metric("floor_space_m2", _l("New industrial floor space"), _l("m²"), derived=False),
     Metric("land_reclaimed_mu", _l("Inefficient land reclaimed"), _l("mu"), derived=False),
     ShuangbaiIncrease("shuangbai_increase", _l("Increase of the 双百 count"),
                       _l("enterprises"), derived=True, citywide_only=True),

@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .. import numbers
+from ..i18n import language
 from ..safety import spreadsheet_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,6 +23,18 @@ def text(value) -> str:
 
 def decimal(value) -> Decimal | None:
     return Decimal(value) if value is not None else None
+
+
+def usd_unit() -> str:
+    """The unit of a report's US-dollar column, for its header: 万美元 in Chinese, US$ else."""
+    return "万美元" if language() == "zh" else "US$"
+
+
+def usd(value) -> Decimal | None:
+    """A US-dollar decimal string (the API's) as that column holds it: in 万美元 in Chinese."""
+    if value is None:
+        return None
+    return numbers.in_wan(value) if language() == "zh" else Decimal(value)
 
 
 def bold_row(sheet) -> None:

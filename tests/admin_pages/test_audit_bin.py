@@ -26,7 +26,7 @@ def test_audit_page_shows_a_project_change_with_old_and_new(client, api, login, 
     rows = re.findall(r"<tr><td>(.*?)</td><td class=\"old\">(.*?)</td>"
                       r"<td class=\"new\">(.*?)</td></tr>", html)
     assert ("Notes", "first draft", "second draft") in rows  # field / old / new
-    assert ("高大强新优特 criteria", "—", "High-tech") in rows  # declared labels, never codes
+    assert ("高大强新优特 criteria", "—", "High-tech, high-end, high value added") in rows  # declared labels, never codes
     assert f'href="/projects/{created["id"]}"' in html  # the record's page
     assert "<td>root</td>" in html
     # filters: another user's changes only, and nothing since tomorrow

@@ -14,7 +14,7 @@ def test_every_page_renders_in_chinese(client, make_user, login, company, projec
     pages = {
         "/projects": "嘉兴工厂",
         "/projects/board": "嘉兴工厂",
-        f"/projects/{record.id}": "324 万美元",
+        f"/projects/{record.id}": "300万欧元（约324万美元）",
         f"/projects/{record.id}/edit": "嘉兴工厂",
         "/projects/new": "csrf_token",
         "/companies": "阿克米",

@@ -27,7 +27,7 @@ def test_create_project_through_the_form(client, make_user, login, company, eur_
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "The project was added." in html
-    assert "Jiaxing new plant" in html and "EUR 2,000,000" in html and "US$2.16 million" in html
+    assert "Jiaxing new plant" in html and "EUR 2.0M (about US$2.2M)" in html
     assert "High-tech" in html and "Suzhou, Wuxi, Vietnam" in html
     saved = db.session.scalar(db.select(Project))
     assert saved.criteria == ["high", "new"] and saved.created_by_id is not None

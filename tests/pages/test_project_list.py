@@ -26,7 +26,7 @@ def test_filters_show_labels_and_narrow_the_list(client, make_user, login, compa
     assert "Big plant" in html and "Small shop" not in html
     assert "Over US$100M" in html and "Shuangbai candidate" in html
     assert "High-tech" in html  # criterion label, not the code
-    assert "US$150 million" in html
+    assert "US$150.0M" in html
     html = client.get("/projects", query_string={"zone": "jxetdz"}).get_data(as_text=True)
     assert "Small shop" in html and "Big plant" not in html
     html = client.get("/projects", query_string={"criteria": "high"}).get_data(as_text=True)
