@@ -224,7 +224,7 @@ PROJECT_COLUMNS = [
     "id", "name_zh", "name_en", "company_id", "zone_code", "park_id", "kind", "stage",
     "reached_order", "stage_changed_at", "tech_level", "park_types", "productive",
     "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
-    "competing_locations", "signed_on", "registered_on", "paid_in_on", "verified_by_id",
+    "competing_locations", "paid_in_on", "verified_by_id",
     "verified_at", "verified_note", "owner_id", "created_by_id", "public_summary", "notes",
     "search_text", "version", "created_at", "updated_at",
 ] + [f"{money}_{part}" for money in ("total_investment", "registered_capital", "annual_output",
@@ -282,8 +282,6 @@ def _project(w, rng, companies, users, parks, rates, now) -> dict:
            (created + timedelta(days=rng.randint(120, 900))).date(),
            rng.randint(20, 800) if rng.random() < 0.7 else None,
            rng.sample(d.COMPETING, rng.randint(0, 2)),
-           first_signed.date() if first_signed else None,
-           first_registered.date() if first_registered else None,
            built.date() if built else None,
            users["ids"]["bench-manager"] if verified else None, now if verified else None, "",
            owner, owner, "", "", search_text(name_zh, [name_en]), 1, created,
@@ -298,7 +296,11 @@ def _project(w, rng, companies, users, parks, rates, now) -> dict:
         history.append((w.next_id("stage_change"), pid, previous, str(stage), when, owner, note,
                         note))
         previous = str(stage)
+    reached_on = {"signed": first_signed, "registered": first_registered,
+                  "construction": at.get(Stage.CONSTRUCTION), "operation": at.get(Stage.OPERATING)}
+    milestones = [(pid, code, when.date()) for code, when in reached_on.items() if when]
     return {"row": row, "criteria": [(pid, c) for c in Criterion.codes() if c in criteria],
+            "milestones": milestones,
             "history": history, "id": pid, "zone": zone, "company": company["id"],
             "owner": owner, "created": created.date()}
 
@@ -307,6 +309,8 @@ def _write_projects(w: Writer, made: list[dict]) -> None:
     w.insert("project", PROJECT_COLUMNS, [p["row"] for p in made])
     w.insert("project_criterion", ["project_id", "criterion"],
              [c for p in made for c in p["criteria"]])
+    w.insert("project_milestone", ["project_id", "code", "actual_on"],
+             [m for p in made for m in p["milestones"]])
     w.insert("stage_change", ["id", "project_id", "from_stage", "to_stage", "at", "by_id",
                               "note", "reason"], [h for p in made for h in p["history"]])
 

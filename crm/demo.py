@@ -581,6 +581,16 @@ def _plan(rng: random.Random, companies: dict[str, Company],
     return plans
 
 
+def _backdate_milestones(project, at: dict) -> None:
+    """The milestones the moves reached, on the plan's days rather than today's."""
+    from .projects.milestones import REACHED_BY
+
+    for stage, code in REACHED_BY.items():
+        if stage in at and project.milestone(code) is not None:
+            project.milestone(code).actual_on = at[stage].date()
+    db.session.commit()
+
+
 def _projects(plans: list[dict]) -> int:
     existing = set(db.session.scalars(sa.select(Project.name_en)))
     users = {u.username: u for u in db.session.scalars(sa.select(User))}
@@ -613,6 +623,7 @@ def _projects(plans: list[dict]) -> int:
             note = plan["notes"].get(stage, "")
             reason = note if stage == Stage.LOST else ""
             move_stage(actor, project, stage, note, reason)
+        _backdate_milestones(project, plan["at"])
         made.append((project.id, plan))
     _rewrite_timestamps(made)
     return len(made)

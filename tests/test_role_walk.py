@@ -67,6 +67,7 @@ PAGES = {
     "projects.new": OFFICERS,
     "projects.show": ZONED,
     "projects.edit": ZONED,
+    "projects.edit_milestones": ZONED,
     "talents.index": OFFICERS,
     "talents.export": OFFICERS,
     "talents.new": OFFICERS,

@@ -34,6 +34,7 @@ from . import (  # noqa: E402, F401
     exports,
     interactions,
     me,
+    milestones,
     openapi,
     parks,
     projects,

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import can
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
 from ..exports.pages import download
 from ..extensions import db
 from ..filters import Country, clean
@@ -15,10 +15,12 @@ from ..pages import (
     RecordPages,
     delete_and_return,
     edit_form,
+    edit_page,
     officers,
     only_zone,
     page_of,
     permission_required,
+    saved,
     staff_required,
     stage_page,
     visible_zones,
@@ -27,9 +29,9 @@ from ..pages import (
 from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
-from . import bp, rules, services
+from . import bp, milestones, rules, services
 from .fields import PROJECT
-from .forms import ProjectForm, StageForm, conflict_message
+from .forms import MilestonesForm, ProjectForm, StageForm, conflict_message
 
 BOARD_LIMIT = 30
 PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
@@ -107,6 +109,7 @@ def render_project(project, stage_form, status: int = 200):
     return render_template(
         "projects/show.html", project=project, stage_form=stage_form,
         changes=services.history(project), upcoming=upcoming, missing=missing,
+        milestones=milestones.of(project),
         fields=PROJECT, amounts=PROJECT.writable(MONEY),
         may_edit=can(current_user, "edit", project),
         may_delete=can(current_user, "delete", project),
@@ -171,3 +174,18 @@ def edit(project_id: int):
     return PAGES.edit(form, project, lambda version: services.update_project(
         current_user, project, version, form.values()),
         conflict_message(), _("The project was saved."))
+
+
+@bp.route("/projects/<int:project_id>/milestones", methods=["GET", "POST"])
+@staff_required
+def edit_milestones(project_id: int):
+    """All seven milestones' days in one form, checked by the service as the API's PUT is."""
+    project = services.get_project(current_user, project_id, "edit")
+    form = edit_form(MilestonesForm, MilestonesForm.data_of(project))
+    return edit_page(
+        form, project, lambda version: milestones.set_dates(
+            current_user, project, version, form.entries()),
+        conflict=conflict_message(),
+        done=lambda record: saved(_("The milestones were saved."), PAGES.url(record)),
+        render=lambda status: (render_template(
+            "projects/milestones.html", form=form, project=project, codes=MilestoneCode), status))

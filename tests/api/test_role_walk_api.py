@@ -34,6 +34,8 @@ READS = {
     "exports_export_interactions": OFFICERS,
     "interactions_get_interaction": ZONED,
     "me_my_calendar": OFFICERS,  # partners get no feed
+    "milestones_get_milestones": {"own": row(401, 403, 200, 200, 200),
+                                  "other": row(401, 404, 404, 200, 200)},
     "openapi_openapi_document": row(200, 200, 200, 200, 200),
     "parks_list_parks": SIGNED_IN,
     "parks_get_park": SIGNED_IN,
@@ -69,6 +71,7 @@ WRITES = {
     "interactions_change_interaction": ("partner",),
     "interactions_delete_interaction": ("partner",),
     "me_reset_calendar": ("partner",),
+    "milestones_put_milestones": ("partner",),
     "parks_create_park": ("partner", "staff", "manager"),
     "parks_change_park": ("partner", "staff", "manager"),
     "projects_create_project": ("partner",),
