@@ -100,6 +100,8 @@ REFUSED_POSTS = {
     "interactions.delete": ("partner",),
     "projects.delete": ("partner",),
     "projects.stage": ("partner",),
+    "projects.add_payment": ("partner",),
+    "projects.delete_payment": ("partner",),
     "reference.link_global500": ("partner", "staff", "manager"),
     "reference.upload_global500": ("partner", "staff", "manager"),
     "reference.upload_shuangbai": ("partner", "staff", "manager"),
@@ -141,7 +143,7 @@ def world(app, api, make_user):
     common = {"user_id": staff_id, "code": "jxetdz", "contact_id": contact.id,
               "token": admin_token.removesuffix(".ics"), "name": "funnel", "kind": "projects",
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
-              "target_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "target_id": 1, "payment_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
     return ids, common
 
 

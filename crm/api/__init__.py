@@ -37,6 +37,7 @@ from . import (  # noqa: E402, F401
     milestones,
     openapi,
     parks,
+    payments,
     projects,
     reference,
     reports,

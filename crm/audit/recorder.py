@@ -42,6 +42,7 @@ UPDATES_ONLY = {"zones"}
 CHILDREN = {
     "crm.projects.models:ProjectMilestone": ("projects", "project_id",
                                              lambda row: f"milestones.{row.code}"),
+    "crm.projects.models:Payment": ("projects", "project_id", lambda row: f"payments.{row.id}"),
 }
 # kind → (the model of a list's rows, the column that tells one list from another or None,
 # the action an entry records): rows added and removed in a transaction are one entry

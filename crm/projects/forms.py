@@ -8,12 +8,14 @@ from wtforms.validators import Optional
 from ..codes import MilestoneCode, Stage
 from ..forms import ServiceForm, record_form, stage_form
 from . import milestones
-from .fields import PROJECT
+from .fields import PAYMENT, PROJECT
 
 ProjectForm = record_form(PROJECT)
 
 
 StageForm = stage_form(Stage)
+
+PaymentForm = record_form(PAYMENT)
 
 
 def conflict_message() -> str:

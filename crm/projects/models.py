@@ -16,7 +16,7 @@ MEGA_USD_CENTS = 100_000_000 * 100
 # money (crm.money.Money): amount, currency, US-dollar value and the rate used, each kept in
 # four columns and read as one ``project.total_investment``
 PROJECT_AMOUNTS = amounts("total_investment", "registered_capital", "foreign_capital",
-                          "annual_output", "annual_tax", "paid_in")
+                          "annual_output", "annual_tax")
 
 
 class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
@@ -35,8 +35,6 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     stage_changed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     tech_level: Mapped[str | None] = mapped_column(sa.String(20))
     park_types: Mapped[list] = mapped_column(sa.JSON, default=list)
-
-    paid_in_on: Mapped[date | None] = mapped_column(sa.Date)
 
     productive: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     two_high_one_low: Mapped[bool] = mapped_column(sa.Boolean, default=False)
@@ -69,6 +67,9 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     )
     milestone_rows: Mapped[list["ProjectMilestone"]] = relationship(
         cascade="all, delete-orphan", order_by="ProjectMilestone.code"
+    )
+    payments: Mapped[list["Payment"]] = relationship(
+        cascade="all, delete-orphan", order_by="(Payment.received_on, Payment.id)"
     )
 
     __table_args__ = (
@@ -146,6 +147,13 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     @classmethod
     def _registered_on_expression(cls):
         return cls._actual_on_sql(MilestoneCode.REGISTERED)
+
+    @property
+    def paid_in_usd_cents(self) -> int | None:
+        """实际到资: the payments' US-dollar values added up (None with no payment)."""
+        if not self.payments:
+            return None
+        return sum(payment.amount_usd_cents or 0 for payment in self.payments)
 
     @property
     def criteria(self) -> list[str]:
@@ -257,3 +265,24 @@ class ProjectMilestone(db.Model):
     actual_on: Mapped[date | None] = mapped_column(sa.Date)
 
     __table_args__ = (sa.CheckConstraint(MilestoneCode.check("code"), name="code"),)
+
+
+class Payment(Timestamps, amounts("amount"), db.Model):
+    """An instalment of paid-in capital (实际到资): the amount as received, with its US-dollar
+    value at the rate in force on the day it was received."""
+
+    __tablename__ = "project_payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    received_on: Mapped[date] = mapped_column(sa.Date)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+
+    __table_args__ = (
+        sa.CheckConstraint("amount_cents >= 0", name="amount"),
+        # the paid-in report: the payments of a span of days
+        sa.Index("ix_project_payment_received", "received_on", "project_id"),
+    )

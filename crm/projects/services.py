@@ -94,10 +94,12 @@ def _as_list(value) -> list[str]:
 
 def relations(*, milestones: bool = True) -> tuple:
     """What a list row or a project's page shows, loaded with it (no query per row); the
-    milestones (``signed_on``, ``registered_on``) unless a card does not show them."""
+    milestones (``signed_on``, ``registered_on``) and payments (``paid_in``) unless a card
+    does not show them."""
     return (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
             joinedload(Project.verified_by), selectinload(Project.criteria_rows),
-            *((selectinload(Project.milestone_rows),) if milestones else ()))
+            *((selectinload(Project.milestone_rows), selectinload(Project.payments))
+              if milestones else ()))
 
 
 def with_relations(statement: sa.Select, *, milestones: bool = True) -> sa.Select:
