@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from ..access import can
 from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
-from ..exports.pages import download
 from ..errors import Invalid
+from ..exports.pages import download
 from ..extensions import db
 from ..filters import Country, clean
 from ..pages import (
