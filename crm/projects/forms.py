@@ -44,6 +44,6 @@ class MilestonesForm(ServiceForm):
 
 for _code in MilestoneCode:
     setattr(MilestonesForm, milestones.key(_code, "planned_on"),
-            DateField(_l("Planned"), validators=[Optional()]))
+            DateField(_l("Planned date"), validators=[Optional()]))
     setattr(MilestonesForm, milestones.key(_code, "actual_on"),
-            DateField(_l("Actual"), validators=[Optional()]))
+            DateField(_l("Actual date"), validators=[Optional()]))

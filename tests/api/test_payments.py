@@ -93,3 +93,15 @@ def test_payments_are_in_the_audit_trail(admin, project):
     key = f"payments.{made['id']}"
     assert latest["changes"][f"{key}.amount_cents"] == [None, 750]
     assert latest["changes"][f"{key}.received_on"] == [None, "2025-02-01"]
+
+
+def test_the_audit_page_names_milestone_and_payment_changes(admin, project, client, login):
+    p = signed(admin, project)
+    ok(pay(admin, p["id"], "7.50", "USD", "2025-02-01"), 201)
+    p = ok(admin.get(f"{URL}/{p['id']}"))
+    ok(admin.call("PUT", f"{URL}/{p['id']}/milestones", json={
+        "version": p["version"], "milestones": [{"code": "land", "planned_on": "2027-01-01"}]}))
+    login("admin")
+    html = client.get(f"/admin/audit?kind=projects&id={p['id']}").get_data(as_text=True)
+    assert "Land supplied (供地) · Planned date" in html
+    assert "Paid-in capital" in html and "Amount received" in html and "7.50" in html
