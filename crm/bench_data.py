@@ -230,11 +230,11 @@ PROJECT_COLUMNS = [
     "id", "name_zh", "name_en", "company_id", "zone_code", "park_id", "kind", "stage",
     "reached_order", "stage_changed_at", "tech_level", "park_types", "productive",
     "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
-    "competing_locations", "signed_on", "registered_on", "paid_in_on", "verified_by_id",
+    "competing_locations", "verified_by_id",
     "verified_at", "verified_note", "owner_id", "created_by_id", "public_summary", "notes",
     "search_text", "version", "created_at", "updated_at",
 ] + [f"{money}_{part}" for money in ("total_investment", "registered_capital", "annual_output",
-                                     "annual_tax", "paid_in")
+                                     "annual_tax")
      for part in ("cents", "currency", "usd_cents", "rate")]
 
 
@@ -276,8 +276,10 @@ def _project(w, rng, companies, users, parks, rates, now) -> dict:
              else (None,) * 4,
              _money(usd * rng.uniform(1, 2.5), currency, rates) if productive else (None,) * 4,
              _money(usd * rng.uniform(0.05, 0.2), currency, rates) if productive
-             else (None,) * 4,
-             _money(usd * rng.uniform(0.2, 0.8), "USD", rates) if built else (None,) * 4]
+             else (None,) * 4]
+    # paid-in capital: one payment in US dollars once construction started
+    payments = [(w.next_id("project_payment"), pid, built.date(), "", built, built,
+                 *_money(usd * rng.uniform(0.2, 0.8), "USD", rates))] if built else []
     row = (pid, "".join(name_zh), name_en, company["id"], zone, park, kind.value,
            final.value, reached,
            times[-1] if times else created, rng.choice([None, None, "leading", "pioneering",
@@ -288,9 +290,6 @@ def _project(w, rng, companies, users, parks, rates, now) -> dict:
            (created + timedelta(days=rng.randint(120, 900))).date(),
            rng.randint(20, 800) if rng.random() < 0.7 else None,
            rng.sample(d.COMPETING, rng.randint(0, 2)),
-           first_signed.date() if first_signed else None,
-           first_registered.date() if first_registered else None,
-           built.date() if built else None,
            users["ids"]["bench-manager"] if verified else None, now if verified else None, "",
            owner, owner, "", "", search_text(name_zh, [name_en]), 1, created,
            times[-1] if times else created) + tuple(v for m in money for v in m)
@@ -304,7 +303,11 @@ def _project(w, rng, companies, users, parks, rates, now) -> dict:
         history.append((w.next_id("stage_change"), pid, previous, str(stage), when, owner, note,
                         note))
         previous = str(stage)
+    reached_on = {"signed": first_signed, "registered": first_registered,
+                  "construction": at.get(Stage.CONSTRUCTION), "operation": at.get(Stage.OPERATING)}
+    milestones = [(pid, code, when.date()) for code, when in reached_on.items() if when]
     return {"row": row, "criteria": [(pid, c) for c in Criterion.codes() if c in criteria],
+            "milestones": milestones, "payments": payments,
             "history": history, "id": pid, "zone": zone, "company": company["id"],
             "owner": owner, "created": created.date()}
 
@@ -313,6 +316,12 @@ def _write_projects(w: Writer, made: list[dict]) -> None:
     w.insert("project", PROJECT_COLUMNS, [p["row"] for p in made])
     w.insert("project_criterion", ["project_id", "criterion"],
              [c for p in made for c in p["criteria"]])
+    w.insert("project_milestone", ["project_id", "code", "actual_on"],
+             [m for p in made for m in p["milestones"]])
+    w.insert("project_payment", ["id", "project_id", "received_on", "note", "created_at",
+                                 "updated_at", "amount_cents", "amount_currency",
+                                 "amount_usd_cents", "amount_rate"],
+             [x for p in made for x in p["payments"]])
     w.insert("stage_change", ["id", "project_id", "from_stage", "to_stage", "at", "by_id",
                               "note", "reason"], [h for p in made for h in p["history"]])
 

@@ -184,3 +184,15 @@ class InteractionKind(Code):
     VIDEO = "video", _l("Video call")
     EMAIL = "email", _l("Email")
     EVENT = "event", _l("Fair or roadshow")
+
+
+class MilestoneCode(Code):
+    """A signed project's milestones to production (DOMAIN.md "After signing"), in order."""
+
+    SIGNED = "signed", _l("Signed (签约)"), 10
+    REGISTERED = "registered", _l("Registered (注册)"), 20
+    LAND = "land", _l("Land supplied (供地)"), 30
+    CONSTRUCTION = "construction", _l("Construction started (开工)"), 40
+    COMPLETION = "completion", _l("Construction completed (竣工)"), 50
+    OPERATION = "operation", _l("In operation (投产)"), 60
+    FULL_PRODUCTION = "full_production", _l("Full production (达产)"), 70

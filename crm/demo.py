@@ -21,6 +21,7 @@ from .companies.services import create_company
 from .extensions import db
 from .money import Money
 from .projects.models import Project, StageChange
+from .projects.payments import add_payment
 from .projects.services import create_project, move_stage, update_project
 from .reference.models import ExchangeRate, Global500Entry
 from .reference.services import replace_list, save_rates
@@ -550,8 +551,12 @@ def _plan(rng: random.Random, companies: dict[str, Company],
             later["registered_on"] = registered_at.date()
             later["registered_capital"] = _amount(usd * rng.uniform(0.3, 0.5), currency)
         if top.order >= Stage.CONSTRUCTION.order:
-            later["paid_in"] = _amount(usd * rng.uniform(0.2, 0.8), currency)
-            later["paid_in_on"] = (at.get(Stage.CONSTRUCTION) or at[reached[-1]]).date()
+            # paid-in capital in two instalments, the second a year on (not after today)
+            first = (at.get(Stage.CONSTRUCTION) or at[reached[-1]]).date()
+            share = usd * rng.uniform(0.2, 0.8)
+            later["payments"] = [(_amount(share * 0.6, currency), first),
+                                 (_amount(share * 0.4, currency),
+                                  min(first + timedelta(days=365), now.date()))]
         notes = {}
         for stage in path:
             if stage == Stage.LOST:
@@ -581,6 +586,16 @@ def _plan(rng: random.Random, companies: dict[str, Company],
     return plans
 
 
+def _backdate_milestones(project, at: dict) -> None:
+    """The milestones the moves reached, on the plan's days rather than today's."""
+    from .projects.milestones import REACHED_BY
+
+    for stage, code in REACHED_BY.items():
+        if stage in at and project.milestone(code) is not None:
+            project.milestone(code).actual_on = at[stage].date()
+    db.session.commit()
+
+
 def _projects(plans: list[dict]) -> int:
     existing = set(db.session.scalars(sa.select(Project.name_en)))
     users = {u.username: u for u in db.session.scalars(sa.select(User))}
@@ -604,15 +619,15 @@ def _projects(plans: list[dict]) -> int:
                     for name in ("registered_on", "registered_capital"):
                         if name in later:
                             due[name] = later.pop(name)
-                if target.order >= Stage.CONSTRUCTION.order:
-                    for name in ("paid_in", "paid_in_on"):
-                        if name in later:
-                            due[name] = later.pop(name)
                 if due:
                     update_project(actor, project, project.version, due)
             note = plan["notes"].get(stage, "")
             reason = note if stage == Stage.LOST else ""
             move_stage(actor, project, stage, note, reason)
+            if target.order >= Stage.CONSTRUCTION.order:
+                for amount, day in later.pop("payments", []):
+                    add_payment(actor, project, amount, max(day, RATES_FROM), "")
+        _backdate_milestones(project, plan["at"])
         made.append((project.id, plan))
     _rewrite_timestamps(made)
     return len(made)

@@ -33,11 +33,13 @@ class MoveColumns:
 
 def move(user, record, target: str, note: str, reason: str, version: int | None, *,
          stages: type[Code], history: Callable, already, lost,
-         check: Callable[[str], None] | None = None) -> None:
+         check: Callable[[str], None] | None = None,
+         reached: Callable[[str], None] | None = None) -> None:
     """Move ``record`` to ``target`` (one of ``stages``; skipping stages is allowed) and add the
     ``history`` row; raises, writing nothing, when the move is refused. ``already`` and ``lost``
     are the record's own messages (lazy: a move outside a request, as the demo loader makes,
-    translates nothing); ``check(target)`` adds the record's own rules. The caller commits."""
+    translates nothing); ``check(target)`` adds the record's own rules, ``reached(target)`` what the move
+    sets on the record (a project's milestones). The caller commits."""
     if not can(user, "stage", record):
         raise Forbidden()
     if version is not None and version != record.version:
@@ -63,3 +65,5 @@ def move(user, record, target: str, note: str, reason: str, version: int | None,
     stage = stages(target)
     if stage.in_pipeline:
         record.reached_order = max(record.reached_order or 0, stage.order)
+    if reached is not None:
+        reached(target)

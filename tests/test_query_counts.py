@@ -14,9 +14,12 @@ from tests import factories
 # meetings load their links) are what issue 15 still has to bring down; an API call's count
 # includes the one statement of its token's rate limit (crm/auth/limits.py)
 BUDGET = {
-    "/": 3, "/reports": 10, "/projects": 7, "/projects/board": 5, "/projects/{project}": 8,
+    # issue 10 added the paid-in report to /reports, and to a project its milestones, its
+    # payments (and on its page the currencies of the ledger's form, and for those who verify
+    # the list of its evidence files)
+    "/": 3, "/reports": 11, "/projects": 7, "/projects/board": 5, "/projects/{project}": 12,
     "/companies/{company}": 7, "/meetings": 9, "/follow-ups": 4, "/projects/new": 9,
-    "/api/v1/projects": 6, "/api/v1/projects/{project}": 5, "/api/v1/interactions": 10,
+    "/api/v1/projects": 6, "/api/v1/projects/{project}": 6, "/api/v1/interactions": 10,
     "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,
     "/api/v1/reports/shuangbai": 5,
 }

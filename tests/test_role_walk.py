@@ -69,6 +69,7 @@ PAGES = {
     "projects.show": ZONED,
     "projects.download_evidence": row(R, 403, 403, 404, 404),  # no such file
     "projects.edit": ZONED,
+    "projects.edit_milestones": ZONED,
     "talents.index": OFFICERS,
     "talents.export": OFFICERS,
     "talents.new": OFFICERS,
@@ -103,6 +104,8 @@ REFUSED_POSTS = {
     "projects.stage": ("partner",),
     "projects.upload_evidence": ("partner", "staff"),
     "projects.verify": ("partner", "staff"),
+    "projects.add_payment": ("partner",),
+    "projects.delete_payment": ("partner",),
     "reference.link_global500": ("partner", "staff", "manager"),
     "reference.upload_global500": ("partner", "staff", "manager"),
     "reference.upload_shuangbai": ("partner", "staff", "manager"),
@@ -144,7 +147,7 @@ def world(app, api, make_user):
     common = {"user_id": staff_id, "code": "jxetdz", "contact_id": contact.id,
               "token": admin_token.removesuffix(".ics"), "name": "funnel", "kind": "projects",
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
-              "target_id": 1, "evidence_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "target_id": 1, "evidence_id": 1, "payment_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
     return ids, common
 
 

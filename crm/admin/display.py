@@ -171,6 +171,8 @@ def record_url(kind: str, record_id: int) -> str | None:
 def field_label(kind: str, name: str) -> str:
     """What a person calls the field: its declared label, else a bookkeeping column's; an
     amount's columns are the amount and its currency."""
+    if "." in name:
+        return _own_row_label(name)
     for suffix, template in (("_cents", None), ("_currency", "currency")):
         found = _declared(kind, name.removesuffix(suffix)) if name.endswith(suffix) else None
         if found is not None:
@@ -180,6 +182,26 @@ def field_label(kind: str, name: str) -> str:
     if found is not None and found.label:
         return str(found.label)
     return str(FIELD_LABELS.get(name, name))
+
+
+def _own_row_label(name: str) -> str:
+    """A change of a record's own row (``crm.audit.recorder.CHILDREN``): ``milestones.land.
+    planned_on`` is the milestone's planned day, ``payments.7.amount_cents`` a payment's."""
+    from ..codes import MilestoneCode
+    from ..projects.fields import PAYMENT
+
+    rows, key, column = (name.split(".", 2) + ["", ""])[:3]
+    if rows == "milestones":
+        part = {"planned_on": _("Planned date"), "actual_on": _("Actual date")}.get(column, column)
+        return f"{MilestoneCode.label_of(key)} · {part}"
+    if rows == "payments":
+        base = column.removesuffix("_cents").removesuffix("_currency")
+        found = PAYMENT.by_name.get(base)
+        label = str(found.label) if found is not None else column
+        if column.endswith("_currency"):
+            label = _("%(field)s (currency)", field=label)
+        return f"{_('Paid-in capital')} {key} · {label}"
+    return name
 
 
 USER_FIELDS = {"owner_id", "created_by_id", "verified_by_id", "user_id", "by_id"}

@@ -1,4 +1,5 @@
-"""Reports for managers: the funnel, the 双百 tracker and the zone league table (API.md)."""
+"""Reports for managers: the funnel, the 双百 tracker, the zone league table and paid-in
+capital (API.md)."""
 
 from datetime import date
 
@@ -32,6 +33,10 @@ LEAGUE = obj({"zones": array(obj({
     "fortune500": INT, "output_per_mu": nullable(DECIMAL), "tax_per_mu": nullable(DECIMAL),
     "meetings": INT, "overdue_follow_ups": INT, "talents_landed": INT,
 }))})
+
+PAID_IN = obj({"year": INT, "through": {"type": "string", "format": "date"}, "usd": DECIMAL,
+               "previous_usd": DECIMAL,
+               "zones": array(obj({"zone": STR, "usd": DECIMAL, "previous_usd": DECIMAL}))})
 
 
 class FunnelQuery(Query):
@@ -100,3 +105,18 @@ def shuangbai(query: ShuangbaiQuery):
 def league(query: LeagueQuery):
     user = _reader()
     return _answer(user, "league", start=query.from_, end=query.to, sort=query.sort)
+
+
+class PaidInQuery(Query):
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Default: this year")
+    zone: str | None = Field(None, max_length=16)
+
+
+@operation(bp, "/reports/paid-in", "GET",
+           summary="Paid-in capital (实际到资) per zone, year to date against the same span of "
+           "the year before (同比)", tag="reports", query=PaidInQuery, response=PAID_IN,
+           errors=(403,))
+def paid_in(query: PaidInQuery):
+    user = _reader()
+    _zone_known(query.zone)
+    return _answer(user, "paid_in", year=query.year or today().year, zone=query.zone)

@@ -37,6 +37,14 @@ RECORDED = {
     "evidence": "crm.projects.evidence:Evidence",
 }
 UPDATES_ONLY = {"zones"}
+# rows that belong to a record (a project's milestones): their changes are recorded on the
+# record's own entry, under ``name(row).column``; path → (the record's kind, the column of its
+# id, the row's name)
+CHILDREN = {
+    "crm.projects.models:ProjectMilestone": ("projects", "project_id",
+                                             lambda row: f"milestones.{row.code}"),
+    "crm.projects.models:Payment": ("projects", "project_id", lambda row: f"payments.{row.id}"),
+}
 # kind → (the model of a list's rows, the column that tells one list from another or None,
 # the action an entry records): rows added and removed in a transaction are one entry
 LISTS = {
@@ -82,6 +90,11 @@ def _recorded() -> dict:
 
 
 @cache
+def _children() -> dict:
+    return {model(path): child for path, child in CHILDREN.items()}
+
+
+@cache
 def _lists() -> dict:
     return {model(path): (kind, key, action) for kind, (path, key, action) in LISTS.items()}
 
@@ -96,7 +109,7 @@ def _plain(value):
     return value
 
 
-def _changes(obj, kind: str, how: str) -> dict:
+def _changes(obj, kind: str | None, how: str) -> dict:
     """The changed fields as {name: [old, new]}; ``how`` is created, changed or deleted."""
     state = sa.inspect(obj)
     changes = {}
@@ -188,9 +201,36 @@ def _after_flush(session: Session, _context) -> None:
             if changes:
                 rows.append(entry(kind, _action(changes, how), changes, user_id=actor_id(),
                                   **_key(obj)))
+    rows = _with_children(rows, deleted, session)
     rows += sign_ins.from_flush(session)
     if rows:
         session.connection().execute(sa.insert(AuditEntry), rows)
+
+
+def _with_children(rows: list[dict], deleted: list, session: Session) -> list[dict]:
+    """``rows`` with the changes of the records' own rows (CHILDREN) added to their record's
+    entry of this flush, or to a new ``update`` entry of it."""
+    children = _children()
+    entries = {(row["kind"], row["record_id"]): row for row in rows}
+    for how, objects in (("created", session.new), ("changed", session.dirty),
+                         ("deleted", deleted)):
+        for obj in objects:
+            if type(obj) not in children:
+                continue
+            kind, parent, name = children[type(obj)]
+            keys = {column.key for column in sa.inspect(type(obj)).primary_key} | {parent}
+            changes = {f"{name(obj)}.{field}": change
+                       for field, change in _changes(obj, None, how).items() if field not in keys}
+            if not changes:
+                continue
+            found = entries.get((kind, getattr(obj, parent)))
+            if found is None:
+                found = entry(kind, "update", {}, user_id=actor_id(),
+                              record_id=getattr(obj, parent))
+                entries[(kind, found["record_id"])] = found
+                rows.append(found)
+            found["changes"] = found["changes"] | changes
+    return rows
 
 
 # -- lists -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from .columns import (
     aggregated,
     amount,
     columns_of,
+    currency_header,
     joined_in_order,
     sorted_ids,
     time,
@@ -141,7 +142,7 @@ class ProjectExport(Export):
 
     def derived(self):
         from ..codes import Criterion, Flag
-        from ..projects.models import Project, ProjectCriterion
+        from ..projects.models import Payment, Project, ProjectCriterion
 
         def criteria(f):
             return [Column(str(f.label), aggregated(
@@ -152,11 +153,21 @@ class ProjectExport(Export):
             "criteria": criteria,
             "total_investment_usd": lambda f: [Column(
                 str(f.label), Project.total_investment_usd_cents, sheet.NUMBER, amount)],
+            "paid_in": lambda f: paid_in(f, Payment, Project),
             "verified": lambda f: [Column(str(f.label), Project.verified_at, convert=time),
                                    Column(_("Verified by"), username_of(Project.verified_by_id))],
             "flags": lambda f: [Column(str(flag.label), Project.flag(flag), sheet.BOOL)
                                 for flag in Flag],
         }
+
+
+def paid_in(field, payment, project) -> list[Column]:
+    """The payments' sum in US dollars, as money is exported: the amount, then its currency."""
+    total = sa.select(sa.func.sum(payment.amount_usd_cents)).where(
+        payment.project_id == project.id).scalar_subquery()
+    label = str(field.label)
+    return [Column(label, total, sheet.NUMBER, amount),
+            Column(currency_header(label), sa.case((total.is_not(None), "USD")))]
 
 
 class CompanyExport(Export):

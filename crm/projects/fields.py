@@ -33,6 +33,12 @@ def _usd(project) -> str | None:
     return cents_to_decimal_string(money.usd_cents) if money else None
 
 
+def _paid_in(project) -> dict | None:
+    cents = project.paid_in_usd_cents
+    return None if cents is None else {"amount": cents_to_decimal_string(cents),
+                                       "currency": "USD"}
+
+
 def _verified(project) -> dict | None:
     if not project.verified_at:
         return None
@@ -71,8 +77,9 @@ PROJECT = Record("Project", [
     Field("competing_locations", _l("Competing locations"), PLACES, nullable=False,
           hint=_l("Other cities or countries the investor weighs: one a line, or separated "
                   "by commas.")),
-    Field("paid_in", _l("Capital paid in"), MONEY),
-    Field("paid_in_on", _l("Date paid in"), DAY),
+    # 实际到资: the payments' sum in US dollars (crm/projects/payments.py keeps the ledger)
+    Field("paid_in", _l("Capital paid in"), kind=VALUE, writable=False, read=_paid_in,
+          schema=s.nullable(s.MONEY)),
     Field("signed_on", _l("Date signed"), DAY),
     Field("registered_on", _l("Date of business licence"), DAY),
     Field("registered_capital", _l("Registered capital"), MONEY),
@@ -92,3 +99,10 @@ PROJECT = Record("Project", [
 
 # a change of these clears a manager's verification (API.md)
 VERIFIED_FIELDS = PROJECT.names(MONEY)
+
+# an instalment of paid-in capital (crm/projects/payments.py): the API's body and the page's form
+PAYMENT = Record("Payment", [
+    Field("amount", _l("Amount received"), MONEY, required=True, nullable=False),
+    Field("received_on", _l("Date received"), DAY, required=True, nullable=False),
+    Field("note", _l("Note"), NOTE, nullable=False),
+])

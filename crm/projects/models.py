@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..codes import Criterion, Flag, Likelihood, ProjectKind, Stage, TechLevel
+from ..codes import Criterion, Flag, Likelihood, MilestoneCode, ProjectKind, Stage, TechLevel
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index, utcnow
 from ..i18n import bilingual
 from ..money import amounts
@@ -16,7 +16,7 @@ MEGA_USD_CENTS = 100_000_000 * 100
 # money (crm.money.Money): amount, currency, US-dollar value and the rate used, each kept in
 # four columns and read as one ``project.total_investment``
 PROJECT_AMOUNTS = amounts("total_investment", "registered_capital", "foreign_capital",
-                          "annual_output", "annual_tax", "paid_in")
+                          "annual_output", "annual_tax")
 
 
 class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
@@ -36,8 +36,6 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     tech_level: Mapped[str | None] = mapped_column(sa.String(20))
     park_types: Mapped[list] = mapped_column(sa.JSON, default=list)
 
-    paid_in_on: Mapped[date | None] = mapped_column(sa.Date)
-
     productive: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     two_high_one_low: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     land_mu: Mapped[float | None] = mapped_column(sa.Float)
@@ -45,8 +43,6 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     estimated_land_date: Mapped[date | None] = mapped_column(sa.Date)
     new_jobs: Mapped[int | None] = mapped_column(sa.Integer)
     competing_locations: Mapped[list] = mapped_column(sa.JSON, default=list)
-    signed_on: Mapped[date | None] = mapped_column(sa.Date)
-    registered_on: Mapped[date | None] = mapped_column(sa.Date)
 
     verified_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     verified_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
@@ -68,6 +64,12 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     )
     history: Mapped[list["StageChange"]] = relationship(
         order_by="StageChange.id", cascade="all, delete-orphan"
+    )
+    milestone_rows: Mapped[list["ProjectMilestone"]] = relationship(
+        cascade="all, delete-orphan", order_by="ProjectMilestone.code"
+    )
+    payments: Mapped[list["Payment"]] = relationship(
+        cascade="all, delete-orphan", order_by="(Payment.received_on, Payment.id)"
     )
 
     __table_args__ = (
@@ -91,6 +93,67 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     )
 
     name = bilingual("name")
+
+    def milestone(self, code: str) -> "ProjectMilestone | None":
+        """The row of milestone ``code`` (a ``MilestoneCode``), or None while it has none."""
+        return next((row for row in self.milestone_rows if row.code == code), None)
+
+    def milestone_row(self, code: str) -> "ProjectMilestone":
+        """The row of milestone ``code``, added when it has none yet."""
+        row = self.milestone(code)
+        if row is None:
+            row = ProjectMilestone(code=MilestoneCode(code).value)
+            self.milestone_rows.append(row)
+        return row
+
+    # 签约 and 注册 dates are the milestones' actual dates: one home, read and written there
+    # (in SQL too, for the exports' columns)
+    def _actual_on(self, code: str) -> date | None:
+        row = self.milestone(code)
+        return row.actual_on if row else None
+
+    def _set_actual_on(self, code: str, day: date | None) -> None:
+        if day is not None or self.milestone(code) is not None:
+            self.milestone_row(code).actual_on = day
+
+    @classmethod
+    def _actual_on_sql(cls, code: str):
+        return (sa.select(ProjectMilestone.actual_on)
+                .where(ProjectMilestone.project_id == cls.id, ProjectMilestone.code == code)
+                .scalar_subquery())
+
+    @hybrid_property
+    def signed_on(self) -> date | None:
+        return self._actual_on(MilestoneCode.SIGNED)
+
+    @signed_on.inplace.setter
+    def _signed_on_setter(self, day: date | None) -> None:
+        self._set_actual_on(MilestoneCode.SIGNED, day)
+
+    @signed_on.inplace.expression
+    @classmethod
+    def _signed_on_expression(cls):
+        return cls._actual_on_sql(MilestoneCode.SIGNED)
+
+    @hybrid_property
+    def registered_on(self) -> date | None:
+        return self._actual_on(MilestoneCode.REGISTERED)
+
+    @registered_on.inplace.setter
+    def _registered_on_setter(self, day: date | None) -> None:
+        self._set_actual_on(MilestoneCode.REGISTERED, day)
+
+    @registered_on.inplace.expression
+    @classmethod
+    def _registered_on_expression(cls):
+        return cls._actual_on_sql(MilestoneCode.REGISTERED)
+
+    @property
+    def paid_in_usd_cents(self) -> int | None:
+        """实际到资: the payments' US-dollar values added up (None with no payment)."""
+        if not self.payments:
+            return None
+        return sum(payment.amount_usd_cents or 0 for payment in self.payments)
 
     @property
     def criteria(self) -> list[str]:
@@ -187,4 +250,39 @@ class StageChange(MoveColumns, db.Model):
         sa.Index("ix_stage_change_to_at", "to_stage", "at"),
         sa.Index("ix_stage_change_project_at", "project_id", "at"),
         sa.Index("ix_stage_change_stay", "from_stage", "stay_days"),
+    )
+
+
+class ProjectMilestone(db.Model):
+    """A project's milestone (DOMAIN.md "After signing"): its planned and its actual day; a row
+    exists once either is set."""
+
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    planned_on: Mapped[date | None] = mapped_column(sa.Date)
+    actual_on: Mapped[date | None] = mapped_column(sa.Date)
+
+    __table_args__ = (sa.CheckConstraint(MilestoneCode.check("code"), name="code"),)
+
+
+class Payment(Timestamps, amounts("amount"), db.Model):
+    """An instalment of paid-in capital (实际到资): the amount as received, with its US-dollar
+    value at the rate in force on the day it was received."""
+
+    __tablename__ = "project_payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    received_on: Mapped[date] = mapped_column(sa.Date)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+
+    __table_args__ = (
+        sa.CheckConstraint("amount_cents >= 0", name="amount"),
+        # the paid-in report: the payments of a span of days
+        sa.Index("ix_project_payment_received", "received_on", "project_id"),
     )

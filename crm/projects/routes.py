@@ -7,18 +7,22 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import can
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
+from ..errors import Invalid
 from ..exports.pages import download
 from ..extensions import db
 from ..filters import Country, clean
 from ..pages import (
     RecordPages,
+    check_button,
     delete_and_return,
     edit_form,
+    edit_page,
     officers,
     only_zone,
     page_of,
     permission_required,
+    saved,
     staff_required,
     stage_page,
     visible_zones,
@@ -27,9 +31,9 @@ from ..pages import (
 from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
-from . import bp, rules, services, verification
+from . import bp, milestones, payments, rules, services, verification
 from .fields import PROJECT
-from .forms import ProjectForm, StageForm, conflict_message
+from .forms import MilestonesForm, PaymentForm, ProjectForm, StageForm, conflict_message
 
 BOARD_LIMIT = 30
 PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
@@ -52,8 +56,8 @@ def index():
     from ..companies.services import countries
 
     filters, sort = list_filters()
-    page = page_of(services.with_relations(
-        services.project_query(current_user, filters | {"sort": sort})))
+    page = page_of(services.with_relations(  # a row shows no milestone or payment
+        services.project_query(current_user, filters | {"sort": sort}), milestones=False))
     return render_template(
         "projects/index.html", projects=page.items, page=page, filters=filters, sort=sort,
         zones=visible_zones(current_user, "projects"),
@@ -101,12 +105,15 @@ def show(project_id: int):
     return render_project(project, form)
 
 
-def render_project(project, stage_form, status: int = 200):
+def render_project(project, stage_form, status: int = 200, payment_form=None):
     upcoming = rules.next_stage(project.stage)
     missing = rules.missing_fields(project, upcoming.value) if upcoming else []
     return render_template(
         "projects/show.html", project=project, stage_form=stage_form,
         changes=services.history(project), upcoming=upcoming, missing=missing,
+        milestones=milestones.of(project), payment_form=payment_form or PaymentForm(
+            formdata=None), may_pay=rules.reaches(project.stage, Stage.SIGNED),
+        paid_against=payments.against(project),
         fields=PROJECT, amounts=PROJECT.writable(MONEY),
         may_edit=can(current_user, "edit", project),
         may_delete=can(current_user, "delete", project),
@@ -172,3 +179,48 @@ def edit(project_id: int):
     return PAGES.edit(form, project, lambda version: services.update_project(
         current_user, project, version, form.values()),
         conflict_message(), _("The project was saved."))
+
+
+@bp.route("/projects/<int:project_id>/milestones", methods=["GET", "POST"])
+@staff_required
+def edit_milestones(project_id: int):
+    """All seven milestones' days in one form, checked by the service as the API's PUT is."""
+    project = services.get_project(current_user, project_id, "edit")
+    form = edit_form(MilestonesForm, MilestonesForm.data_of(project))
+    return edit_page(
+        form, project, lambda version: milestones.set_dates(
+            current_user, project, version, form.entries()),
+        conflict=conflict_message(),
+        done=lambda record: saved(_("The milestones were saved."), PAGES.url(record)),
+        render=lambda status: (render_template(
+            "projects/milestones.html", form=form, project=project, codes=MilestoneCode), status))
+
+
+@bp.route("/projects/<int:project_id>/payments", methods=["POST"])
+@staff_required
+def add_payment(project_id: int):
+    """A payment of paid-in capital, from the ledger's form on the project's page."""
+    project = services.get_project(current_user, project_id, "edit")
+    form = PaymentForm()
+    if form.validate():
+        values = form.values()
+        try:
+            payments.add_payment(current_user, project, values["amount"],
+                                 values["received_on"], values["note"])
+        except Invalid as error:
+            db.session.rollback()
+            form.show_errors(error.fields)
+        else:
+            return saved(_("The payment was recorded."), PAGES.url(project) + "#payments")
+    stage_form = StageForm(formdata=None, version=project.version)
+    stage_form.limit_to_moves(project)
+    return render_project(project, stage_form, 422, payment_form=form)
+
+
+@bp.route("/projects/<int:project_id>/payments/<int:payment_id>/delete", methods=["POST"])
+@staff_required
+def delete_payment(project_id: int, payment_id: int):
+    check_button()
+    project = services.get_project(current_user, project_id, "edit")
+    payments.delete_payment(current_user, project, payment_id)
+    return saved(_("The payment was removed."), PAGES.url(project) + "#payments")

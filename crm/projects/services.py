@@ -19,7 +19,7 @@ from ..records import MONEY
 from ..search import matches
 from ..text import like_pattern, search_text
 from ..zones.models import Park, Zone
-from . import rules
+from . import milestones, rules
 from .fields import PROJECT, VERIFIED_FIELDS
 from .models import Project, ProjectCriterion, StageChange
 
@@ -92,15 +92,19 @@ def _as_list(value) -> list[str]:
     return [v for v in str(value).split(",") if v]
 
 
-def relations() -> tuple:
-    """What a list row or a project's page shows, loaded with it (no query per row)."""
+def relations(*, milestones: bool = True) -> tuple:
+    """What a list row or a project's page shows, loaded with it (no query per row); the
+    milestones (``signed_on``, ``registered_on``) and payments (``paid_in``) unless a card
+    does not show them."""
     return (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
-            joinedload(Project.verified_by), selectinload(Project.criteria_rows))
+            joinedload(Project.verified_by), selectinload(Project.criteria_rows),
+            *((selectinload(Project.milestone_rows), selectinload(Project.payments))
+              if milestones else ()))
 
 
-def with_relations(statement: sa.Select) -> sa.Select:
+def with_relations(statement: sa.Select, *, milestones: bool = True) -> sa.Select:
     """Load what a list row shows in a fixed number of queries (no query per row)."""
-    return statement.options(*relations())
+    return statement.options(*relations(milestones=milestones))
 
 
 def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str, list]]:
@@ -118,7 +122,8 @@ def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str
         .limit(limit).subquery().select() for stage in stages)).subquery()
     cards: dict[str, list] = {}
     for project in db.session.scalars(with_relations(
-            sa.select(Project).where(Project.id.in_(sa.select(firsts.c.id))).order_by(*newest))
+            sa.select(Project).where(Project.id.in_(sa.select(firsts.c.id))).order_by(*newest),
+            milestones=False)
     ).unique():
         cards.setdefault(project.stage, []).append(project)
     return counts, cards
@@ -232,6 +237,11 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         if owner is None:
             error("owner", _("No such officer."))
 
+    for name in milestones.AS_FIELDS:
+        reason = milestones.future_actual(values.get(name))
+        if reason:
+            error(name, reason)
+
     if not creating:  # an edit keeps what the project's stage requires (DOMAIN.md)
         for name in rules.required_at(project.stage):
             if name in values and values[name] in (None, ""):
@@ -299,7 +309,8 @@ def move_stage(user, project: Project, target: str, note: str = "", reason: str 
                 history=partial(StageChange, project_id=project.id),
                 already=_l("The project is already at this stage."),
                 lost=_l("Say why the project was lost."),
-                check=partial(_may_enter, project))
+                check=partial(_may_enter, project),
+                reached=partial(milestones.reached, project))
     _clear_verification(project)
     db.session.commit()
     return project

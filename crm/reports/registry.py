@@ -5,11 +5,13 @@ from .activity import ActivityReport
 from .common import Report
 from .funnel import FunnelReport
 from .league import LeagueReport
+from .paid_in import PaidInReport
 from .shuangbai import ShuangbaiReport
 from .targets import TargetsReport
 
 REPORTS: dict[str, Report] = {report.code: report for report in (
     FunnelReport(), ShuangbaiReport(), LeagueReport(), TargetsReport(), ActivityReport(),
+    PaidInReport(),
 )}
 
 # the reports that download as XLSX workbooks

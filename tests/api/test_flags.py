@@ -69,8 +69,8 @@ def test_currency_without_a_rate_is_422_on_that_field(admin, project, company, r
     assert ok(admin.get(URL))["total"] == 0
     p = project(company_id=c["id"])
     error = error_of(admin.patch(f"{URL}/{p['id']}", json={
-        "version": 1, "paid_in": {"amount": "1.00", "currency": "GBP"}}), 422)
-    assert list(error["fields"]) == ["paid_in"]
+        "version": 1, "foreign_capital": {"amount": "1.00", "currency": "GBP"}}), 422)
+    assert list(error["fields"]) == ["foreign_capital"]
     assert ok(admin.get(f"{URL}/{p['id']}")) == p
 
 

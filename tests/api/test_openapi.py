@@ -132,11 +132,11 @@ def test_responses_match_the_document(api, admin, company, rates, make_user, doc
             "name_en": "Plant", "park_id": park["id"], "kind": "park_cooperation",
             "park_type": ["smart"], "criteria": ["high"], "tech_level": "leading",
             "total_investment": {"amount": "800000000", "currency": "CNY"},
-            "annual_output": usd("1.00"), "annual_tax": usd("2.00"), "paid_in": usd("3.00"),
+            "annual_output": usd("1.00"), "annual_tax": usd("2.00"),
             "registered_capital": usd("4.00"), "foreign_capital": usd("5.00"),
             "land_mu": 12.5, "new_jobs": 10, "likelihood": "medium",
             "estimated_land_date": "2026-01-01", "signed_on": "2025-01-01",
-            "registered_on": "2025-02-01", "paid_in_on": "2025-03-01", "owner": "olga",
+            "registered_on": "2025-02-01", "owner": "olga",
             "competing_locations": ["Suzhou"], "public_summary": "s", "notes": "n"}
     p = check("/api/v1/projects", "post", admin.post("/api/v1/projects", json=full))
     bare = check("/api/v1/projects", "post", admin.post("/api/v1/projects", json={

@@ -13,6 +13,7 @@ import pytest
 
 from crm.money import Money
 from crm.numbers import ZH_UNITS
+from crm.projects import payments
 from tests import factories
 
 # words a Chinese page keeps in Latin letters: formats, standards and products by their names
@@ -107,12 +108,12 @@ def bureau(app, make_user):
         annual_output=Money.parse("1380000000", "CNY"),
         annual_tax=Money.parse("56000000", "CNY"), new_jobs=300,
         competing_locations=["苏州", "新加坡"], public_summary="德国电机企业在嘉兴设厂。")
-    factories.operating_project(
+    battery = factories.operating_project(
         bluepeak, zone="jsetdz", name_zh="电池材料基地", name_en="Battery materials base",
         total_investment=Money.parse("125000000", "USD"), land_mu=200,
         annual_output=Money.parse("300000000", "USD"),
-        annual_tax=Money.parse("12000000", "USD"),
-        paid_in=Money.parse("80000000", "USD"), paid_in_on=date(2026, 1, 5))
+        annual_tax=Money.parse("12000000", "USD"))
+    payments.add_payment(root, battery, Money.parse("80000000", "USD"), date(2026, 1, 5))
     factories.contacted_project(
         sakura, name_zh="传感器产线", name_en="Sensor line", criteria=["excellent"],
         total_investment=Money.parse("2000000000", "JPY"))

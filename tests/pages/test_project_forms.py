@@ -8,8 +8,7 @@ def form_fields(company_id, **extra):
             "zone": "jxetdz", "park_id": "", "kind": "new", "tech_level": "", "likelihood": "",
             "owner": "", "competing_locations": "Suzhou, Wuxi\nVietnam",
             "total_investment_amount": "2000000", "total_investment_currency": "EUR"}
-    for name in ("registered_capital", "foreign_capital", "annual_output", "annual_tax",
-                 "paid_in"):
+    for name in ("registered_capital", "foreign_capital", "annual_output", "annual_tax"):
         data[f"{name}_amount"] = ""
         data[f"{name}_currency"] = "USD"
     data.update(extra)

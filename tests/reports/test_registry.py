@@ -9,8 +9,9 @@ from crm.reports.registry import REPORTS, WORKBOOKS
 
 
 def test_the_dashboard_reports_are_registered():
-    assert list(REPORTS) == ["funnel", "shuangbai", "league", "targets", "activity"]
-    assert WORKBOOKS == ["funnel", "shuangbai", "league"]
+    assert list(REPORTS) == ["funnel", "shuangbai", "league", "targets", "activity",
+                             "paid_in"]
+    assert WORKBOOKS == ["funnel", "shuangbai", "league", "paid_in"]
     assert all(code == report.code for code, report in REPORTS.items())
 
 
