@@ -107,7 +107,7 @@ class Tab:
         found = self.page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))")
+            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160))}))")
         serious = [v for v in found if v["impact"] in SERIOUS]
         assert not serious, f"axe on {self.page.url}: {serious}"
 
