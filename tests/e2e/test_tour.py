@@ -90,6 +90,11 @@ def test_first_ten_minutes(app, tabs):
     tab.goto("/login")
     tab.check_axe()
     tab.shot("login-zh")
+    before = read(tab)
+    switch(tab)
+    tab.check_axe()
+    assert not before & read(tab)
+    switch(tab)
     tab.sign_in(username, password)
     assert tab.page.locator("[data-first-steps] h2").inner_text() == where_zh
     assert tab.page.locator("[data-first-steps] a[href='/projects/board']").count() == 1
