@@ -57,11 +57,13 @@
     card.addEventListener("dragstart", function (event) {
       dragged = card;
       card.classList.add("is-dragging");
+      board.classList.add("is-dragging");  // no scroll snapping while it scrolls by steps
       event.dataTransfer.effectAllowed = "move";
       event.dataTransfer.setData("text/plain", card.getAttribute("data-project"));
     });
     card.addEventListener("dragend", function () {
       card.classList.remove("is-dragging");
+      board.classList.remove("is-dragging");
       dragged = null;
       Array.prototype.forEach.call(board.querySelectorAll(".is-drop-target"), function (col) {
         col.classList.remove("is-drop-target");
@@ -73,7 +75,17 @@
     return dragged && column && column.getAttribute("data-stage") !== dragged.getAttribute("data-stage");
   }
 
+  /* Near the board's left or right edge, a drag scrolls it: the far columns come into reach. */
+  var EDGE = 56, STEP = 28;
+  function scrollNearEdge(event) {
+    var box = board.getBoundingClientRect();
+    if (event.clientX > box.right - EDGE) board.scrollLeft += STEP;
+    else if (event.clientX < box.left + EDGE) board.scrollLeft -= STEP;
+  }
+
   board.addEventListener("dragover", function (event) {
+    if (!dragged) return;
+    scrollNearEdge(event);
     var column = columnOf(event.target);
     if (!accepts(column)) return;
     event.preventDefault();

@@ -33,6 +33,27 @@ def drag_to(tab, project_id: int, stage: str, note: str) -> None:
     assert page.url.endswith("/projects/board")
 
 
+def drag_far(tab, project_id: int, stage: str) -> None:
+    """Drag the card to a column off screen: held at the board's right edge, the board scrolls
+    until the column is in reach, and the card is dropped there."""
+    page = tab.page
+    card = page.locator(f".card-item[data-project='{project_id}'] .title").bounding_box()
+    board = page.locator(".board").bounding_box()
+    page.mouse.move(card["x"] + 5, card["y"] + 5)
+    page.mouse.down()
+    y = card["y"] + 40
+    page.mouse.move(board["x"] + board["width"] - 8, y, steps=10)
+    head = page.locator(f".board-col[data-stage='{stage}'] .board-col-head")
+    for _ in range(200):
+        if head.bounding_box()["x"] + 20 < board["x"] + board["width"]:
+            break
+        page.mouse.move(board["x"] + board["width"] - 6, y)  # the browser's dragover, again
+        page.mouse.move(board["x"] + board["width"] - 8, y)
+    target = head.bounding_box()
+    page.mouse.move(target["x"] + 10, target["y"] + 10, steps=5)
+    page.mouse.up()
+
+
 def column_of(tab, project_id: int) -> str:
     return tab.page.locator(f".card-item[data-project='{project_id}']").get_attribute("data-stage")
 
@@ -101,12 +122,17 @@ def test_officer_in_chinese(app, tabs):
     assert page.locator(".flash-error").count() == 1
     assert column_of(tab, project_id) == "contacted"
 
-    # a drop that is cancelled puts the card back and sends nothing
-    page.drag_and_drop(f".card-item[data-project='{project_id}'] .title",
-                       ".board-col[data-stage='negotiating'] .board-col-head")
-    page.locator(f".card-item[data-project='{project_id}'] .move-cancel").click()
+    # a drop on a far column (the board scrolls along), then cancelled: the card goes back and
+    # nothing is sent
+    drag_far(tab, project_id, "lost")
+    card = page.locator(f".card-item[data-project='{project_id}']")
+    assert column_of(tab, project_id) == "contacted"  # its stage until the move is sent
+    assert page.locator(f".board-col[data-stage='lost'] .card-item[data-project='{project_id}']").count() == 1
+    assert card.locator("select[name=stage]").input_value() == "lost"
+    card.locator(".move-cancel").click()
     assert page.locator(f".board-col[data-stage='contacted'] .card-item[data-project='{project_id}']").count() == 1
-    assert page.locator(f".card-item[data-project='{project_id}'] select[name=stage]").input_value() != "negotiating"
+    assert card.locator("select[name=stage]").input_value() != "lost"
+    assert not card.locator("details.move").evaluate("e => e.open")
 
     # on the road: the same pages on a phone
     phone = tabs.open("zh-CN", phone=True)
