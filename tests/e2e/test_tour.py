@@ -25,7 +25,7 @@ pytestmark = pytest.mark.e2e
 # these attributes; record data sits elsewhere (cells, links, values)
 CHROME = ("h1, h2, h3, th, label, legend, summary, button, .btn, .stat-label, .hint, .subtitle, "
           ".empty, dt, caption, .lang-switch ~ *, .skip-link, .main-nav a, .user-link, "
-          ".pagination-range, .count, .first-steps p, .first-steps li, .flash span")
+          ".pagination-range, .count, .badge, .first-steps p, .first-steps li, .flash span")
 ATOMS = """(selector) => {
   const seen = new Set();
   const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
