@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 WORKERS ?= 2
 
-.PHONY: run test install install-dev translations compile-translations bench fuzz lint clean
+.PHONY: run test e2e install install-dev translations compile-translations bench fuzz lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-e2e: pyproject.toml $(VENV)/.installed-dev
+	$(BIN)/python -m pip install -q -e '.[dev,e2e]'
+	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -42,6 +46,21 @@ run: install compile-translations
 ## make test: set up and run the whole suite (PostgreSQL when CRM_TEST_DATABASE_URL is set)
 test: install-dev compile-translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make e2e: the browser tests (tests/e2e, not part of make test): Playwright driving Debian's
+## chromium (installed with apt-get when missing) against gunicorn; axe-core from the npm
+## registry at a pinned version, checked against its integrity hash; writes docs/screenshots/
+AXE_VERSION := 4.10.2
+AXE_INTEGRITY := sha512-RE3mdQ7P3FRSe7eqCWoeQ/Z9QXrtniSjp1wUjt5nRC3WIpz5rSCve6o3fsZ2aCpJtrZjSZgjwXAoTO5k4tEI0w==
+AXE_JS := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+
+$(AXE_JS): | $(BIN)/python
+	$(BIN)/python scripts/fetch_axe.py $(AXE_VERSION) $(AXE_INTEGRITY) $@
+
+e2e: $(VENV)/.installed-e2e compile-translations $(AXE_JS)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei; fi
+	CRM_AXE_JS=$(AXE_JS) $(BIN)/python -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 ## make bench: the benchmark of issue 15 on SQLite and PostgreSQL (127.0.0.1), 10,000 and
 ## 100,000 projects (BENCH_SIZES=1000,10000 for a quick run); writes bench/results.md

@@ -16,6 +16,11 @@ def accounts() -> list[tuple[str, str]]:
         (PARTNER[0], PARTNER[1])]
 
 
+def is_demo_account(user) -> bool:
+    """Is ``user`` one of the demo's accounts? Their overview says what to try first."""
+    return user.username in dict(accounts())
+
+
 def _found() -> list[tuple[User, str]]:
     published = dict(accounts())
     users = db.session.scalars(sa.select(User).where(User.username.in_(published))).all()

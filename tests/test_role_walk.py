@@ -33,6 +33,7 @@ ZONED = {"own": OFFICERS, "other": row(R, 403, 404, 200, 200)}
 PAGES = {
     "main.index": row(R, R, 200, 200, 200),
     "main.healthz": PUBLIC,
+    "main.favicon": PUBLIC,
     "main.pick": OFFICERS,  # a picker's search as the user types
     "auth.login": row(200, R, R, R, R),
     "auth.confirm_password": EVERYONE_SIGNED_IN,

@@ -1,5 +1,6 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..safety import local_path
@@ -34,6 +35,7 @@ def login():
             else:
                 login_user(user, remember=form.remember.data)
                 mark_fresh()
+                refresh()  # the welcome in the user's own language, as every page from now on
                 flash(_("Welcome, %(name)s.", name=user.label), "success")
                 return redirect(local_path(form.next.data) or url_for("main.index"))
     elif request.method == "POST":

@@ -1,8 +1,11 @@
+from pathlib import Path
+
 import sqlalchemy as sa
-from flask import jsonify, redirect, render_template, url_for
+from flask import Response, current_app, jsonify, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from ..access import allowed
+from ..demo_accounts import is_demo_account
 from ..extensions import db
 from ..pages import staff_required
 from . import bp
@@ -15,7 +18,16 @@ def index():
 
     if not allowed(current_user, "workspace", "use"):  # a partner
         return redirect(url_for("partner.index"))
-    return render_template("main/index.html", summary=dashboard_summary(current_user))
+    return render_template("main/index.html", summary=dashboard_summary(current_user),
+                           first_steps=is_demo_account(current_user),
+                           may_report=allowed(current_user, "reports", "view"))
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers that ask for the old address before reading the page's icon link."""
+    icon = Path(current_app.static_folder, "favicon.svg").read_bytes()
+    return Response(icon, mimetype="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
 
 @bp.route("/healthz")
