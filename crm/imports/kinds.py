@@ -16,6 +16,14 @@ class Kind:
     kind: str  # the API's plural name
     area: str  # the access table's area
     title = ""
+    # the fields a row without an id is matched by: a match keeps the record's own spelling
+    # of them where it has one (a close spelling in a file does not rename the record)
+    identity: tuple[str, ...] = ()
+
+    def kept_on_match(self, record, values: dict) -> dict:
+        record_values = self.record.current(record)
+        return {name: value for name, value in values.items()
+                if name not in self.identity or not record_values.get(name)}
 
     def declaration(self):
         """(the Record, its model)"""
@@ -76,6 +84,7 @@ def _park_named(name: str) -> int | None:
 class Companies(Kind):
     kind = area = "companies"
     title = _l("Companies")
+    identity = ("name_zh", "name_en")
 
     def declaration(self):
         from ..companies.fields import COMPANY
@@ -105,6 +114,7 @@ class Companies(Kind):
 class Projects(Kind):
     kind = area = "projects"
     title = _l("Projects")
+    identity = ("name_zh", "name_en")
 
     def declaration(self):
         from ..projects.fields import PROJECT
@@ -139,6 +149,7 @@ class Projects(Kind):
 class Talents(Kind):
     kind = area = "talents"
     title = _l("Talents")
+    identity = ("name", "name_zh")
 
     def declaration(self):
         from ..talents.fields import TALENT

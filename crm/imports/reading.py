@@ -70,13 +70,16 @@ def _csv_rows(path: Path) -> Iterator[list]:
 
 def _xlsx_rows(path: Path) -> Iterator[tuple]:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise Unreadable(_("The file could not be read as an XLSX workbook.")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
+    with open(path, "rb") as file:  # a file object: openpyxl would judge a path by its name
+        try:
+            workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+                IndexError) as exc:
+            raise Unreadable(_("The file could not be read as an XLSX workbook.")) from exc
+        try:
+            yield from sheet.iter_rows(values_only=True)
+        finally:
+            workbook.close()

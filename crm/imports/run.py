@@ -133,6 +133,8 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
             column, outcome = ("zone" if "zone" in values else ""), "created"
             record = importer.create(user, values)
         else:
+            if record_id is None:
+                values = importer.kept_on_match(record, values)
             changes = importer.record.changes(record, values)
             if changes:
                 column, outcome = ("zone" if "zone" in changes else ""), "updated"
