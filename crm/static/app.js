@@ -109,4 +109,36 @@
       });
     });
   });
+
+  /* Imports: the upload's progress bar, then "working…" while the server reads the file;
+     the confirm form says "working…" too. Without JS both forms simply post. */
+  ready(function () {
+    document.querySelectorAll("form[data-working]").forEach(function (form) {
+      var working = form.querySelector(".import-working");
+      var bar = form.querySelector(".import-progress");
+      form.addEventListener("submit", function (event) {
+        if (working) {
+          working.textContent = form.getAttribute("data-working");
+          working.hidden = false;
+        }
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+        if (!bar || !window.FormData || !window.XMLHttpRequest) return;
+        event.preventDefault();
+        var request = new XMLHttpRequest();
+        request.open("POST", form.action);
+        bar.hidden = false;
+        request.upload.addEventListener("progress", function (e) {
+          if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total);
+        });
+        request.upload.addEventListener("load", function () { bar.removeAttribute("value"); });
+        request.addEventListener("load", function () {
+          document.open();
+          document.write(request.responseText);
+          document.close();
+        });
+        request.addEventListener("error", function () { form.submit(); });
+        request.send(new FormData(form));
+      });
+    });
+  });
 })();

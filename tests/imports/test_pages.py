@@ -1,0 +1,79 @@
+"""The import pages: upload, the dry run's report, "Confirm import"; the template."""
+
+import io
+import re
+
+import openpyxl
+import sqlalchemy as sa
+
+from crm.companies.models import Company
+from crm.extensions import db
+from tests import factories
+from tests.conftest import csrf_from
+
+from .conftest import csv_bytes
+
+
+def post_file(client, url: str, data: bytes, name: str = "companies.csv"):
+    token = csrf_from(client.get(url).get_data(as_text=True))
+    return client.post(url, data={"csrf_token": token, "file": (io.BytesIO(data), name)},
+                       content_type="multipart/form-data")
+
+
+def companies() -> list[str]:
+    db.session.expire_all()
+    return sorted(db.session.scalars(sa.select(Company.name_en)))
+
+
+def test_upload_dry_run_then_confirm(app, client, login):
+    factories.user("sam", "staff", zones=["jxetdz"])
+    login("sam")
+    listed = client.get("/companies").get_data(as_text=True)
+    assert 'href="/imports/companies"' in listed
+    rows = [["Name in English", "Country of origin"], ["Siemens AG", "DE"], ["Toyota", "日本"]]
+    page = post_file(client, "/imports/companies", csv_bytes(rows))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Dry run" in html and "Confirm import" in html
+    assert companies() == []  # nothing written before the confirmation
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    done = client.post("/imports/companies/confirm",
+                       data={"csrf_token": csrf_from(html), "token": token})
+    assert done.status_code == 302 and done.headers["Location"].endswith("/companies")
+    assert companies() == ["Siemens AG", "Toyota"]
+    # the kept file is gone: a second confirmation finds nothing to import
+    again = client.post("/imports/companies/confirm",
+                        data={"csrf_token": csrf_from(html), "token": token})
+    assert again.status_code == 422 and companies() == ["Siemens AG", "Toyota"]
+
+
+def test_a_bad_file_shows_its_problems_by_row_and_column_and_no_confirm(app, client, login):
+    factories.user("sam", "staff", zones=["jxetdz"], locale="zh")
+    login("sam")
+    rows = [["英文名称", "来源国别"], ["Siemens AG", "Atlantis"]]
+    page = post_file(client, "/imports/companies", csv_bytes(rows, encoding="gb18030"))
+    html = page.get_data(as_text=True)
+    assert "<td>2</td><td>来源国别</td>" in html
+    assert "Atlantis" in html and 'name="token"' not in html
+    assert companies() == []
+
+
+def test_the_template_lists_headers_and_allowed_codes(app, client, login):
+    factories.user("sam", "staff", zones=["jxetdz"], locale="zh")
+    login("sam")
+    answer = client.get("/imports/projects/template.xlsx")
+    assert answer.status_code == 200 and "attachment" in answer.headers["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(answer.get_data()))
+    headers = [c.value for c in book.worksheets[0][1]]
+    assert "中文名称" in headers and "总投资（币种）" in headers and "阶段" in headers
+    codes = [[c.value for c in row] for row in book.worksheets[1].iter_rows()]
+    assert ["阶段", "signed", "签约"] in codes
+    assert any(row[1] == "jxetdz" for row in codes)
+
+
+def test_partners_may_not_import(app, client, login):
+    company = factories.company("Siemens AG")
+    factories.user("pat", "partner", company_ids=[company.id])
+    login("pat")
+    assert client.get("/imports/projects").status_code == 403
+    assert client.get("/imports/projects/template.xlsx").status_code == 403
