@@ -246,5 +246,5 @@ def _amount_text(raw: str) -> tuple[Decimal, str | None]:
     if rest or (before and after and CURRENCIES[before] != CURRENCIES[after]):
         raise ValueError(_("Write the amount as 150000000, 1.5亿美元, 12,000万美元 or "
                            "US$150M."))
-    currency = CURRENCIES.get(before or after or "", None)
+    currency = CURRENCIES.get(before or after or "")
     return value, currency
