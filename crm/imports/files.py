@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from .run import check_size
+from .runner import check_size
 
 KEPT_HOURS = 24
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")

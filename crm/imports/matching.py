@@ -4,8 +4,8 @@ A company: the duplicate rule itself (``crm.companies.services.duplicates``: nam
 normalised as for the Global 500 match, ``crm.text.name_key``, or the same website or phone),
 else a close spelling: among the companies the search index finds for pieces of the name, one
 whose normalised name is at least ``CLOSE`` alike (difflib's ratio). A project: the same
-company and a name equal once normalised; a talent: the same name in the same zone; a meeting:
-the same day and subject.
+company and a name equal but for case; a talent: the same name in the same zone; a meeting:
+the same day and subject (and zone, when the row gives one).
 """
 
 import re
@@ -66,33 +66,29 @@ def company_named(user, name: str):
 def project(user, values: dict):
     from ..projects.models import Project
 
-    keys = {name_key(values.get("name_zh")), name_key(values.get("name_en"))} - {""}
-    if not keys or not isinstance(values.get("company_id"), int):
+    names = {name.strip().lower() for name in (values.get("name_zh"), values.get("name_en"))
+             if name and name.strip()}
+    if not names or not isinstance(values.get("company_id"), int):
         return None
     statement = sa.select(Project).where(
         Project.deleted_at.is_(None), visible(user, Project),
-        Project.company_id == values["company_id"])
-    for candidate in db.session.scalars(statement.order_by(Project.id)):
-        if keys & {name_key(candidate.name_zh), name_key(candidate.name_en)}:
-            return candidate
-    return None
+        Project.company_id == values["company_id"],
+        sa.or_(sa.func.lower(Project.name_zh).in_(names),
+               sa.func.lower(Project.name_en).in_(names)))
+    return db.session.scalars(statement.order_by(Project.id).limit(1)).first()
 
 
 def talent(user, values: dict):
     from ..talents.models import Talent
 
-    keys = {name_key(values.get("name")), name_key(values.get("name_zh"))} - {""}
-    if not keys or not values.get("zone"):
+    names = {name.strip().lower() for name in (values.get("name"), values.get("name_zh"))
+             if name and name.strip()}
+    if not names or not values.get("zone"):
         return None
     statement = sa.select(Talent).where(
         Talent.deleted_at.is_(None), visible(user, Talent), Talent.zone_code == values["zone"],
-        sa.or_(*(matches(Talent, piece) for piece in _pieces(values.get("name"),
-                                                             values.get("name_zh"))))
-        if _pieces(values.get("name"), values.get("name_zh")) else sa.true())
-    for candidate in db.session.scalars(statement.order_by(Talent.id).limit(CANDIDATES)):
-        if keys & {name_key(candidate.name), name_key(candidate.name_zh)}:
-            return candidate
-    return None
+        sa.or_(sa.func.lower(Talent.name).in_(names), sa.func.lower(Talent.name_zh).in_(names)))
+    return db.session.scalars(statement.order_by(Talent.id).limit(1)).first()
 
 
 def interaction(user, values: dict):

@@ -23,7 +23,7 @@ from ..exports.sheet import XLSX_TYPE
 from ..pages import staff_required
 from . import files, template
 from .kinds import KINDS
-from .run import run
+from .runner import run
 
 bp = Blueprint("imports", __name__)
 LISTS = {"projects": "projects.index", "companies": "companies.index",

@@ -125,8 +125,10 @@ def day(cell) -> date:
 # -- codes -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def labels_of(codes) -> dict[str, str]:
-    """Code, and its label in each language, folded → the code (a Code enum)."""
+    """Code, and its label in each language, folded → the code (a Code enum; the catalogs
+    do not change while the app runs, so once)."""
     found = {}
     for language in LANGUAGES:
         with force_locale(language):

@@ -205,3 +205,32 @@ def test_a_missing_file_or_an_unreadable_one(app, api, upload):
     body = upload(admin, "companies", b"PK\x03\x04garbage", name="x.xlsx").get_json()
     assert body["errors"] and body["errors"][0]["row"] == 1
     assert upload(admin, "companies", b"PK\x03\x04garbage", dry_run=False).status_code == 422
+
+
+def test_rows_in_chunks_let_go_of_their_records_and_still_write_all(app, api, upload,
+                                                                    monkeypatch):
+    """A chunk at a time (here 2 rows): the session lets go of what it wrote between chunks,
+    the user and their zones stay, and the write is still one transaction."""
+    from crm.imports import runner as running
+
+    monkeypatch.setattr(running, "CHUNK", 2)
+    held = []
+    release = running._release
+
+    def counting(user):
+        release(user)
+        held.append(sum(1 for obj in db.session.identity_map.values()
+                        if type(obj).__name__ in ("Project", "Company", "StageChange")))
+
+    monkeypatch.setattr(running, "_release", counting)
+    admin = api("sam", "staff")
+    siemens = factories.company("Siemens AG")
+    rows = project_rows(siemens.id)
+    rows[2][3] = "jxetdz"  # all in the staff's own zone
+    body = upload(admin, "projects", csv_bytes(rows), dry_run=False).get_json()
+    assert (body["created"], body["errors"]) == (4, []), body
+    companies = [["name_en", "country"]] + [[f"Firm {n}", "DE"] for n in range(5)]
+    body = upload(admin, "companies", csv_bytes(companies), dry_run=False).get_json()
+    assert body["created"] == 5
+    assert count(Project) == 4 and count(Company) == 6
+    assert len(held) == 5 and set(held) == {0}  # 2 + 3 chunks, nothing kept between them
