@@ -76,6 +76,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple]:
         try:
             workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
             sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # read what is there, not what the file says it holds
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
                 IndexError) as exc:
             raise Unreadable(_("The file could not be read as an XLSX workbook.")) from exc
