@@ -20,7 +20,7 @@ REPORT_SCHEMA = s.obj({
     "errors": s.array(s.obj({"row": s.INT, "column": s.STR, "header": s.STR,
                              "message": s.STR})),
     "errors_total": s.INT,
-    "matched": s.array(s.obj({"row": s.INT, "id": s.INT})),
+    "matched": s.array(s.obj({"row": s.INT, "id": s.INT, "name": s.STR})),
     "ignored_columns": s.array(s.STR),
 })
 

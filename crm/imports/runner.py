@@ -144,7 +144,7 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
             outcome = "updated" if outcome == "unchanged" else outcome
             importer.move(user, record, stage)
         if record_id is None and outcome != "created":
-            report.matched.append({"row": number, "id": record.id})
+            report.matched.append({"row": number, "id": record.id, "name": _name_of(record)})
         setattr(report, outcome, getattr(report, outcome) + 1)
     except Invalid as exc:
         for name, messages in exc.fields.items():
@@ -161,6 +161,15 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
             column = "zone" if "zone" in layout.record.by_name else ""
         report.error(number, column, message, layout.header_of(column))
         report.skipped += 1
+
+
+def _name_of(record) -> str:
+    """How a list names the record (a company's, a project's name; a talent's; a subject)."""
+    for attribute in ("display_name", "name", "subject"):
+        value = getattr(record, attribute, None)
+        if value:
+            return str(value)
+    return ""
 
 
 def _release(user) -> None:

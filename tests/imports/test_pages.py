@@ -45,6 +45,9 @@ def test_upload_dry_run_then_confirm(app, client, login):
     again = client.post("/imports/companies/confirm",
                         data={"csrf_token": csrf_from(html), "token": token})
     assert again.status_code == 422 and companies() == ["Siemens AG", "Toyota"]
+    # the same file again: both rows are taken as the companies already there
+    html = post_file(client, "/imports/companies", csv_bytes(rows)).get_data(as_text=True)
+    assert "Row 2: Siemens AG (no. " in html and "Row 3: Toyota (no. " in html
 
 
 def test_a_bad_file_shows_its_problems_by_row_and_column_and_no_confirm(app, client, login):
