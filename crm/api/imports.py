@@ -21,6 +21,7 @@ REPORT_SCHEMA = s.obj({
                              "message": s.STR})),
     "errors_total": s.INT,
     "matched": s.array(s.obj({"row": s.INT, "id": s.INT, "name": s.STR})),
+    "matched_total": s.INT,
     "ignored_columns": s.array(s.STR),
 })
 

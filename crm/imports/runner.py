@@ -27,7 +27,7 @@ from .kinds import KINDS
 from .layout import Layout, layout_of
 
 CHUNK = 500
-MAX_ERRORS = 1000  # listed; more are counted
+MAX_ERRORS = 1000  # errors (and matches) listed; more are counted
 KEEP = {"User", "Zone", "Park", "ApiToken"}  # what a run keeps in the session between chunks
 
 
@@ -41,6 +41,7 @@ class Report:
     errors: list[dict] = field(default_factory=list)
     errors_total: int = 0
     matched: list[dict] = field(default_factory=list)  # rows matched to an existing record
+    matched_total: int = 0
     ignored_columns: list[str] = field(default_factory=list)
 
     def error(self, row: int, column: str, message: str, header: str = "") -> None:
@@ -49,10 +50,16 @@ class Report:
             self.errors.append({"row": row, "column": column, "header": header or column,
                                 "message": str(message)})
 
+    def match(self, row: int, record) -> None:
+        self.matched_total += 1
+        if len(self.matched) < MAX_ERRORS:
+            self.matched.append({"row": row, "id": record.id, "name": _name_of(record)})
+
     def as_json(self) -> dict:
         return {"dry_run": self.dry_run, "created": self.created, "updated": self.updated,
                 "unchanged": self.unchanged, "skipped": self.skipped, "errors": self.errors,
-                "errors_total": self.errors_total, "matched": self.matched[:MAX_ERRORS],
+                "errors_total": self.errors_total, "matched": self.matched,
+                "matched_total": self.matched_total,
                 "ignored_columns": self.ignored_columns}
 
 
@@ -144,7 +151,7 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
             outcome = "updated" if outcome == "unchanged" else outcome
             importer.move(user, record, stage)
         if record_id is None and outcome != "created":
-            report.matched.append({"row": number, "id": record.id, "name": _name_of(record)})
+            report.match(number, record)
         setattr(report, outcome, getattr(report, outcome) + 1)
     except Invalid as exc:
         for name, messages in exc.fields.items():
