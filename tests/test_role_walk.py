@@ -81,6 +81,8 @@ PAGES = {
     "reports.targets": OFFICERS,
     "reports.download": OFFICERS,
     "reports.key_lists": ADMINS,
+    "imports.upload": OFFICERS,
+    "imports.template_file": OFFICERS,
     "zones.index": PUBLIC,
     "zones.show": PUBLIC,
     "zones.edit": ADMINS,
@@ -110,6 +112,7 @@ REFUSED_POSTS = {
     "reports.delete_target": ("partner", "staff", "manager"),
     "talents.delete": ("partner",),
     "talents.stage": ("partner",),
+    "imports.confirm": ("partner",),
 }
 
 
