@@ -45,7 +45,9 @@ def kept_upload(upload):
 
 
 def folder() -> Path:
-    path = Path(current_app.instance_path) / "imports"
+    """``instance/imports/``, unless the setting IMPORT_FOLDER names another (tests)."""
+    path = Path(current_app.config.get("IMPORT_FOLDER")
+                or Path(current_app.instance_path) / "imports")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

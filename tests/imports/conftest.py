@@ -25,6 +25,15 @@ def xlsx_bytes(rows: list[list]) -> bytes:
     return out.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def kept_files(app, tmp_path):
+    """The uploads a page keeps between its dry run and the confirmation, in the test's own
+    folder (not the worktree's instance/)."""
+    app.config["IMPORT_FOLDER"] = str(tmp_path / "imports")
+    yield tmp_path / "imports"
+    app.config.pop("IMPORT_FOLDER", None)
+
+
 @pytest.fixture
 def upload(api):
     """``upload(client, "projects", data, dry_run=True)``: the API's answer."""

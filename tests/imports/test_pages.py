@@ -25,7 +25,7 @@ def companies() -> list[str]:
     return sorted(db.session.scalars(sa.select(Company.name_en)))
 
 
-def test_upload_dry_run_then_confirm(app, client, login):
+def test_upload_dry_run_then_confirm(app, client, login, kept_files):
     factories.user("sam", "staff", zones=["jxetdz"])
     login("sam")
     listed = client.get("/companies").get_data(as_text=True)
@@ -37,9 +37,11 @@ def test_upload_dry_run_then_confirm(app, client, login):
     assert "Dry run" in html and "Confirm import" in html
     assert companies() == []  # nothing written before the confirmation
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    assert [p.name for p in kept_files.iterdir()] == [f"{factories.find_user('sam').id}-{token}"]
     done = client.post("/imports/companies/confirm",
                        data={"csrf_token": csrf_from(html), "token": token})
     assert done.status_code == 302 and done.headers["Location"].endswith("/companies")
+    assert list(kept_files.iterdir()) == []  # removed once confirmed
     assert companies() == ["Siemens AG", "Toyota"]
     # the kept file is gone: a second confirmation finds nothing to import
     again = client.post("/imports/companies/confirm",
@@ -80,3 +82,23 @@ def test_partners_may_not_import(app, client, login):
     login("pat")
     assert client.get("/imports/projects").status_code == 403
     assert client.get("/imports/projects/template.xlsx").status_code == 403
+
+
+def test_an_xlsx_upload_and_a_file_over_the_limit(app, client, login):
+    from .conftest import xlsx_bytes
+
+    factories.user("sam", "staff", zones=["jxetdz"])
+    login("sam")
+    rows = [["Name in English", "Country of origin"], ["Siemens AG", "Germany"]]
+    html = post_file(client, "/imports/companies", xlsx_bytes(rows), "c.xlsx") \
+        .get_data(as_text=True)
+    assert "Confirm import" in html
+    app.config["IMPORT_MAX_MB"] = 0.0001  # about 100 bytes
+    try:
+        page = post_file(client, "/imports/companies", xlsx_bytes(rows), "c.xlsx")
+    finally:
+        app.config["IMPORT_MAX_MB"] = 20
+    assert page.status_code == 413
+    assert "split it into smaller files" in page.get_data(as_text=True)
+    assert 'name="token"' not in page.get_data(as_text=True)
+    assert companies() == []
