@@ -20,6 +20,10 @@ class Kind:
     # of them where it has one (a close spelling in a file does not rename the record)
     identity: tuple[str, ...] = ()
 
+    def prepare(self, record, values: dict) -> dict:
+        """The row's values for an existing record, before they are compared with it."""
+        return values
+
     def kept_on_match(self, record, values: dict) -> dict:
         record_values = self.record.current(record)
         return {name: value for name, value in values.items()
@@ -190,6 +194,25 @@ class Interactions(Kind):
         from ..interactions.models import Interaction
 
         return INTERACTION, Interaction
+
+    def prepare(self, record, values):
+        """Follow-ups as the export writes them (day, title, ✓) carry no id: each is the one of
+        the same day and title the meeting has (its owner kept), or new; when the lines say
+        what the meeting already has, they are no change."""
+        if "follow_ups" not in values:
+            return values
+        have = {(f.due_on, f.title): f for f in record.follow_ups}
+        items = []
+        for item in values["follow_ups"]:
+            existing = have.pop((item["due_on"], item["title"]), None)
+            if existing is not None:
+                item = item | {"id": existing.id,
+                               "owner": existing.owner.username if existing.owner else None}
+            items.append(item)
+        same = not have and all("id" in i and i["done"] == next(
+            f.done for f in record.follow_ups if f.id == i["id"]) for i in items)
+        return {k: v for k, v in values.items() if k != "follow_ups"} if same \
+            else values | {"follow_ups": items}
 
     def get(self, user, record_id):
         from ..interactions.services import get_interaction

@@ -30,6 +30,7 @@ from ..records import (
     NUMBER,
     PLACES,
     REF,
+    ROWS,
     TEXT,
     USER,
     ZONE,
@@ -116,7 +117,7 @@ class Layout:
             PLACES: lambda c: parse.words(c, places=True),
             CODE: lambda c: parse.code(c, f.codes),
             CODES: lambda c: parse.code_list(c, f.codes),
-            ZONE: self._zone, REF: _ref,
+            ZONE: self._zone, REF: _ref, ROWS: parse.follow_up_lines,
         }
         if f.name == "id":
             return parse.integer(cell)
@@ -159,10 +160,9 @@ def fold(header) -> str:
 
 
 def importable(record: Record) -> list[Field]:
-    """The fields a file may set: the writable ones but a meeting's follow-ups (rows of their
-    own), the id (an update), and the stage (a move, through the stage rules)."""
-    return [f for f in record.fields
-            if (f.writable and f.kind != "rows") or f.name in ("id", "stage")]
+    """The fields a file may set: the writable ones, the id (an update), and the stage (a
+    move, through the stage rules)."""
+    return [f for f in record.fields if f.writable or f.name in ("id", "stage")]
 
 
 def names_of(record: Record) -> dict[str, Slot]:

@@ -142,6 +142,7 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
         else:
             if record_id is None:
                 values = importer.kept_on_match(record, values)
+            values = importer.prepare(record, values)
             changes = importer.record.changes(record, values)
             if changes:
                 column, outcome = ("zone" if "zone" in changes else ""), "updated"
@@ -184,5 +185,6 @@ def _release(user) -> None:
     holds them), all but the user and the few reference rows every row reads."""
     session = db.session
     for obj in list(session.identity_map.values()):
-        if type(obj).__name__ not in KEEP and obj is not user:
+        # (letting go of a record lets go of what it cascades to: a meeting's follow-ups)
+        if type(obj).__name__ not in KEEP and obj is not user and obj in session:
             session.expunge(obj)

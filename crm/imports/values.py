@@ -122,6 +122,30 @@ def day(cell) -> date:
     raise ValueError(_("Write the date as 2015-06-30, 2015/6/30 or 2015年6月30日."))
 
 
+# -- a meeting's follow-ups ---------------------------------------------------------------------
+
+DONE = "✓"
+
+
+def follow_up_lines(cell) -> list[dict]:
+    """A meeting's follow-ups as its export writes them, one a line: ``2026-12-01 Call back``,
+    ``✓`` at the end when done."""
+    items = []
+    for line in str(cell).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        when, _space, title = line.partition(" ")
+        title = title.strip()
+        done = title.endswith(DONE)
+        title = title.removesuffix(DONE).strip()
+        if not title:
+            raise ValueError(_("Write each follow-up on its own line as 2026-12-01 Call back "
+                               "(✓ at the end when done)."))
+        items.append({"due_on": day(when), "title": title, "done": done})
+    return items
+
+
 # -- codes -------------------------------------------------------------------------------------
 
 

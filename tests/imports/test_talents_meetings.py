@@ -53,3 +53,32 @@ def test_a_staff_meeting_in_another_zone_is_refused(app, api, upload):
     body = upload(staff, "interactions", csv_bytes(rows), dry_run=False).get_json()
     assert [(e["row"], e["column"]) for e in body["errors"]] == [(2, "zone")]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Interaction)) == 0
+
+
+def test_follow_ups_read_back_from_the_export_and_an_edit_marks_one_done(app, api, upload):
+    import csv
+    import io
+    from datetime import date
+
+    from .conftest import csv_bytes
+
+    admin = api("admin")
+    factories.user("olga", "staff", zones=["jxetdz"])
+    plant = factories.lead_project(zone="jxetdz", name_en="Plant")
+    visit = factories.meeting(subject="Site visit", project_ids=[plant.id], follow_ups=[
+        {"title": "Call back", "due_on": date(2026, 12, 1), "owner": "olga"},
+        {"title": "Send the offer", "due_on": date(2026, 12, 5)}])
+    exported = admin.get("/api/v1/exports/interactions").get_data()
+    body = upload(admin, "interactions", exported, dry_run=False).get_json()
+    assert (body["updated"], body["unchanged"], body["errors"]) == (0, 1, []), body
+    header, *rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig"))))
+    column = header.index("Follow-ups")
+    assert rows[0][column] == "2026-12-01 Call back\n2026-12-05 Send the offer"
+    rows[0][column] = "2026-12-01 Call back ✓\n2026-12-05 Send the offer"
+    body = upload(admin, "interactions", csv_bytes([header, *rows]), dry_run=False).get_json()
+    assert (body["updated"], body["errors"]) == (1, []), body
+    db.session.expire_all()
+    follow_ups = {f.title: f for f in db.session.get(Interaction, visit.id).follow_ups}
+    assert follow_ups["Call back"].done and not follow_ups["Send the offer"].done
+    assert follow_ups["Call back"].owner.username == "olga"  # kept: the export has no owner
+    assert len(follow_ups) == 2
