@@ -91,3 +91,12 @@ def test_numbers_lists_and_text(ctx):
     assert v.words("Suzhou, Vietnam、泰国") == ["Suzhou", "Vietnam", "泰国"]
     assert v.words("Suzhou/Wuxi, Vietnam", places=True) == ["Suzhou/Wuxi", "Vietnam"]
     assert v.text(150000000.0) == "150000000" and v.text(date(2015, 6, 30)) == "2015-06-30"
+
+
+def test_follow_up_lines_as_the_export_writes_them(ctx):
+    assert v.follow_up_lines("2026-12-01 Call back ✓\n\n2026/12/5 Send the offer") == [
+        {"due_on": date(2026, 12, 1), "title": "Call back", "done": True},
+        {"due_on": date(2026, 12, 5), "title": "Send the offer", "done": False}]
+    for bad in ("Call back", "2026-12-01", "2026-13-01 Call back"):
+        with pytest.raises(ValueError):
+            v.follow_up_lines(bad)
