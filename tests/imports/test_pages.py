@@ -102,3 +102,30 @@ def test_an_xlsx_upload_and_a_file_over_the_limit(app, client, login):
     assert "split it into smaller files" in page.get_data(as_text=True)
     assert 'name="token"' not in page.get_data(as_text=True)
     assert companies() == []
+
+
+def test_a_filled_in_template_imports(app, client, login):
+    from .conftest import xlsx_bytes
+
+    factories.user("sam", "staff", zones=["jxetdz"], locale="zh")
+    login("sam")
+    siemens = factories.company("Siemens AG", name_zh="西门子")
+    book = openpyxl.load_workbook(io.BytesIO(client.get(
+        "/imports/projects/template.xlsx").get_data()))
+    headers = [c.value for c in book.worksheets[0][1]]
+    # the company by its name, the zone by its Chinese name, the amount as people write it
+    row = dict.fromkeys(headers, None) | {
+        "中文名称": "嘉兴工厂", "企业": "西门子", "开发区": "嘉兴经济技术开发区",
+        "总投资": "1.5亿美元"}
+    html = post_file(client, "/imports/projects", xlsx_bytes([headers, list(row.values())]),
+                     "p.xlsx").get_data(as_text=True)
+    assert "确认导入" in html
+    token = re.search(r'name="token" value="([^"]+)"', html)
+    assert token, html[html.find("<table"):html.find("</table>")]
+    client.post("/imports/projects/confirm", data={"csrf_token": csrf_from(html),
+                                                   "token": token.group(1)})
+    from crm.projects.models import Project
+
+    project = db.session.scalar(sa.select(Project))
+    assert (project.name_zh, project.company_id, project.zone_code) == (
+        "嘉兴工厂", siemens.id, "jxetdz")
