@@ -83,6 +83,7 @@ PAGES = {
     "reports.key_lists": ADMINS,
     "imports.upload": OFFICERS,
     "imports.template_file": OFFICERS,
+    "imports.progress": OFFICERS,
     "zones.index": PUBLIC,
     "zones.show": PUBLIC,
     "zones.edit": ADMINS,
@@ -143,7 +144,8 @@ def world(app, api, make_user):
     common = {"user_id": staff_id, "code": "jxetdz", "contact_id": contact.id,
               "token": admin_token.removesuffix(".ics"), "name": "funnel", "kind": "projects",
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
-              "target_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "target_id": 1, "ident": "f" * 32,  # an import's progress id
+              "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
     return ids, common
 
 

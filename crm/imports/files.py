@@ -69,6 +69,22 @@ def kept(token: str, user) -> Path | None:
     return path if path.is_file() else None
 
 
+def progress_file(user, ident: str) -> Path | None:
+    """Where a run the page named ``ident`` (a random id its script made) says how far it got:
+    the number of the last row read, for the page to show while it waits."""
+    if not TOKEN.match(ident or ""):
+        return None
+    return folder() / f"{user.id}-{ident}.progress"
+
+
+def progress_of(user, ident: str) -> int | None:
+    path = progress_file(user, ident)
+    try:
+        return int(path.read_text()) if path is not None else None
+    except (OSError, ValueError):
+        return None
+
+
 def _sweep() -> None:
     cutoff = time.time() - KEPT_HOURS * 3600
     for path in folder().iterdir():

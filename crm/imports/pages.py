@@ -1,7 +1,9 @@
 """The import pages: for each list, upload a file, read the dry run's report, then "Confirm
-import". The file waits server-side between the two steps (``files.keep``, a random token in
+import"; while a run works, its page asks ``progress`` how far it got. The file waits server-side between the two steps (``files.keep``, a random token in
 ``instance/imports/``) and is removed once confirmed. The template of each kind downloads as
 XLSX in the reader's language."""
+
+from contextlib import contextmanager
 
 from flask import (
     Blueprint,
@@ -66,7 +68,8 @@ def upload(kind: str):
         return _page(importer, error=_("Choose a CSV or XLSX file first."), status=422)
     try:
         token, path = files.keep(upload, current_user)
-        report = run(current_user, kind, path, dry_run=True)
+        with _progress() as progress:
+            report = run(current_user, kind, path, dry_run=True, progress=progress)
     except ServiceError as exc:
         return _page(importer, error=exc.message, status=exc.status)
     if report.errors_total:
@@ -84,7 +87,8 @@ def confirm(kind: str):
         return _page(importer, error=_("That upload is no longer here; upload the file "
                                        "again."), status=422)
     try:
-        report = run(current_user, kind, path, dry_run=False)
+        with _progress() as progress:
+            report = run(current_user, kind, path, dry_run=False, progress=progress)
     except ServiceError as exc:
         return _page(importer, error=exc.message, status=exc.status)
     finally:
@@ -96,6 +100,28 @@ def confirm(kind: str):
             created=report.created, updated=report.updated, unchanged=report.unchanged),
           "success")
     return redirect(url_for(LISTS[kind]))
+
+
+@contextmanager
+def _progress():
+    """How far the run got, written where ``progress`` reads it (when the page's script gave
+    the run an id), and removed after."""
+    path = files.progress_file(current_user, request.form.get("progress", ""))
+    if path is None:
+        yield None
+        return
+    try:
+        yield lambda row: path.write_text(str(row))
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@bp.route("/imports/<kind>/progress/<ident>")
+@staff_required
+def progress(kind: str, ident: str):
+    """``{"row": N}``: the last row a running import of the user's has read (null: none)."""
+    _kind(kind)
+    return {"row": files.progress_of(current_user, ident)}
 
 
 @bp.route("/imports/<kind>/template.xlsx")

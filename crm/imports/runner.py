@@ -78,8 +78,9 @@ def check_size(size: int) -> None:
                          n=current_app.config["IMPORT_MAX_MB"]))
 
 
-def run(user, kind: str, path: Path, *, dry_run: bool = True) -> Report:
-    """Import the file at ``path`` as records of ``kind`` for ``user``."""
+def run(user, kind: str, path: Path, *, dry_run: bool = True, progress=None) -> Report:
+    """Import the file at ``path`` as records of ``kind`` for ``user``; ``progress(row)`` is
+    told the number of the last row read after each chunk."""
     importer = KINDS[kind]
     require(user, importer.area, "create")
     check_size(path.stat().st_size)
@@ -101,7 +102,7 @@ def run(user, kind: str, path: Path, *, dry_run: bool = True) -> Report:
         return report
     with one_transaction(db.session):
         try:
-            _rows(user, importer, layout, rows, report)
+            _rows(user, importer, layout, rows, report, progress)
         except reading.Unreadable as exc:
             report.error(0, "", str(exc))
         except BaseException:
@@ -114,12 +115,14 @@ def run(user, kind: str, path: Path, *, dry_run: bool = True) -> Report:
     return report
 
 
-def _rows(user, importer, layout: Layout, rows, report: Report) -> None:
+def _rows(user, importer, layout: Layout, rows, report: Report, progress=None) -> None:
     while chunk := list(islice(rows, CHUNK)):
         for number, cells in chunk:
             _row(user, importer, layout, number, cells, report)
         db.session.flush()
         _release(user)
+        if progress is not None:
+            progress(chunk[-1][0])
 
 
 def _row(user, importer, layout: Layout, number: int, cells: list, report: Report) -> None:

@@ -121,6 +121,27 @@
           working.textContent = form.getAttribute("data-working");
           working.hidden = false;
         }
+        // a random id for this run, which the server writes its progress under
+        var ident = "", field = form.querySelector("input[name=progress]");
+        if (field && window.crypto && window.crypto.getRandomValues) {
+          var bytes = new Uint8Array(16);
+          window.crypto.getRandomValues(bytes);
+          bytes.forEach(function (b) { ident += ("0" + b.toString(16)).slice(-2); });
+          field.value = ident;
+          var url = form.getAttribute("data-progress-url").replace("IDENT", ident);
+          var text = form.getAttribute("data-progress-text");
+          var poll = window.setInterval(function () {
+            if (!window.fetch) return window.clearInterval(poll);
+            window.fetch(url, {credentials: "same-origin"}).then(function (r) {
+              return r.ok ? r.json() : null;
+            }).then(function (data) {
+              if (data && data.row && working) {
+                working.textContent = form.getAttribute("data-working") + " " +
+                  text.replace("{n}", data.row);
+              }
+            }).catch(function () {});
+          }, 2000);
+        }
         form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
         if (!bar || !window.FormData || !window.XMLHttpRequest) return;
         event.preventDefault();

@@ -129,3 +129,31 @@ def test_a_filled_in_template_imports(app, client, login):
     project = db.session.scalar(sa.select(Project))
     assert (project.name_zh, project.company_id, project.zone_code) == (
         "嘉兴工厂", siemens.id, "jxetdz")
+
+
+def test_a_run_says_how_far_it_got(app, client, login, kept_files, monkeypatch):
+    """After each chunk the run writes the last row it read where the page's script asks for
+    it (under the id the script gave the form); the file is removed when the run ends."""
+    from crm.imports import files
+    from crm.imports import runner as running
+
+    monkeypatch.setattr(running, "CHUNK", 2)
+    written = []
+    monkeypatch.setattr(files.Path, "write_text",
+                        lambda self, text, *a, **k: written.append((self.name, text)))
+    sam = factories.user("sam", "staff", zones=["jxetdz"])
+    login("sam")
+    rows = [["name_en"]] + [[f"Firm {n}"] for n in range(5)]
+    url = "/imports/companies"
+    token = csrf_from(client.get(url).get_data(as_text=True))
+    ident = "a" * 32
+    page = client.post(url, data={"csrf_token": token, "progress": ident,
+                                  "file": (io.BytesIO(csv_bytes(rows)), "c.csv")},
+                       content_type="multipart/form-data")
+    assert page.status_code == 200
+    assert written == [(f"{sam.id}-{ident}.progress", row) for row in ("3", "5", "6")]
+    monkeypatch.undo()
+    assert client.get(f"/imports/companies/progress/{ident}").get_json() == {"row": None}
+    (kept_files / f"{sam.id}-{ident}.progress").write_text("4001")
+    assert client.get(f"/imports/companies/progress/{ident}").get_json() == {"row": 4001}
+    assert client.get("/imports/companies/progress/short").get_json() == {"row": None}
