@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 WORKERS ?= 2
+# seconds a request may take before gunicorn restarts its worker: an import of a large file
+# (every row through the services, one transaction) takes minutes
+TIMEOUT ?= 900
 
 .PHONY: run test e2e install install-dev translations compile-translations bench fuzz lint clean
 
@@ -41,7 +44,8 @@ run: install compile-translations
 	@echo ""
 	@echo "  Serving on http://127.0.0.1:$(PORT)"
 	@echo ""
-	$(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers $(WORKERS) --timeout $(TIMEOUT) --bind 127.0.0.1:$(PORT) \
+		--access-logfile - wsgi:app
 
 ## make test: set up and run the whole suite (PostgreSQL when CRM_TEST_DATABASE_URL is set)
 test: install-dev compile-translations

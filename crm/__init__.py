@@ -71,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .companies import bp as companies_bp
+    from .imports.pages import bp as imports_bp
     from .interactions import bp as interactions_bp
     from .main import bp as main_bp
     from .partner import bp as partner_bp
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(zones_bp)
     app.register_blueprint(partner_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(imports_bp)
     app.register_blueprint(api_bp)
 
 

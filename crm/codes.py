@@ -127,6 +127,9 @@ class Criterion(Code):
         return CRITERION_SHORT[self.value]
 
 
+# the plan's own one-character names of the criteria (高大强新优特), as a file may hold them
+Criterion.ALIASES = dict(zip("高大强新优特", (c.value for c in Criterion), strict=True))
+
 CRITERION_SHORT = {
     "high": _lp("criterion", "High-end"),
     "large": _lp("criterion", "Large"),
@@ -184,6 +187,16 @@ class InteractionKind(Code):
     VIDEO = "video", _l("Video call")
     EMAIL = "email", _l("Email")
     EVENT = "event", _l("Fair or roadshow")
+
+
+# what a spreadsheet may call a stage or a kind besides its label (the plan's verbs, older
+# labels): an import reads these too (crm/imports/values.py)
+Stage.ALIASES = {"接洽": "contacted", "洽谈": "negotiating", "谈判": "negotiating",
+                 "签约": "signed", "注册": "registered", "开工": "construction",
+                 "建设": "construction", "Construction": "construction", "投产": "operating",
+                 "Operating": "operating", "暂停": "on_hold", "流失": "lost"}
+InteractionKind.ALIASES = {"会见": "meeting", "洽谈": "meeting", "展会": "event",
+                           "推介会": "event"}
 
 
 class MilestoneCode(Code):

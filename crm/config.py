@@ -61,7 +61,10 @@ class Config:
     PICKER_LISTED_WHOLE = int(os.environ.get("CRM_PICKER_LISTED_WHOLE", "300") or 300)
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
-    MAX_CONTENT_LENGTH = 20 * 1024 * 1024  # uploads; JSON bodies are held to 1 MiB in the API
+    # an imported file (CSV or XLSX) is at most this many MB; larger ones are refused
+    IMPORT_MAX_MB = float(os.environ.get("CRM_IMPORT_MAX_MB", "20") or 20)
+    # uploads (an import's file and its form); JSON bodies are held to 1 MiB in the API
+    MAX_CONTENT_LENGTH = int(max(IMPORT_MAX_MB, 20) * 1024 * 1024) + 1024 * 1024
     # where verification evidence files are kept (instance/evidence when unset)
     EVIDENCE_DIR = os.environ.get("CRM_EVIDENCE_DIR") or None
     API_MAX_JSON = 1024 * 1024

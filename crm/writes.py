@@ -57,6 +57,20 @@ def conflicts_as_409():
         raise Conflict() from error
 
 
+HELD = "commits_held"
+
+
+@contextmanager
+def one_transaction(session):
+    """Many services' writes as one transaction (an import: all rows or none): while held, a
+    service's commit only flushes; the caller commits or rolls back once at the end."""
+    session.info[HELD] = True
+    try:
+        yield
+    finally:
+        session.info.pop(HELD, None)
+
+
 class WriteSession(Session):
     """Flask-SQLAlchemy's session whose flush and commit raise Conflict for a lost race."""
 
@@ -65,5 +79,8 @@ class WriteSession(Session):
             super().flush(objects)
 
     def commit(self) -> None:
+        if self.info.get(HELD):
+            self.flush()
+            return
         with conflicts_as_409():
             super().commit()

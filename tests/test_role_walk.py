@@ -85,6 +85,9 @@ PAGES = {
     "reports.targets": OFFICERS,
     "reports.download": OFFICERS,
     "reports.key_lists": ADMINS,
+    "imports.upload": OFFICERS,
+    "imports.template_file": OFFICERS,
+    "imports.progress": OFFICERS,
     "zones.index": PUBLIC,
     "zones.show": PUBLIC,
     "zones.edit": ADMINS,
@@ -118,6 +121,7 @@ REFUSED_POSTS = {
     "reports.delete_target": ("partner", "staff", "manager"),
     "talents.delete": ("partner",),
     "talents.stage": ("partner",),
+    "imports.confirm": ("partner",),
 }
 
 
@@ -148,7 +152,9 @@ def world(app, api, make_user):
     common = {"user_id": staff_id, "code": "jxetdz", "contact_id": contact.id,
               "token": admin_token.removesuffix(".ics"), "name": "funnel", "kind": "projects",
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
-              "target_id": 1, "evidence_id": 1, "payment_id": 1, "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "target_id": 1, "evidence_id": 1, "payment_id": 1,
+              "ident": "f" * 32,  # an import's progress id
+              "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
     return ids, common
 
 

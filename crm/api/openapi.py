@@ -74,7 +74,7 @@ def build_document() -> dict:
         errors = set(op.errors)
         if op.auth:
             errors.update((401, 429))  # 429: the token's rate limit
-        if op.body is not None:
+        if op.body is not None or op.upload:
             errors.update((400, 413, 422))
         if op.query is not None:
             errors.add(422)
@@ -97,6 +97,10 @@ def build_document() -> dict:
                 "required": not op.body_optional,
                 "content": {"application/json": {"schema": _model_schema(op.body, components)}},
             }
+        if op.upload:
+            entry["requestBody"] = {"required": True, "content": {"multipart/form-data": {
+                "schema": {"type": "object", "required": [op.upload], "properties": {
+                    op.upload: {"type": "string", "format": "binary"}}}}}}
         if op.auth:
             entry["security"] = [{"bearer": []}]
         else:

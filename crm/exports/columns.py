@@ -106,7 +106,13 @@ def name_of(reference):
 
 
 def currency_header(label: str) -> str:
+    """The header of a money field's currency column (an import reads it back by it)."""
     return _("%(field)s (currency)", field=label)
+
+
+def name_header(label: str) -> str:
+    """The header of the column beside a reference's id that names the record."""
+    return _("%(field)s (name)", field=label)
 
 
 def columns_of(field: Field, model) -> list[Column]:
@@ -120,7 +126,7 @@ def columns_of(field: Field, model) -> list[Column]:
     if field.kind == REF:
         reference = getattr(model, field.column)
         return [Column(label, reference, sheet.NUMBER),
-                Column(_("%(field)s (name)", field=label), name_of(reference))]
+                Column(name_header(label), name_of(reference))]
     if field.read is not None:
         raise LookupError(f"{model.__name__}.{field.name} is derived in Python: its export "
                           "needs its SQL (Export.derived)")

@@ -109,4 +109,57 @@
       });
     });
   });
+
+  /* Imports: the upload's progress bar, then "working…" while the server reads the file;
+     the confirm form says "working…" too. Without JS both forms simply post. */
+  ready(function () {
+    document.querySelectorAll("form[data-working]").forEach(function (form) {
+      var working = form.querySelector(".import-working");
+      var bar = form.querySelector(".import-progress");
+      form.addEventListener("submit", function (event) {
+        if (working) {
+          working.textContent = form.getAttribute("data-working");
+          working.hidden = false;
+        }
+        // a random id for this run, which the server writes its progress under
+        var ident = "", field = form.querySelector("input[name=progress]");
+        if (field && window.crypto && window.crypto.getRandomValues) {
+          var bytes = new Uint8Array(16);
+          window.crypto.getRandomValues(bytes);
+          bytes.forEach(function (b) { ident += ("0" + b.toString(16)).slice(-2); });
+          field.value = ident;
+          var url = form.getAttribute("data-progress-url").replace("IDENT", ident);
+          var text = form.getAttribute("data-progress-text");
+          var poll = window.setInterval(function () {
+            if (!window.fetch) return window.clearInterval(poll);
+            window.fetch(url, {credentials: "same-origin"}).then(function (r) {
+              return r.ok ? r.json() : null;
+            }).then(function (data) {
+              if (data && data.row && working) {
+                working.textContent = form.getAttribute("data-working") + " " +
+                  text.replace("{n}", data.row);
+              }
+            }).catch(function () {});
+          }, 2000);
+        }
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+        if (!bar || !window.FormData || !window.XMLHttpRequest) return;
+        event.preventDefault();
+        var request = new XMLHttpRequest();
+        request.open("POST", form.action);
+        bar.hidden = false;
+        request.upload.addEventListener("progress", function (e) {
+          if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total);
+        });
+        request.upload.addEventListener("load", function () { bar.removeAttribute("value"); });
+        request.addEventListener("load", function () {
+          document.open();
+          document.write(request.responseText);
+          document.close();
+        });
+        request.addEventListener("error", function () { form.submit(); });
+        request.send(new FormData(form));
+      });
+    });
+  });
 })();
