@@ -157,3 +157,39 @@ class InteractionKind(Code):
     VIDEO = "video", _l("Video call")
     EMAIL = "email", _l("Email")
     EVENT = "event", _l("Fair or roadshow")
+
+
+# -- supervision of the plan (督查督办) and coordination (问题协调) -------------------------------
+
+
+class MeasureStatus(Code):
+    OPEN = "open", _l("In force")
+    CLOSED = "closed", _l("Closed")
+
+
+class ProgressStatus(Code):
+    ON_TRACK = "on_track", _l("On track")
+    BEHIND = "behind", _l("Behind")
+    DONE = "done", _l("Done")
+
+
+class ObstacleCategory(Code):
+    LAND = "land", _l("Land quota")
+    ENERGY = "energy", _l("Energy assessment")
+    ENVIRONMENT = "environment", _l("Environmental assessment")
+    APPROVAL = "approval", _l("Approval")
+    UTILITIES = "utilities", _l("Water, power and gas")
+    FINANCING = "financing", _l("Financing")
+    LABOUR = "labour", _l("Labour")
+    OTHER = "other", _l("Other obstacle")
+
+
+class ObstacleStatus(Code):
+    OPEN = "open", _l("Awaiting coordination")
+    IN_PROGRESS = "in_progress", _l("Being coordinated")
+    RESOLVED = "resolved", _l("Resolved")
+
+
+class CoordinationLevel(Code):
+    ZONE = "zone", _l("Zone level")
+    CITY = "city", _l("Escalated to the city")

@@ -34,6 +34,11 @@ RECORDED = {
     "targets": "crm.reports.models:Target",
     "parks": "crm.zones.models:Park",
     "zones": "crm.zones.models:Zone",
+    "measures": "crm.supervision.models:Measure",
+    "progress_reports": "crm.supervision.models:ProgressReport",
+    "inspections": "crm.supervision.models:Inspection",
+    "bulletins": "crm.supervision.models:Bulletin",
+    "coordination": "crm.coordination.models:CoordinationItem",
 }
 UPDATES_ONLY = {"zones"}
 # kind → (the model of a list's rows, the column that tells one list from another or None,
@@ -54,6 +59,7 @@ IGNORED = {
     "id", "version", "created_at", "updated_at", "search_text", "name_key_zh", "name_key_en",
     "website_domain", "phone_key", "session_version", "calendar_token", "stage_changed_at",
     "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
+    "sort_key", "snapshot",  # a measure's order from its number; a bulletin's frozen figures
 }
 SECRET = {"password_hash"}
 
@@ -64,6 +70,7 @@ RELATIONS = {
                      "talents": lambda r: r.id, "contacts": lambda r: r.id,
                      "attendees": lambda r: r.username, "follow_ups": lambda r: r.title},
     "users": {"zones": lambda r: r.code, "companies": lambda r: r.id},
+    "measures": {"units": lambda r: r.key},
 }
 RENAMED = {"criteria_rows": "criteria", "zone_code": "zone", "park_types": "park_type"}
 LISTED_AT_MOST = 100  # names of a list's rows added or removed, in one entry
