@@ -35,7 +35,8 @@ class ItemQuery(PageQuery):
 @operation(bp, "/coordination", "GET",
            summary="Coordination items of the projects the user sees, overdue first",
            tag="coordination", query=ItemQuery, response=page_schema(ITEM_SCHEMA),
-           paginated=True, errors=(403,))
+           paginated=True, errors=(),
+           permission=("coordination", "view"))
 def list_items(query: ItemQuery):
     statement = services.item_query(require_user(), query.model_dump(
         include={"status", "zone", "category", "overdue", "project_id"}))
@@ -50,7 +51,8 @@ def create_item(body: ItemIn):
 
 
 @operation(bp, "/coordination/<int:item_id>", "GET", summary="Read a coordination item",
-           tag="coordination", response=ITEM_SCHEMA, errors=(403, 404))
+           tag="coordination", response=ITEM_SCHEMA, errors=(404,),
+           permission=("coordination", "view"))
 def get_item(item_id: int):
     return item_json(services.get_item(require_user(), item_id))
 

@@ -53,7 +53,8 @@ class ReportQuery(Query):
 
 @operation(bp, "/measures", "GET", summary="List the plan's measures", tag="supervision",
            query=MeasureQuery, response=page_schema(MEASURE_SCHEMA), paginated=True,
-           errors=(403,))
+           errors=(),
+           permission=("supervision", "view"))
 def list_measures(query: MeasureQuery):
     statement = services.measure_query(require_user(), query.model_dump(
         include={"year", "zone", "unit", "status"}))
@@ -68,7 +69,8 @@ def create_measure(body: MeasureIn):
 
 
 @operation(bp, "/measures/<int:measure_id>", "GET", summary="Read a measure",
-           tag="supervision", response=MEASURE_SCHEMA, errors=(403, 404))
+           tag="supervision", response=MEASURE_SCHEMA, errors=(404,),
+           permission=("supervision", "view"))
 def get_measure(measure_id: int):
     return measure_json(services.get_measure(require_user(), measure_id))
 
@@ -90,7 +92,8 @@ def change_measure(measure_id: int, body: MeasureChange):
 @operation(bp, "/measures/<int:measure_id>/reports", "GET",
            summary="A measure's monthly progress reports", tag="supervision",
            query=ReportQuery, response=s.array(REPORT_SCHEMA), list_of=True,
-           errors=(403, 404))
+           errors=(404,),
+           permission=("supervision", "view"))
 def list_reports(measure_id: int, query: ReportQuery):
     user = require_user()
     measure = services.get_measure(user, measure_id)
@@ -113,7 +116,8 @@ def save_report(measure_id: int, body: ReportIn):
 
 @operation(bp, "/measures/<int:measure_id>/inspections", "GET",
            summary="The city's inspections of a measure", tag="supervision",
-           response=s.array(INSPECTION_SCHEMA), list_of=True, errors=(403, 404))
+           response=s.array(INSPECTION_SCHEMA), list_of=True, errors=(404,),
+           permission=("supervision", "view"))
 def list_inspections(measure_id: int):
     user = require_user()
     measure = services.get_measure(user, measure_id)

@@ -33,7 +33,8 @@ class PublicQuery(Query):
 
 @operation(bp, "/reports/supervision", "GET",
            summary="The monthly bulletin: each unit's progress, zones ranked", tag="supervision",
-           query=BulletinQuery, response=BULLETIN, errors=(403,))
+           query=BulletinQuery, response=BULLETIN, errors=(),
+           permission=("supervision", "view"))
 def supervision_bulletin(query: BulletinQuery):
     return bulletins.bulletin(require_user(), query.period, query.zone)
 

@@ -49,8 +49,10 @@ def show(item_id: int):
                            may_delete=services.may(current_user, "delete", item))
 
 
-def _project_choice(project) -> list[tuple[int, str]]:
-    return [(project.id, project.name)]
+def _project_choice(project):
+    from ..forms import options
+
+    return options([(project.id, project.name)])
 
 
 @bp.route("/coordination/new", methods=["GET", "POST"])

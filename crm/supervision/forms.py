@@ -8,7 +8,7 @@ from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaFi
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..codes import ProgressStatus
-from ..forms import MultiCheckboxField, ServiceForm, record_form
+from ..forms import MultiCheckboxField, ServiceForm, options, record_form
 from .fields import MEASURE
 
 _MeasureBase = record_form(MEASURE, exclude=("units",))
@@ -51,7 +51,7 @@ class ReportForm(ServiceForm):
         DataRequired(), Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", message=_l("Give a month written "
                                                                        "YYYY-MM."))],
         description=_l("YYYY-MM"))
-    status = SelectField(_l("Progress"), choices=ProgressStatus.choices())
+    status = SelectField(_l("Progress"), choices=options(ProgressStatus.choices()))
     text = TextAreaField(_l("Report"), validators=[Length(max=10_000)])
     submit = SubmitField(_l("Report progress"))
 

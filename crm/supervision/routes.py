@@ -11,6 +11,7 @@ from ..codes import MeasureStatus
 from ..db import db
 from ..errors import Forbidden, Invalid
 from ..filters import clean
+from ..forms import options
 from ..pages import (
     RecordPages,
     check_button,
@@ -57,7 +58,7 @@ def index():
 @editors_required
 def new():
     form = MeasureForm(data={"year": clock.today().year})
-    form.unit_zones.choices = [(z.code, z.name) for z in zones()]
+    form.unit_zones.choices = options((z.code, z.name) for z in zones())
     return PAGES.new(form, lambda: services.create_measure(current_user, form.values()),
                      _("The measure was added."))
 
@@ -67,7 +68,7 @@ def new():
 def edit(measure_id: int):
     measure = services.get_measure(current_user, measure_id)
     form = edit_form(MeasureForm, MeasureForm.data_of(measure))
-    form.unit_zones.choices = [(z.code, z.name) for z in zones()]
+    form.unit_zones.choices = options((z.code, z.name) for z in zones())
     return PAGES.edit(
         form, measure,
         lambda version: services.update_measure(current_user, measure, version,
@@ -77,8 +78,8 @@ def edit(measure_id: int):
 
 
 def report_units(measure) -> list[tuple[str, str]]:
-    return [(u.key, u.zone.name if u.zone else u.department) for u in measure.units
-            if services.may_report(current_user, u)]
+    return options((u.key, u.zone.name if u.zone else u.department) for u in measure.units
+                   if services.may_report(current_user, u))
 
 
 @bp.route("/supervision/measures/<int:measure_id>")
@@ -94,8 +95,8 @@ def render_measure(measure, report_form=None, inspection_form=None, status: int 
     report_form.unit.choices = report_units(measure)
     if inspection_form is None:
         inspection_form = InspectionForm(formdata=None, inspected_on=clock.today())
-    inspection_form.unit.choices = [(u.key, u.zone.name if u.zone else u.department)
-                                    for u in measure.units]
+    inspection_form.unit.choices = options((u.key, u.zone.name if u.zone else u.department)
+                                           for u in measure.units)
     reports = services.reports_of(current_user, measure)
     return render_template(
         "supervision/show.html", measure=measure, period=period,
@@ -139,7 +140,7 @@ def report(measure_id: int):
 def inspect(measure_id: int):
     measure = services.get_measure(current_user, measure_id)
     form = InspectionForm()
-    form.unit.choices = [(u.key, u.key) for u in measure.units]
+    form.unit.choices = options((u.key, u.key) for u in measure.units)
     if not form.validate_on_submit():
         return render_measure(measure, inspection_form=form, status=422)
     try:
