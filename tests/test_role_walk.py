@@ -12,10 +12,10 @@ import sqlalchemy as sa
 
 from crm.companies.models import Company
 from crm.coordination import services as coordination
+from crm.extensions import db
 from crm.supervision import services as supervision
 from crm.supervision.models import Measure
 from crm.supervision.services import seed_measures
-from crm.extensions import db
 from tests import factories
 from tests.conftest import PASSWORD, csrf_from
 

@@ -96,10 +96,11 @@ def test_the_dashboard_counts_open_and_overdue_items(app, api, login, client):
         ok(admin.post("/api/v1/coordination", json={
             "project_id": plant.id, "category": "utilities", "description": "电力增容",
             "raised_on": (today - timedelta(days=9)).isoformat(), "due_on": (today + timedelta(days=days)).isoformat()}), 201)
-    from crm.coordination.services import counts
-    from crm.auth.models import User
-    from crm.extensions import db
     import sqlalchemy as sa
+
+    from crm.auth.models import User
+    from crm.coordination.services import counts
+    from crm.extensions import db
 
     user = db.session.scalar(sa.select(User).where(User.username == "admin"))
     assert counts(user) == {"open": 3, "overdue": 2}
@@ -136,9 +137,10 @@ def test_staff_record_and_edit_an_obstacle_from_the_project_page(app, make_user,
         "description": "环评批复未下达", "department": "市生态环境局", "raised_on": "2026-11-01",
         "due_on": "", "status": "open", "level": "zone", "resolution": ""})
     assert saved.status_code == 302, saved.get_data(as_text=True)
+    import sqlalchemy as sa
+
     from crm.coordination.models import CoordinationItem
     from crm.extensions import db
-    import sqlalchemy as sa
 
     item = db.session.scalar(sa.select(CoordinationItem))
     assert (item.project_id, item.category, item.created_at is not None) == (

@@ -2,9 +2,9 @@
 
 from collections import Counter
 
+from crm.extensions import db
 from crm.supervision import plan
 from crm.supervision.models import Measure
-from crm.extensions import db
 
 from .conftest import ok
 
