@@ -48,7 +48,7 @@ class MeasureQuery(PageQuery):
 
 
 class ReportQuery(Query):
-    period: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    period: str | None = Field(None, pattern=services.PERIOD_PATTERN)
 
 
 @operation(bp, "/measures", "GET", summary="List the plan's measures", tag="supervision",

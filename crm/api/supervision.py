@@ -5,10 +5,10 @@ from pydantic import Field
 from .. import jsonschema as s
 from ..codes import ProgressStatus
 from ..supervision import bulletin as bulletins
+from ..supervision.services import PERIOD_PATTERN as PERIOD
 from . import bp
 from .core import Query, operation, require_user
 
-PERIOD = r"^\d{4}-(0[1-9]|1[0-2])$"
 STATUS = {"type": "string", "enum": [*ProgressStatus.codes(), bulletins.MISSING]}
 UNIT_ROW = s.obj({"unit": s.STR, "unit_zh": s.STR, "unit_en": s.STR, "zone": s.BOOL,
                   "position": s.nullable(s.INT), "rank": s.nullable(s.INT)}

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from ..codes import ProgressStatus
 from ..forms import MultiCheckboxField, ServiceForm, options, record_form
 from .fields import MEASURE
+from .services import PERIOD_PATTERN
 
 _MeasureBase = record_form(MEASURE, exclude=("units",))
 
@@ -48,7 +49,7 @@ def conflict_message() -> str:
 class ReportForm(ServiceForm):
     unit = SelectField(_l("Unit"), validators=[DataRequired()])
     period = StringField(_l("Month"), validators=[
-        DataRequired(), Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", message=_l("Give a month written "
+        DataRequired(), Regexp(PERIOD_PATTERN, message=_l("Give a month written "
                                                                        "YYYY-MM."))],
         description=_l("YYYY-MM"))
     status = SelectField(_l("Progress"), choices=options(ProgressStatus.choices()))

@@ -16,7 +16,8 @@ from . import plan
 from .fields import INSPECTION, MEASURE, PROGRESS_REPORT
 from .models import Inspection, Measure, MeasureUnit, ProgressReport
 
-PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+PERIOD_PATTERN = r"^20\d{2}-(0[1-9]|1[0-2])$"  # a month ("YYYY-MM") of this century
+PERIOD = re.compile(PERIOD_PATTERN)
 CODE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}$")
 
 
