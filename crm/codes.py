@@ -170,7 +170,7 @@ class MeasureStatus(Code):
 class ProgressStatus(Code):
     ON_TRACK = "on_track", _l("On track")
     BEHIND = "behind", _l("Behind")
-    DONE = "done", _l("Done")
+    DONE = "done", _l("Completed")
 
 
 class ObstacleCategory(Code):
