@@ -166,7 +166,8 @@ def entry(kind: str, action: str, changes: dict, *, record_id=None, record_key=N
 
 def _key(obj) -> dict:
     """A record's numeric id, or its code when that is its key (a zone)."""
-    identity = sa.inspect(obj).identity or (getattr(obj, "id", None),)
+    state = sa.inspect(obj)
+    identity = state.identity or tuple(state.mapper.primary_key_from_instance(obj))
     value = identity[0]
     if isinstance(value, int):
         return {"record_id": value}

@@ -98,6 +98,10 @@ def test_publish_freezes_the_bulletin_and_makes_it_public(app, month_of_work, mo
     live_count = ok(manager.get(f"/api/v1/measures/{measure['id']}/reports?period={month}"))
     assert len(live_count) == 3
     assert manager.post(f"/api/v1/reports/supervision/{month}/publish").status_code == 409
+    admin = manager.__class__("root", "admin")
+    entries = ok(admin.get("/api/v1/audit?kind=bulletins"))["items"]
+    assert [(e["action"], e["record_key"], e["user"]) for e in entries] == [
+        ("create", month, "boss")]
     # the public page, in Chinese and in English, listed on the public zone pages
     zh = client.get(f"/public/supervision/{month}?lang=zh").get_data(as_text=True)
     assert "新经济园" in zh and "嘉善经济技术开发区" in zh
