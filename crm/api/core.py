@@ -63,6 +63,7 @@ class Operation:
     errors: tuple[int, ...] = ()
     body_optional: bool = False
     downloads: tuple[str, ...] = ()  # a file, in one of these media types, instead of JSON
+    also: tuple[int, ...] = ()  # other success statuses with the same answer (a replace: 200)
 
 
 OPERATIONS: list[Operation] = []
@@ -71,7 +72,8 @@ OPERATIONS: list[Operation] = []
 def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, query=None,
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
               paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False,
-              permission: tuple[str, str] | None = None, downloads: tuple[str, ...] = ()):
+              permission: tuple[str, str] | None = None, downloads: tuple[str, ...] = (),
+              also: tuple[int, ...] = ()):
     """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
 
     ``permission`` (area, action) is checked for the role before the body is read, so a role
@@ -83,7 +85,7 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
                       list_of, paginated, tuple(errors) + ((403,) if permission else ()),
-                      body_optional, downloads)
+                      body_optional, downloads, tuple(also))
         )
 
         @wraps(view)

@@ -104,7 +104,7 @@ def list_reports(measure_id: int, query: ReportQuery):
 
 @operation(bp, "/measures/<int:measure_id>/reports", "POST",
            summary="A unit's progress report for a month (a second one replaces it: 200)",
-           tag="supervision", body=ReportIn, response=REPORT_SCHEMA, status=201,
+           tag="supervision", body=ReportIn, response=REPORT_SCHEMA, status=201, also=(200,),
            errors=(404, 422), permission=("supervision", "report"))
 def save_report(measure_id: int, body: ReportIn):
     user = require_user()
