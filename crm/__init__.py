@@ -71,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .companies import bp as companies_bp
+    from .coordination import bp as coordination_bp
     from .imports.pages import bp as imports_bp
     from .interactions import bp as interactions_bp
     from .main import bp as main_bp
@@ -78,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     from .projects import bp as projects_bp
     from .reference import bp as reference_bp
     from .reports import bp as reports_bp
+    from .supervision import bp as supervision_bp
     from .talents import bp as talents_bp
     from .zones import bp as zones_bp
 
@@ -89,6 +91,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(interactions_bp)
     app.register_blueprint(talents_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(supervision_bp)
+    app.register_blueprint(coordination_bp)
     app.register_blueprint(zones_bp)
     app.register_blueprint(partner_bp)
     app.register_blueprint(admin_bp)

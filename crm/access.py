@@ -31,6 +31,8 @@ _MANAGER = _grant(
     companies="view create edit delete internal",
     projects="view create edit delete stage verify internal",
     reports="view", reference="view", audit="view",
+    supervision="view edit report inspect publish",
+    coordination="view create edit delete",
 )
 
 P = {
@@ -43,7 +45,10 @@ P = {
         interactions="view create edit delete",
         projects="view create edit delete stage internal",
         reports="view",
-    ) | _grant("all", workspace="use", companies="view create edit internal", reference="view"),
+        supervision="report",  # for their zones' units (crm/supervision/services.py)
+        coordination="view create edit delete",
+    ) | _grant("all", workspace="use", companies="view create edit internal", reference="view",
+               supervision="view"),
     Role.PARTNER: _grant("own", companies="view", projects="view"),
 }
 

@@ -33,11 +33,14 @@ def init():
 @crm.command()
 @with_appcontext
 def seed():
-    """Insert the reference data (zones, named parks); safe to run again."""
+    """Insert the reference data (zones, named parks, the plan's measures); safe to run
+    again."""
     from .extensions import db
+    from .supervision.services import seed_measures
     from .zones.services import seed_zones
 
     added = seed_zones()
+    added += seed_measures()
     # fresh planner statistics, so SQLite picks the list indexes well (PostgreSQL keeps its own)
     if db.engine.dialect.name == "sqlite":
         with db.engine.begin() as connection:

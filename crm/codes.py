@@ -209,3 +209,39 @@ class MilestoneCode(Code):
     COMPLETION = "completion", _l("Construction completed (竣工)"), 50
     OPERATION = "operation", _l("In operation (投产)"), 60
     FULL_PRODUCTION = "full_production", _l("Full production (达产)"), 70
+
+
+# -- supervision of the plan (督查督办) and coordination (问题协调) -------------------------------
+
+
+class MeasureStatus(Code):
+    OPEN = "open", _l("In force")
+    CLOSED = "closed", _l("Closed")
+
+
+class ProgressStatus(Code):
+    ON_TRACK = "on_track", _l("On track")
+    BEHIND = "behind", _l("Behind")
+    DONE = "done", _l("Completed")
+
+
+class ObstacleCategory(Code):
+    LAND = "land", _l("Land quota")
+    ENERGY = "energy", _l("Energy assessment")
+    ENVIRONMENT = "environment", _l("Environmental assessment")
+    APPROVAL = "approval", _l("Approval")
+    UTILITIES = "utilities", _l("Water, power and gas")
+    FINANCING = "financing", _l("Financing")
+    LABOUR = "labour", _l("Labour")
+    OTHER = "other", _l("Other obstacle")
+
+
+class ObstacleStatus(Code):
+    OPEN = "open", _l("Awaiting coordination")
+    IN_PROGRESS = "in_progress", _l("Being coordinated")
+    RESOLVED = "resolved", _l("Resolved")
+
+
+class CoordinationLevel(Code):
+    ZONE = "zone", _l("Zone level")
+    CITY = "city", _l("Escalated to the city")

@@ -11,16 +11,24 @@ from .auth.models import (
     user_zone,
 )
 from .companies.models import Company, Contact
+from .coordination.models import CoordinationItem
 from .counts import LiveCount
 from .interactions.models import FollowUp, Interaction
 from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
 from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 from .reports.rollups.models import DayRollup, ProjectRollup, SignedAgain, StayRollup
+from .supervision.models import Bulletin, Inspection, Measure, MeasureUnit, ProgressReport
 from .talents.models import Talent, TalentStageChange
 from .zones.models import Park, Zone
 
 __all__ = [
+    "Bulletin",
+    "CoordinationItem",
+    "Inspection",
+    "Measure",
+    "MeasureUnit",
+    "ProgressReport",
     "AuditEntry",
     "KeyCountry",
     "KeyIndustry",

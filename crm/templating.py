@@ -130,6 +130,8 @@ def navigation() -> list[tuple[str, object]]:
         items += [("talents.index", _l("Talents")), ("companies.index", _l("Companies"))]
     if allowed(current_user, "reports", "view"):
         items.append(("reports.dashboard", _l("Reports")))
+    if allowed(current_user, "supervision", "view"):
+        items.append(("supervision.index", _l("Supervision")))
     if allowed(current_user, "audit", "view"):
         items.append(("admin.audit", _l("Audit trail")))
     if allowed(current_user, "reference", "edit"):

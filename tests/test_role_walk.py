@@ -11,7 +11,11 @@ import pytest
 import sqlalchemy as sa
 
 from crm.companies.models import Company
+from crm.coordination import services as coordination
 from crm.extensions import db
+from crm.supervision import services as supervision
+from crm.supervision.models import Measure
+from crm.supervision.services import seed_measures
 from tests import factories
 from tests.conftest import PASSWORD, csrf_from
 
@@ -88,6 +92,17 @@ PAGES = {
     "imports.upload": OFFICERS,
     "imports.template_file": OFFICERS,
     "imports.progress": OFFICERS,
+    "supervision.index": OFFICERS,
+    "supervision.new": MANAGERS,
+    "supervision.edit": MANAGERS,
+    "supervision.show": OFFICERS,
+    "supervision.bulletin": OFFICERS,
+    "supervision.bulletin_xlsx": OFFICERS,
+    "supervision.public": row(404, 404, 404, 404, 404),  # nothing published in this world
+    "coordination.index": OFFICERS,
+    "coordination.show": ZONED,
+    "coordination.edit": ZONED,
+    "coordination.new": row(R, 403, 404, 404, 404),  # from a project's page: ?project_id=
     "zones.index": PUBLIC,
     "zones.show": PUBLIC,
     "zones.edit": ADMINS,
@@ -119,6 +134,11 @@ REFUSED_POSTS = {
     "reports.remove_key_industry": ("partner", "staff", "manager"),
     "reports.save_target": ("partner", "staff", "manager"),
     "reports.delete_target": ("partner", "staff", "manager"),
+    "supervision.report": ("partner",),
+    "supervision.inspect": ("partner", "staff"),
+    "supervision.rectified": ("partner", "staff"),
+    "supervision.publish": ("partner", "staff"),
+    "coordination.delete": ("partner",),
     "talents.delete": ("partner",),
     "talents.stage": ("partner",),
     "imports.confirm": ("partner",),
@@ -138,8 +158,15 @@ def world(app, api, make_user):
         call_back = {"title": "Call back", "due_on": date(2026, 12, 1), "owner": "admin"}
         meeting = factories.meeting(by, occurred_on=date(2026, 11, 1), subject=f"{name} visit",
                                     project_ids=[project.id], follow_ups=[call_back])
+        item = coordination.create_item(by, {"project_id": project.id, "category": "land",
+                                             "description": f"{name} land quota"})
         ids[key] = {"company_id": company.id, "project_id": project.id, "talent_id": talent.id,
-                    "interaction_id": meeting.id, "follow_up_id": meeting.follow_ups[0].id}
+                    "interaction_id": meeting.id, "follow_up_id": meeting.follow_ups[0].id,
+                    "item_id": item.id}
+    seed_measures()
+    measure = db.session.scalar(sa.select(Measure).where(Measure.code == "3.2.4"))
+    inspection = supervision.create_inspection(by, measure, {
+        "unit": "jxip", "inspected_on": date(2015, 9, 1), "rectify_by": date(2015, 10, 1)})
     contact = factories.contact(db.session.get(Company, ids["own"]["company_id"]), by=by,
                                 name_en="Ms Contact")
     make_user("staff", "staff", zones=["jxetdz"])
@@ -154,7 +181,8 @@ def world(app, api, make_user):
               "record_id": ids["own"]["project_id"], "entry_id": 1, "industry_id": 1,
               "target_id": 1, "evidence_id": 1, "payment_id": 1,
               "ident": "f" * 32,  # an import's progress id
-              "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1))}
+              "token_id": db.session.scalar(sa.select(ApiToken.id).limit(1)),
+              "measure_id": measure.id, "inspection_id": inspection.id, "period": "2015-12"}
     return ids, common
 
 

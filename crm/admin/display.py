@@ -35,6 +35,11 @@ KIND_LABELS = {
     "key_countries": _l("Key countries"),
     "key_industries": _l("Key industries"),
     "sign_ins": _l("Sign-in"),
+    "measures": _l("Measure"),
+    "progress_reports": _l("Progress report"),
+    "inspections": _l("Inspection"),
+    "bulletins": _l("Bulletin"),
+    "coordination": _l("Coordination item"),
 }
 
 ACTION_LABELS = {
@@ -58,6 +63,8 @@ RECORD_PAGES = {
     "users": ("admin.edit_user", "user_id"),
     "sign_ins": ("admin.edit_user", "user_id"),
     "zones": ("zones.show", "code"),
+    "measures": ("supervision.show", "measure_id"),
+    "coordination": ("coordination.show", "item_id"),
 }
 
 # the labels and code lists of declared records come from their declarations
@@ -126,13 +133,17 @@ SIGN_IN_CODES = {"via": SignInVia}
 
 def _declaration(kind: str):
     from ..companies.fields import COMPANY, CONTACT
+    from ..coordination.fields import COORDINATION
     from ..interactions.fields import INTERACTION
     from ..projects.fields import PROJECT
+    from ..supervision.fields import INSPECTION, MEASURE, PROGRESS_REPORT
     from ..talents.fields import TALENT
     from ..zones.fields import PARK
 
     return {"projects": PROJECT, "companies": COMPANY, "contacts": CONTACT, "talents": TALENT,
-            "interactions": INTERACTION, "parks": PARK}.get(kind)
+            "interactions": INTERACTION, "parks": PARK, "measures": MEASURE,
+            "progress_reports": PROGRESS_REPORT, "inspections": INSPECTION,
+            "coordination": COORDINATION}.get(kind)
 
 
 def _declared(kind: str, name: str):

@@ -59,6 +59,7 @@ def bin_list(query: BinQuery):
            permission=("bin", "restore"))
 def restore(kind: str, record_id: int):
     from .companies import company_json
+    from .coordination import item_json
     from .interactions import interaction_json
     from .projects import project_json
     from .talents import talent_json
@@ -67,5 +68,5 @@ def restore(kind: str, record_id: int):
     record = services.restore(user, kind, record_id)
     serialize = {"companies": lambda c: company_json(c, user), "talents": talent_json,
                  "interactions": lambda i: interaction_json(i, user),
-                 "projects": lambda p: project_json(p, user)}[kind]
+                 "projects": lambda p: project_json(p, user), "coordination": item_json}[kind]
     return serialize(record)

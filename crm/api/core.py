@@ -64,6 +64,7 @@ class Operation:
     body_optional: bool = False
     downloads: tuple[str, ...] = ()  # a file, in one of these media types, instead of JSON
     upload: str | None = None  # a multipart/form-data body with a file in this field
+    also: tuple[int, ...] = ()  # other success statuses with the same answer (a replace: 200)
 
 
 OPERATIONS: list[Operation] = []
@@ -73,7 +74,7 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
               paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False,
               permission: tuple[str, str] | None = None, downloads: tuple[str, ...] = (),
-              upload: str | None = None):
+              upload: str | None = None, also: tuple[int, ...] = ()):
     """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
 
     ``permission`` (area, action) is checked for the role before the body is read, so a role
@@ -86,7 +87,7 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
                       list_of, paginated, tuple(errors) + ((403,) if permission else ()),
-                      body_optional, downloads, upload)
+                      body_optional, downloads, upload, tuple(also))
         )
 
         @wraps(view)

@@ -67,10 +67,11 @@ def build_document() -> dict:
             schema = op.response
             if isinstance(schema, type):
                 schema = _model_schema(schema, components)
-            responses[str(op.status)] = {
-                "description": STATUS_TEXT.get(op.status, "OK"),
-                "content": {"application/json": {"schema": schema}},
-            }
+            for status in (op.status, *op.also):
+                responses[str(status)] = {
+                    "description": STATUS_TEXT.get(status, "OK"),
+                    "content": {"application/json": {"schema": schema}},
+                }
         errors = set(op.errors)
         if op.auth:
             errors.update((401, 429))  # 429: the token's rate limit

@@ -35,6 +35,11 @@ RECORDED = {
     "parks": "crm.zones.models:Park",
     "zones": "crm.zones.models:Zone",
     "evidence": "crm.projects.evidence:Evidence",
+    "measures": "crm.supervision.models:Measure",
+    "progress_reports": "crm.supervision.models:ProgressReport",
+    "inspections": "crm.supervision.models:Inspection",
+    "bulletins": "crm.supervision.models:Bulletin",
+    "coordination": "crm.coordination.models:CoordinationItem",
 }
 UPDATES_ONLY = {"zones"}
 # rows that belong to a record (a project's milestones): their changes are recorded on the
@@ -63,7 +68,8 @@ IGNORED = {
     "id", "version", "created_at", "updated_at", "search_text", "name_key_zh", "name_key_en",
     "website_domain", "phone_key", "session_version", "calendar_token", "stage_changed_at",
     "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
-    "stored_as",
+    "stored_as",  # where an evidence file lies
+    "sort_key", "snapshot",  # a measure's order from its number; a bulletin's frozen figures
 }
 SECRET = {"password_hash"}
 
@@ -74,6 +80,7 @@ RELATIONS = {
                      "talents": lambda r: r.id, "contacts": lambda r: r.id,
                      "attendees": lambda r: r.username, "follow_ups": lambda r: r.title},
     "users": {"zones": lambda r: r.code, "companies": lambda r: r.id},
+    "measures": {"units": lambda r: r.key},
 }
 RENAMED = {"criteria_rows": "criteria", "zone_code": "zone", "park_types": "park_type"}
 LISTED_AT_MOST = 100  # names of a list's rows added or removed, in one entry
@@ -174,7 +181,8 @@ def entry(kind: str, action: str, changes: dict, *, record_id=None, record_key=N
 
 def _key(obj) -> dict:
     """A record's numeric id, or its code when that is its key (a zone)."""
-    identity = sa.inspect(obj).identity or (getattr(obj, "id", None),)
+    state = sa.inspect(obj)
+    identity = state.identity or tuple(state.mapper.primary_key_from_instance(obj))
     value = identity[0]
     if isinstance(value, int):
         return {"record_id": value}

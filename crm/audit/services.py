@@ -44,15 +44,16 @@ def audit_query(user, *, kind: str | None = None, record_id: int | None = None,
 
 def _models():
     from ..companies.models import Company
+    from ..coordination.models import CoordinationItem
     from ..interactions.models import Interaction
     from ..projects.models import Project
     from ..talents.models import Talent
 
     return {"companies": Company, "projects": Project, "talents": Talent,
-            "interactions": Interaction}
+            "interactions": Interaction, "coordination": CoordinationItem}
 
 
-BIN_KINDS = ("companies", "projects", "talents", "interactions")
+BIN_KINDS = ("companies", "projects", "talents", "interactions", "coordination")
 
 
 def bin_query(user, kind: str | None = None) -> sa.Select:
@@ -68,6 +69,8 @@ def bin_query(user, kind: str | None = None) -> sa.Select:
             label = sa.func.coalesce(sa.func.nullif(model.name, ""), model.name_zh)
         elif name == "interactions":
             label = model.subject
+        elif name == "coordination":
+            label = sa.func.substr(model.description, 1, 100)
         else:
             label = sa.func.coalesce(sa.func.nullif(model.name_en, ""), model.name_zh)
         selects.append(sa.select(sa.literal(name).label("kind"), model.id.label("id"),

@@ -14,13 +14,15 @@ from . import bp
 @bp.route("/")
 @login_required
 def index():
+    from ..coordination.services import counts as coordination_counts
     from ..projects.services import dashboard_summary
 
     if not allowed(current_user, "workspace", "use"):  # a partner
         return redirect(url_for("partner.index"))
     return render_template("main/index.html", summary=dashboard_summary(current_user),
                            first_steps=is_demo_account(current_user),
-                           may_report=allowed(current_user, "reports", "view"))
+                           may_report=allowed(current_user, "reports", "view"),
+                           coordination=coordination_counts(current_user))
 
 
 @bp.route("/favicon.ico")

@@ -119,7 +119,22 @@ def render_project(project, stage_form, status: int = 200, payment_form=None):
         may_delete=can(current_user, "delete", project),
         may_stage=can(current_user, "stage", project),
         **verification.card(project),
+        **coordination_of(project),
     ), status
+
+
+def coordination_of(project) -> dict:
+    """The project's coordination items, for those who may see them (never partners)."""
+    from .. import clock
+    from ..access import allowed
+    from ..coordination import services as coordination
+
+    if not allowed(current_user, "coordination", "view"):
+        return {"coordination": None}
+    items = db.session.scalars(coordination.item_query(
+        current_user, {"project_id": project.id})).all()
+    return {"coordination": items, "today": clock.today(),
+            "may_coordinate": coordination.may(current_user, "create", project)}
 
 
 @bp.route("/projects/<int:project_id>/stage", methods=["POST"])

@@ -18,14 +18,20 @@ def split_list(text: str | None) -> list[str]:
 
 @bp.route("/zones")
 def index():
-    return render_template("zones/index.html", zones=services.zones())
+    from ..supervision.bulletin import published_periods
+
+    return render_template("zones/index.html", zones=services.zones(),
+                           bulletins=published_periods())
 
 
 @bp.route("/zones/<code>")
 def show(code: str):
     zone = services.get_zone(code)
+    from ..supervision.bulletin import published_periods
+
     return render_template(
         "zones/show.html", zone=zone, parks=services.parks_in_order(zone),
+        bulletins=published_periods(),
         industries=split_list(zone.industries),
         may_edit=allowed(current_user, "reference", "edit"))
 

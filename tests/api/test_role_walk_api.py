@@ -58,6 +58,16 @@ READS = {
     "users_list_users": ADMINS,
     "users_get_user": ADMINS,
     "zones_list_zones": SIGNED_IN,
+    "measures_list_measures": OFFICERS,
+    "measures_get_measure": OFFICERS,
+    "measures_list_reports": OFFICERS,
+    "measures_list_inspections": OFFICERS,
+    # the month is a required parameter: 422 without it, once the role may read it
+    "supervision_supervision_bulletin": row(401, 403, 422, 422, 422),
+    "supervision_public_bulletin": row(404, 404, 404, 404, 404),  # none published
+    "coordination_list_items": OFFICERS,
+    "coordination_get_item": {"own": row(401, 403, 200, 200, 200),
+                              "other": row(401, 403, 404, 200, 200)},
 }
 
 # writes: the roles that must be refused (403, or 404 where the record is hidden from them)
@@ -98,6 +108,15 @@ WRITES = {
     "talents_move_talent": ("partner",),
     "users_create_user": ("partner", "staff", "manager"),
     "users_change_user": ("partner", "staff", "manager"),
+    "measures_create_measure": ("partner", "staff"),
+    "measures_change_measure": ("partner", "staff"),
+    "measures_save_report": ("partner",),
+    "measures_create_inspection": ("partner", "staff"),
+    "measures_change_inspection": ("partner", "staff"),
+    "supervision_publish_bulletin": ("partner", "staff"),
+    "coordination_create_item": ("partner",),
+    "coordination_change_item": ("partner",),
+    "coordination_delete_item": ("partner",),
 }
 
 
