@@ -36,6 +36,8 @@ READS = {
     "me_my_calendar": OFFICERS,  # partners get no feed
     "milestones_get_milestones": {"own": row(401, 403, 200, 200, 200),
                                   "other": row(401, 404, 404, 200, 200)},
+    "evidence_list_evidence": row(401, 403, 403, 200, 200),
+    "evidence_download_evidence": row(401, 403, 403, 404, 404),  # no such file
     "payments_list_payments": {"own": row(401, 403, 200, 200, 200),
                                "other": row(401, 404, 404, 200, 200)},
     "openapi_openapi_document": row(200, 200, 200, 200, 200),
@@ -91,6 +93,7 @@ WRITES = {
     "me_reset_calendar": ("partner",),
     "milestones_put_milestones": ("partner",),
     "payments_add_payment": ("partner",),
+    "evidence_add_evidence": ("partner", "staff"),
     "payments_delete_payment": ("partner",),
     "parks_create_park": ("partner", "staff", "manager"),
     "parks_change_park": ("partner", "staff", "manager"),
