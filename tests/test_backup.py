@@ -70,7 +70,8 @@ def test_bad_input_changes_nothing(app, tmp_path):
     assert len(names()) == len(before) + 1
 
 
-def test_evidence_files_go_with_the_backup_and_come_back(app, tmp_path, make_user):
+def test_evidence_files_go_with_the_backup_and_come_back(app, tmp_path, make_user,
+                                                         monkeypatch):
     """The verification files live outside the database: the backup copies them beside it,
     the restore brings back those missing."""
     from io import BytesIO
@@ -80,6 +81,7 @@ def test_evidence_files_go_with_the_backup_and_come_back(app, tmp_path, make_use
 
     from crm.projects import evidence
 
+    monkeypatch.setitem(app.config, "EVIDENCE_DIR", str(tmp_path / "evidence"))  # its own
     manager = make_user("mia", "manager")
     project = factories.registered_project()
     scan = b"%PDF-1.4 licence"

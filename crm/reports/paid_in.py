@@ -71,15 +71,16 @@ def paid_in(user, year: int, zone: str | None = None) -> dict:
 
 def paid_in_workbook(report: dict) -> bytes:
     book, sheet = xlsx.book(_("Paid-in capital"), [
-        _("Zone"), _("Code"), _("Paid in (US$)"), _("Same span last year (US$)"),
+        _("Zone"), _("Code"), _("Paid in (%(unit)s)", unit=xlsx.usd_unit()),
+        _("Same span last year (%(unit)s)", unit=xlsx.usd_unit()),
         _("Change on last year (per cent)")])
     zh = language() == "zh"
     for row in report["zones"]:
         sheet.append([xlsx.text(row["zone_zh"] if zh else row["zone_en"]), row["zone"],
-                      xlsx.decimal(row["usd"]), xlsx.decimal(row["previous_usd"]),
+                      xlsx.usd(row["usd"]), xlsx.usd(row["previous_usd"]),
                       xlsx.decimal(row["change"])])
-    sheet.append([_("Total"), "", xlsx.decimal(report["usd"]),
-                  xlsx.decimal(report["previous_usd"]), xlsx.decimal(report["change"])])
+    sheet.append([_("Total"), "", xlsx.usd(report["usd"]),
+                  xlsx.usd(report["previous_usd"]), xlsx.decimal(report["change"])])
     xlsx.bold_row(sheet)
     for line in range(2, sheet.max_row + 1):
         for column in (3, 4):

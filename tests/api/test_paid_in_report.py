@@ -72,7 +72,7 @@ def test_on_the_dashboard_and_as_xlsx(client, admin, signed, login, make_user):
     make_user("mia", "manager")
     login("mia")
     html = client.get("/reports").get_data(as_text=True)
-    assert 'id="paid-in"' in html and "US$12.34 million" in html
+    assert 'id="paid-in"' in html and "US$12.3M" in html
     response = client.get(f"/reports/paid_in.xlsx?year={clock.today().year}")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.data)).active
@@ -80,3 +80,8 @@ def test_on_the_dashboard_and_as_xlsx(client, admin, signed, login, make_user):
     assert rows[0][:4] == ("Zone", "Code", "Paid in (US$)", "Same span last year (US$)")
     jx = next(r for r in rows if r[1] == "jxetdz")
     assert float(jx[2]) == 12340000.0 and float(jx[3]) == 0.0
+    chinese = load_workbook(io.BytesIO(client.get(
+        f"/reports/paid_in.xlsx?year={clock.today().year}&lang=zh").data)).active
+    rows = list(chinese.iter_rows(values_only=True))
+    assert rows[0][2:4] == ("实际到资（万美元）", "上年同期（万美元）")
+    assert float(next(r for r in rows if r[1] == "jxetdz")[2]) == 1234.0
