@@ -1,7 +1,7 @@
 """Screenshots of the supervision pages for the README: the measures list, a month's bulletin,
 and the bulletin printed to PDF (A4, one zone a page) with a PNG of its first page.
 
-    .venv/bin/python scripts/supervision_screenshots.py [docs/screenshots]
+    .venv/bin/python scripts/supervision_screenshots.py [docs/screenshots/supervision]
 
 Builds a throwaway SQLite database (migrated, seeded, a sample month of December 2015 with
 reports, an overdue rectification and overdue coordination items), renders the pages through
@@ -144,4 +144,4 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(ROOT / (sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    main(ROOT / (sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/supervision"))
