@@ -175,4 +175,20 @@ def template_globals() -> dict:
         "languages": [(code, codes.Locale(code).label) for code in LANGUAGES],
         "url_with": url_with,
         "url_maker": url_maker,
+        "warning_title": warning_title,
+        "project_warnings": project_warnings,
     }
+
+
+def project_warnings(project) -> list[str]:
+    """A project's warning codes (found for a whole page by ``warnings.attach``)."""
+    from .projects.warnings import of
+
+    return of(project)
+
+
+def warning_title(code: str) -> str:
+    """A warning badge's explanation, with its threshold (crm/projects/warnings.py)."""
+    from .projects.warnings import explain
+
+    return explain(code)
