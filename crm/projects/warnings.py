@@ -30,7 +30,7 @@ SIGNED_NOT_STARTED = (Stage.SIGNED.value, Stage.REGISTERED.value)
 THRESHOLD = {Code.STALE: "stale_after_days", Code.SIGNED_NOT_STARTED: "signed_not_started_days",
              Code.STARTED_NOT_OPERATING: "started_not_operating_days",
              Code.REGISTERED_NO_CAPITAL: "registered_no_capital_days"}
-CACHE = "_warning_codes"  # where ``attach`` leaves a project's codes
+CACHE = "_warning_codes"  # where ``attach`` leaves a project's codes, with what they hold for
 
 
 def _milestone(code: MilestoneCode, *conditions):
@@ -112,7 +112,8 @@ def joined_sql() -> sa.ColumnElement:
 def attach(projects) -> None:
     """Work out the warnings of ``projects`` (a page of a list, the board's cards) in one
     statement, for ``of`` to answer."""
-    projects = [p for p in projects if CACHE not in p.__dict__]
+    basis = (settings.values(), clock.today())
+    projects = [p for p in projects if not _known(p, basis)]
     if not projects:
         return
     found = {row[0]: [code for code, on in zip(Code.codes(), row[1:], strict=True) if on]
@@ -120,7 +121,13 @@ def attach(projects) -> None:
                  sa.select(Project.id, *columns()).where(
                      Project.id.in_([p.id for p in projects])))}
     for project in projects:
-        project.__dict__[CACHE] = found.get(project.id, [])
+        project.__dict__[CACHE] = (basis, found.get(project.id, []))
+
+
+def _known(project, basis) -> bool:
+    """Were the project's warnings found under these settings (this request's) and today?"""
+    found = project.__dict__.get(CACHE)
+    return found is not None and found[0][0] is basis[0] and found[0][1] == basis[1]
 
 
 def of(project) -> list[str]:
@@ -128,12 +135,7 @@ def of(project) -> list[str]:
     if project.id is None:
         return []
     attach([project])
-    return project.__dict__[CACHE]
-
-
-def forget(project) -> None:
-    """Drop what ``attach`` found (the project changed since)."""
-    project.__dict__.pop(CACHE, None)
+    return project.__dict__[CACHE][1]
 
 
 def explain(code: str) -> str:
