@@ -25,6 +25,8 @@ BUDGET = {
     "/api/v1/projects": 8, "/api/v1/projects/{project}": 8, "/api/v1/interactions": 10,
     "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,
     "/api/v1/reports/shuangbai": 5,
+    # issue 10's today page: its four bounded lists, the settings and the listed warnings
+    "/today": 10,
 }
 
 
