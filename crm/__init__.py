@@ -81,6 +81,7 @@ def register_blueprints(app: Flask) -> None:
     from .reports import bp as reports_bp
     from .supervision import bp as supervision_bp
     from .talents import bp as talents_bp
+    from .today import bp as today_bp
     from .zones import bp as zones_bp
 
     app.register_blueprint(main_bp)
@@ -90,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reference_bp)
     app.register_blueprint(interactions_bp)
     app.register_blueprint(talents_bp)
+    app.register_blueprint(today_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(supervision_bp)
     app.register_blueprint(coordination_bp)

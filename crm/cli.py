@@ -209,3 +209,21 @@ def restore(path, yes):
         click.echo(bring_back(path))
     except BackupError as exc:
         raise click.ClickException(f"Nothing restored. {exc}") from exc
+
+
+@crm.command()
+@with_appcontext
+def remind():
+    """Each active user's today page by e-mail (CRM_SMTP_URL), or printed when it is unset:
+    run it daily from cron."""
+    import smtplib
+
+    from .today.remind import run
+
+    try:
+        tally = run(click.echo, lambda text: click.echo(text, err=True))
+    except (ValueError, OSError, smtplib.SMTPException) as error:  # the address, the server
+        raise click.ClickException(f"No reminders sent past this point: {error}") from error
+    click.echo(f"Reminders: {tally['sent']} sent, {tally['printed']} printed, "
+               f"{tally['empty']} with nothing to see to, {tally['no_address']} without an "
+               "e-mail address.", err=True)

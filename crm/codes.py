@@ -211,6 +211,17 @@ class MilestoneCode(Code):
     FULL_PRODUCTION = "full_production", _lp("milestone", "Full production"), 70
 
 
+class Warning(Code):  # noqa: A001 - the domain's word; read as codes.Warning elsewhere
+    """A project's warnings (DOMAIN.md "After signing"), computed in SQL by
+    crm/projects/warnings.py; the order is the order badges show in."""
+
+    STALE = "stale", _l("Stale"), 10
+    MILESTONE_LATE = "milestone_late", _l("Milestone late"), 20
+    SIGNED_NOT_STARTED = "signed_not_started", _l("Signed, not started"), 30
+    STARTED_NOT_OPERATING = "started_not_operating", _l("Started, not operating"), 40
+    REGISTERED_NO_CAPITAL = "registered_no_capital", _l("Registered, no capital"), 50
+
+
 # -- supervision of the plan (督查督办) and coordination (问题协调) -------------------------------
 
 

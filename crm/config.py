@@ -86,7 +86,12 @@ class Config:
     # the benchmark's X-SQL-Count and X-SQL-Time headers (crm.sqlcount); off unless asked for
     COUNT_SQL = os.environ.get("CRM_COUNT_SQL", "") == "1"
 
-    STALE_AFTER_DAYS = 90
+    # the stale warning's default threshold (an administrator may change it: crm/settings.py)
+    STALE_AFTER_DAYS = int(os.environ.get("CRM_STALE_AFTER_DAYS", "90") or 90)
+    # ``flask crm remind``: smtp://[user:pass@]host[:port][?starttls=1] (smtps:// for TLS from
+    # the start); unset, the reminders are printed. MAIL_FROM is their sender.
+    SMTP_URL = os.environ.get("CRM_SMTP_URL", "")
+    MAIL_FROM = os.environ.get("CRM_MAIL_FROM", "crm@localhost")
     PER_PAGE = 50
     MAX_PER_PAGE = 200
 

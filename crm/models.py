@@ -18,6 +18,7 @@ from .projects.models import Project, ProjectCriterion, StageChange
 from .reference.models import ExchangeRate, Global500Entry
 from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 from .reports.rollups.models import DayRollup, ProjectRollup, SignedAgain, StayRollup
+from .settings import SettingValue
 from .supervision.models import Bulletin, Inspection, Measure, MeasureUnit, ProgressReport
 from .talents.models import Talent, TalentStageChange
 from .zones.models import Park, Zone
@@ -38,6 +39,7 @@ __all__ = [
     "ProjectRollup",
     "SignedAgain",
     "StayRollup",
+    "SettingValue",
     "ApiToken",
     "CalendarFeed",
     "RequestCount",

@@ -121,7 +121,7 @@ def navigation() -> list[tuple[str, object]]:
     officer = allowed(current_user, "workspace", "use")
     items = [("main.index", _l("Overview"))]
     if officer:
-        items += [("projects.index", _l("Projects")), ("projects.board", _l("Pipeline board")),
+        items += [("today.index", _l("Today")), ("projects.index", _l("Projects")), ("projects.board", _l("Pipeline board")),
                   ("interactions.index", _l("Meetings"))]
         overdue = _overdue_count()
         items.append(("interactions.follow_ups",
@@ -175,4 +175,28 @@ def template_globals() -> dict:
         "languages": [(code, codes.Locale(code).label) for code in LANGUAGES],
         "url_with": url_with,
         "url_maker": url_maker,
+        "warning_title": warning_title,
+        "project_warnings": project_warnings,
+        "land_countdown": land_countdown,
     }
+
+
+def land_countdown(project):
+    """A project's landing countdown: colour and days left (crm/today/services.py)."""
+    from .today.services import land_countdown as countdown
+
+    return countdown(project)
+
+
+def project_warnings(project) -> list[str]:
+    """A project's warning codes (found for a whole page by ``warnings.attach``)."""
+    from .projects.warnings import of
+
+    return of(project)
+
+
+def warning_title(code: str) -> str:
+    """A warning badge's explanation, with its threshold (crm/projects/warnings.py)."""
+    from .projects.warnings import explain
+
+    return explain(code)

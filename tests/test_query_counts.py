@@ -18,11 +18,15 @@ BUDGET = {
     # issue 10 added the paid-in report to /reports, and to a project its milestones, its
     # payments (and on its page the currencies of the ledger's form, and for those who verify
     # the list of its evidence files); issue 11 its coordination items
-    "/": 4, "/reports": 11, "/projects": 7, "/projects/board": 5, "/projects/{project}": 13,
+    # the warnings (issue 10) add two where projects show: the settings (their thresholds) and
+    # one statement for the whole page's warnings
+    "/": 4, "/reports": 11, "/projects": 9, "/projects/board": 7, "/projects/{project}": 15,
     "/companies/{company}": 7, "/meetings": 9, "/follow-ups": 4, "/projects/new": 9,
-    "/api/v1/projects": 6, "/api/v1/projects/{project}": 6, "/api/v1/interactions": 10,
+    "/api/v1/projects": 8, "/api/v1/projects/{project}": 8, "/api/v1/interactions": 10,
     "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,
     "/api/v1/reports/shuangbai": 5,
+    # issue 10's today page: its four bounded lists, the settings and the listed warnings
+    "/today": 10,
 }
 
 

@@ -47,6 +47,8 @@ PAGES = {
     "admin.new_user": ADMINS,
     "admin.edit_user": ADMINS,
     "admin.tokens": EVERYONE_SIGNED_IN,
+    "admin.settings": ADMINS,  # the warnings' thresholds
+    "today.index": OFFICERS,
     "interactions.calendar_feed": PUBLIC,  # the URL's secret is the key
     "interactions.my_calendar": OFFICERS,
     "interactions.follow_ups": OFFICERS,

@@ -40,6 +40,7 @@ KIND_LABELS = {
     "inspections": _l("Inspection"),
     "bulletins": _l("Bulletin"),
     "coordination": _l("Coordination item"),
+    "settings": _l("Setting"),
 }
 
 ACTION_LABELS = {
@@ -126,6 +127,8 @@ FIELD_LABELS = {
     "moved_global500": _l("Fortune Global 500 entries moved"),
     "moved_shuangbai": _l("双百 entries moved"),
     "moved_partners": _l("Partner accounts moved"),
+    # a setting (crm/settings.py): its key is the record's
+    "value": _l("Value"),
 }
 USER_CODES = {"role": Role, "locale": Locale}
 SIGN_IN_CODES = {"via": SignInVia}

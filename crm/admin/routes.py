@@ -146,6 +146,25 @@ def restore(kind: str, record_id: int):
                  display.record_url(kind, record_id) or url_for("admin.bin"))
 
 
+# -- settings ----------------------------------------------------------------------------------
+
+
+@bp.route("/admin/settings", methods=["GET", "POST"])
+@permission_required("reference", "edit")
+def settings():
+    """The warnings' thresholds (crm/settings.py), each a whole number of days."""
+    from .. import settings as stored
+    from .forms import settings_form
+
+    form = settings_form(stored.values())
+    return form_page(
+        form, lambda: stored.save(current_user, {s.key: form[s.key].data
+                                                 for s in stored.SETTINGS}),
+        done=lambda _changed: saved(_("The settings were saved."), url_for("admin.settings")),
+        render=lambda status: (render_template("admin/settings.html", form=form,
+                                               settings=stored.SETTINGS), status))
+
+
 # -- my API tokens -----------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@ from typing import Any
 from flask_babel import gettext as _
 from pydantic import Field
 
-from ..access import can
+from .. import codes
+from ..access import allowed, can
 from ..codes import Criterion, Flag, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
@@ -50,6 +51,7 @@ class ProjectQuery(PageQuery):
     kind: Literal_of(ProjectKind) | None = None
     criteria: Literal_of(Criterion) | None = None
     flag: Literal_of(Flag) | None = None
+    warning: Literal_of(codes.Warning) | None = None
     country: str | None = Field(None, max_length=2)
     industry: str | None = Field(None, max_length=200)
     owner: str | None = Field(None, max_length=64)
@@ -68,7 +70,16 @@ def list_projects(query: ProjectQuery):
     only_public_filters(user, "projects", query)
     filters = query.model_dump(exclude={"page", "per_page"})
     statement = services.with_relations(services.project_query(user, filters))
-    return paginate(statement, query, lambda rows: [project_json(p, user) for p in rows])
+    return paginate(statement, query, lambda rows: rows_json(rows, user))
+
+
+def rows_json(rows, user) -> list[dict]:
+    """A page of projects, their warnings read in one statement (none for partners)."""
+    from ..projects import warnings
+
+    if allowed(user, "projects", "internal"):
+        warnings.attach(rows)
+    return [project_json(p, user) for p in rows]
 
 
 @operation(bp, "/projects", "POST", summary="Create a project (it starts at lead)",

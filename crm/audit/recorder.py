@@ -40,6 +40,7 @@ RECORDED = {
     "inspections": "crm.supervision.models:Inspection",
     "bulletins": "crm.supervision.models:Bulletin",
     "coordination": "crm.coordination.models:CoordinationItem",
+    "settings": "crm.settings:SettingValue",
 }
 UPDATES_ONLY = {"zones"}
 # rows that belong to a record (a project's milestones): their changes are recorded on the

@@ -142,6 +142,7 @@ class ProjectExport(Export):
 
     def derived(self):
         from ..codes import Criterion, Flag
+        from ..projects import warnings
         from ..projects.models import Payment, Project, ProjectCriterion
 
         def criteria(f):
@@ -158,6 +159,8 @@ class ProjectExport(Export):
                                    Column(_("Verified by"), username_of(Project.verified_by_id))],
             "flags": lambda f: [Column(str(flag.label), Project.flag(flag), sheet.BOOL)
                                 for flag in Flag],
+            "warnings": lambda f: [Column(str(f.label), warnings.joined_sql(),
+                                          convert=lambda text: text.rstrip(",").replace(",", ", "))],
         }
 
 

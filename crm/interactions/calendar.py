@@ -1,10 +1,15 @@
 """Each user's private iCalendar feed (RFC 5545): the meetings they logged or attend as
 all-day VEVENTs, their open follow-ups as VTODOs due on a day, each only while the user may
-see the meeting (the meetings list's own ``visible``). The URL's secret: crm/auth/feeds.py."""
+see the meeting (the meetings list's own ``visible``); and, of the projects they own and may
+see (the project list's ``visible``), the planned milestones without an actual day and the
+estimated landing dates of those not yet signed, as all-day VEVENTs named in the user's
+language. The URL's secret: crm/auth/feeds.py."""
 
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from icalendar import Calendar, Event, Todo
 
 from ..access import visible
@@ -45,7 +50,42 @@ def feed(user, host: str) -> bytes:
             Todo, f"follow-up-{follow_up.id}@{host}", stamp, summary=follow_up.title,
             due=follow_up.due_on,  # a date: DUE;VALUE=DATE
             status="NEEDS-ACTION"))
+    with force_locale(user.locale):
+        for component in _project_days(user, host, stamp):
+            calendar.add_component(component)
     return calendar.to_ical()
+
+
+def _project_days(user, host: str, stamp):
+    """The planned milestones and landing dates of the projects the user owns."""
+    from ..codes import MilestoneCode
+    from ..projects.models import Project, ProjectMilestone
+    from ..today.services import LANDING_STAGES
+
+    owned = (visible(user, Project), Project.owner_id == user.id)
+    planned = db.session.execute(
+        sa.select(Project, ProjectMilestone).join(
+            ProjectMilestone, ProjectMilestone.project_id == Project.id)
+        .where(*owned, ProjectMilestone.planned_on.is_not(None),
+               ProjectMilestone.actual_on.is_(None))
+        .order_by(ProjectMilestone.planned_on.desc()).limit(2000)).all()
+    for project, milestone in planned:
+        yield _component(
+            Event, f"milestone-{project.id}-{milestone.code}@{host}", stamp,
+            dtstart=milestone.planned_on, dtend=milestone.planned_on + timedelta(days=1),
+            summary=_("%(milestone)s (planned): %(project)s",
+                      milestone=MilestoneCode.label_of(milestone.code), project=project.name),
+            categories=["milestone"])
+    landing = db.session.scalars(
+        sa.select(Project).where(*owned, Project.stage.in_(LANDING_STAGES),
+                                 Project.estimated_land_date.is_not(None))
+        .order_by(Project.estimated_land_date.desc()).limit(2000)).all()
+    for project in landing:
+        yield _component(
+            Event, f"land-{project.id}@{host}", stamp, dtstart=project.estimated_land_date,
+            dtend=project.estimated_land_date + timedelta(days=1),
+            summary=_("Estimated landing: %(project)s", project=project.name),
+            categories=["land"])
 
 
 def _component(kind, uid: str, stamp, **properties):

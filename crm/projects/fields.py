@@ -3,6 +3,7 @@ form, the service's limits and the partner's view all come from this list."""
 
 from flask_babel import lazy_gettext as _l
 
+from .. import codes
 from .. import jsonschema as s
 from ..codes import Criterion, Flag, Likelihood, ParkType, ProjectKind, Stage, TechLevel
 from ..db import iso
@@ -44,6 +45,12 @@ def _verified(project) -> dict | None:
         return None
     return {"by": project.verified_by.username if project.verified_by else None,
             "at": iso(project.verified_at)}
+
+
+def _warnings(project) -> list[str]:
+    from . import warnings
+
+    return warnings.of(project)
 
 
 PROJECT = Record("Project", [
@@ -92,6 +99,9 @@ PROJECT = Record("Project", [
     Field("notes", _l("Notes"), NOTE, nullable=False),
     Field("flags", _l("Flags"), kind=VALUE, writable=False, read=lambda p: p.flags,
           schema=s.obj({code: s.BOOL for code in Flag.codes()})),
+    # DOMAIN.md "After signing": computed in SQL (crm/projects/warnings.py), read-only
+    Field("warnings", _l("Warnings"), kind=VALUE, writable=False, read=_warnings,
+          schema=s.array(s.enum(codes.Warning))),
     Field("version", _l("Version"), kind=VALUE, writable=False, schema=s.INT),
     Field("created_at", _l("Created at"), kind=DATETIME, writable=False),
     Field("updated_at", _l("Updated at"), kind=DATETIME, writable=False),

@@ -4,6 +4,7 @@ project's own ``signed_on``/``registered_on`` (the milestones' actual dates) all
 
 from datetime import date
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from .. import clock
@@ -12,6 +13,7 @@ from ..codes import MilestoneCode, Stage
 from ..db import db, utcnow
 from ..errors import Invalid
 from . import rules
+from .models import ProjectMilestone
 
 # a move into one of these stages reaches that milestone (API.md)
 REACHED_BY = {
@@ -41,6 +43,12 @@ def future_actual(day: date | None) -> str | None:
 def late(planned_on: date | None, actual_on: date | None, today: date | None = None) -> bool:
     """节点滞后: the planned day has passed and the milestone has no actual day."""
     return planned_on is not None and actual_on is None and planned_on < (today or clock.today())
+
+
+def late_sql(today: date):
+    """``late`` in SQL, over a ``ProjectMilestone`` row (the warning ``milestone_late``)."""
+    return sa.and_(ProjectMilestone.planned_on.is_not(None), ProjectMilestone.actual_on.is_(None),
+                   ProjectMilestone.planned_on < today)
 
 
 def of(project) -> list[dict]:

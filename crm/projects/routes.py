@@ -6,6 +6,7 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import codes
 from ..access import can
 from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
 from ..errors import Invalid
@@ -31,14 +32,15 @@ from ..pages import (
 from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
-from . import bp, milestones, payments, rules, services, verification
+from . import bp, milestones, payments, rules, services, verification, warnings
 from .fields import PROJECT
 from .forms import MilestonesForm, PaymentForm, ProjectForm, StageForm, conflict_message
 
 BOARD_LIMIT = 30
 PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
-           "country": Country, "industry": None, "owner": None, "q": None}
+           "warning": codes.Warning, "country": Country, "industry": None, "owner": None,
+           "q": None}
 
 
 # -- list and board ----------------------------------------------------------------------------
@@ -58,6 +60,7 @@ def index():
     filters, sort = list_filters()
     page = page_of(services.with_relations(  # a row shows no milestone or payment
         services.project_query(current_user, filters | {"sort": sort}), milestones=False))
+    warnings.attach(page.items)
     return render_template(
         "projects/index.html", projects=page.items, page=page, filters=filters, sort=sort,
         zones=visible_zones(current_user, "projects"),
@@ -85,6 +88,7 @@ def export():
 def board():
     stages = [*Stage.pipeline(), Stage.ON_HOLD, Stage.LOST]
     counts, cards = services.board(current_user, [s.value for s in stages], BOARD_LIMIT)
+    warnings.attach([card for column in cards.values() for card in column])
     columns = [{"stage": stage, "cards": cards.get(stage.value, []),
                 "count": counts.get(stage.value, 0)} for stage in stages]
     # every card offers every stage: their labels translated once for the page
@@ -111,7 +115,7 @@ def render_project(project, stage_form, status: int = 200, payment_form=None):
     return render_template(
         "projects/show.html", project=project, stage_form=stage_form,
         changes=services.history(project), upcoming=upcoming, missing=missing,
-        milestones=milestones.of(project), payment_form=payment_form or PaymentForm(
+        milestones=milestones.of(project), warnings=warnings.of(project), payment_form=payment_form or PaymentForm(
             formdata=None), may_pay=rules.reaches(project.stage, Stage.SIGNED),
         paid_against=payments.against(project),
         fields=PROJECT, amounts=PROJECT.writable(MONEY),

@@ -58,6 +58,10 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
             companies = companies.where(
                 Company.industry.ilike(like_pattern(filters["industry"]), escape="\\"))
         statement = statement.where(Project.company_id.in_(companies))
+    if "warning" in filters:
+        from . import warnings
+
+        statement = statement.where(warnings.condition(filters["warning"]))
     if "owner" in filters:
         from ..auth.models import User
 
