@@ -34,7 +34,7 @@ def test_planned_milestones_and_landing_dates_of_the_users_projects(client, app)
                                   estimated_land_date=date(2027, 3, 1))
     events = fetch(client, sam)
     assert events == {
-        f"milestone-{signed.id}-land": ("Land supplied (供地) (planned): Harbour plant",
+        f"milestone-{signed.id}-land": ("Land supplied (planned): Harbour plant",
                                         date(2027, 2, 1), ["milestone"]),
         f"land-{lead.id}": ("Estimated landing: Lake mill", date(2027, 3, 1), ["land"]),
     }  # the signed project's landing date is past concern; a milestone reached is no event
