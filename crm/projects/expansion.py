@@ -2,10 +2,10 @@
 amount is the added investment only, so the reports, which count each project by its own
 amount once, never count the company's earlier capital twice (DOMAIN.md, 不重复统计)."""
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
 
-from ..access import can, visible
+from ..access import can
 from ..codes import ProjectKind
 from ..db import db
 from .models import Project
@@ -48,10 +48,15 @@ def _leads_to(start: Project, project_id: int) -> bool:
 
 
 def expansions_of(user, project: Project) -> list[Project]:
-    """The live expansions of ``project`` that the user may see, oldest first."""
-    return db.session.scalars(
-        sa.select(Project).where(Project.expands_id == project.id, visible(user, Project))
-        .order_by(Project.created_at, Project.id)).all()
+    """The live expansions of ``project`` that the user may see, oldest first (loaded with
+    the project by ``services.get_project``: no statement of their own)."""
+    return [e for e in project.expansions if e.deleted_at is None and can(user, "view", e)]
+
+
+def loaded() -> tuple:
+    """The loader options that bring a project's link and its expansions with it (joined to
+    its own statement)."""
+    return joinedload(Project.expands), joinedload(Project.expansions)
 
 
 def expanded(user, project: Project) -> Project | None:

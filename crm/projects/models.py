@@ -65,6 +65,8 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     zone: Mapped["Zone"] = relationship()  # noqa: F821
     park: Mapped["Park | None"] = relationship()  # noqa: F821
     expands: Mapped["Project | None"] = relationship(remote_side=[id], foreign_keys=[expands_id])
+    expansions: Mapped[list["Project"]] = relationship(foreign_keys=[expands_id], viewonly=True,
+                                                       order_by="Project.id")
     owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])  # noqa: F821
     verified_by: Mapped["User | None"] = relationship(foreign_keys=[verified_by_id])  # noqa: F821
     criteria_rows: Mapped[list["ProjectCriterion"]] = relationship(

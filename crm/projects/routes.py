@@ -167,7 +167,8 @@ def prepare(form: ProjectForm, project=None) -> None:
     user = current_user
     offer(form.company_id, "companies", blank=True,
           keep=[project.company] if project is not None else ())
-    offer(form.expands_id, "projects", blank=True,
+    # 增资扩产's link: searched as the user types (most projects have none)
+    offer(form.expands_id, "projects", blank=True, searched=True,
           keep=[project.expands] if project is not None else ())
     form.zone.choices = zone_choices(user, "projects", project)
     parks = db.session.scalars(sa.select(Park).order_by(Park.zone_code, Park.id)).all()

@@ -29,7 +29,8 @@ from .models import Project, ProjectCriterion, StageChange
 def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
-    return get_record(user, Project, project_id, action, options=relations())
+    return get_record(user, Project, project_id, action,
+                      options=(*relations(), *expansion.loaded()))
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
