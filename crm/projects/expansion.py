@@ -28,7 +28,8 @@ def problem(user, project: Project, values: dict, merged: dict) -> str | None:
                  "expands.")
     if project.id is not None and target_id == project.id:
         return _("A project cannot expand itself.")
-    target = db.session.get(Project, target_id)
+    # an id beyond the column's range names no project (PostgreSQL would refuse to look)
+    target = db.session.get(Project, target_id) if 0 < target_id < 2**31 else None
     if target is None or target.deleted_at is not None or not can(user, "view", target):
         return _("No such project.")
     if target.company_id != merged.get("company_id"):
