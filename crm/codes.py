@@ -202,13 +202,13 @@ InteractionKind.ALIASES = {"会见": "meeting", "洽谈": "meeting", "展会": "
 class MilestoneCode(Code):
     """A signed project's milestones to production (DOMAIN.md "After signing"), in order."""
 
-    SIGNED = "signed", _l("Signed (签约)"), 10
-    REGISTERED = "registered", _l("Registered (注册)"), 20
-    LAND = "land", _l("Land supplied (供地)"), 30
-    CONSTRUCTION = "construction", _l("Construction started (开工)"), 40
-    COMPLETION = "completion", _l("Construction completed (竣工)"), 50
-    OPERATION = "operation", _l("In operation (投产)"), 60
-    FULL_PRODUCTION = "full_production", _l("Full production (达产)"), 70
+    SIGNED = "signed", _lp("milestone", "Signed"), 10
+    REGISTERED = "registered", _lp("milestone", "Registered"), 20
+    LAND = "land", _lp("milestone", "Land supplied"), 30
+    CONSTRUCTION = "construction", _lp("milestone", "Construction started"), 40
+    COMPLETION = "completion", _lp("milestone", "Construction completed"), 50
+    OPERATION = "operation", _lp("milestone", "In operation"), 60
+    FULL_PRODUCTION = "full_production", _lp("milestone", "Full production"), 70
 
 
 # -- supervision of the plan (督查督办) and coordination (问题协调) -------------------------------

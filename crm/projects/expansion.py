@@ -24,7 +24,7 @@ def problem(user, project: Project, values: dict, merged: dict) -> str | None:
     if target_id is None:
         return None
     if merged.get("kind") != ProjectKind.EXPANSION:
-        return _("Only a capital increase and expansion (增资扩产) links the project it "
+        return _("Only a capital increase and expansion links the project it "
                  "expands.")
     if project.id is not None and target_id == project.id:
         return _("A project cannot expand itself.")

@@ -103,5 +103,5 @@ def test_the_audit_page_names_milestone_and_payment_changes(admin, project, clie
         "version": p["version"], "milestones": [{"code": "land", "planned_on": "2027-01-01"}]}))
     login("admin")
     html = client.get(f"/admin/audit?kind=projects&id={p['id']}").get_data(as_text=True)
-    assert "Land supplied (供地) · Planned date" in html
+    assert "Land supplied · Planned date" in html
     assert "Paid-in capital" in html and "Amount received" in html and "7.50" in html
