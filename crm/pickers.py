@@ -46,15 +46,16 @@ def _pickers() -> dict[str, Picker]:
     }
 
 
-def offer(field, kind: str, *, keep=(), blank: bool = False) -> None:
+def offer(field, kind: str, *, keep=(), blank: bool = False, searched: bool = False) -> None:
     """Set the choices of ``field`` (a select of ids, single or multiple): every record the user
     may pick when they are few; else only those chosen (the field's data, and ``keep``: a
-    record's own, which the user may no longer see) and a search as the user types."""
+    record's own, which the user may no longer see) and a search as the user types.
+    ``searched``: always the search (a field seldom filled, which costs the form nothing)."""
     picker = _pickers()[kind]
     statement = picker.query(current_user, None)
     chosen = [i for i in (field.data if isinstance(field.data, list) else [field.data])
-              if isinstance(i, int)]
-    if count_of(statement) <= current_app.config["PICKER_LISTED_WHOLE"]:
+              if isinstance(i, int) and i not in {r.id for r in keep if r is not None}]
+    if not searched and count_of(statement) <= current_app.config["PICKER_LISTED_WHOLE"]:
         records = list(db.session.scalars(statement).unique())
     else:
         records = list(db.session.scalars(statement.where(picker.model.id.in_(chosen)))

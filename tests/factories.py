@@ -185,6 +185,11 @@ def meeting(by: User | None = None, **values) -> Interaction:
 # -- the past ----------------------------------------------------------------------------------
 
 
+def verify(project: Project, by: User | None = None, note: str = "Licence seen") -> Project:
+    """A manager's verification (核实) of a project that has reached registered."""
+    return projects.verify_project(by or boss(), project, note)
+
+
 def backdate(record: Project | Talent, *, created: datetime | None = None,
              moves: datetime | list[datetime] | None = None) -> None:
     """Set when ``record`` was made and when its moves happened: ``moves`` is one time per

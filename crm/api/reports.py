@@ -15,28 +15,36 @@ from ..reports.common import require_reports
 from ..reports.registry import REPORTS
 from . import bp
 from .core import PageQuery, Query, operation, require_user
-from .schemas import DECIMAL, INT, NUM, STR, array, nullable, obj
+from .schemas import BOOL, DECIMAL, INT, NUM, STR, array, nullable, obj
 
 FUNNEL = obj({"stages": array(obj({
     "stage": {"type": "string", "enum": [s.value for s in Stage.pipeline()]},
     "reached": INT, "current": INT, "usd": DECIMAL,
+    "unverified": {**INT, "description": "Projects that reached this stage awaiting "
+                   "verification (核实), not counted in `reached`, `current` or `usd`; 0 "
+                   "before registered"},
     "conversion": nullable(NUM), "median_days": nullable(NUM),
 }))})
 SHUANGBAI = obj({
     "year": INT, "previous_count": INT, "target": INT, "count": INT, "gap": INT,
     "candidates": array(obj({"project_id": INT, "name_zh": STR, "name_en": STR,
-                             "company_id": INT, "flags": PROJECT["flags"].schema})),
+                             "company_id": INT, "flags": PROJECT["flags"].schema,
+                             "unverified": BOOL})),
     "candidates_total": INT,
+    "unverified": {**INT, "description": "How many of the candidates await verification"},
 })
 LEAGUE = obj({"zones": array(obj({
     "zone": STR, "new_leads": INT, "signed": INT, "signed_usd": DECIMAL, "mega": INT,
     "fortune500": INT, "output_per_mu": nullable(DECIMAL), "tax_per_mu": nullable(DECIMAL),
     "meetings": INT, "overdue_follow_ups": INT, "talents_landed": INT,
+    "unverified": {**INT, "description": "The zone's projects awaiting verification (核实), "
+                   "as of today: left out of the figures of registered and later"},
 }))})
 
 PAID_IN = obj({"year": INT, "through": {"type": "string", "format": "date"}, "usd": DECIMAL,
-               "previous_usd": DECIMAL,
-               "zones": array(obj({"zone": STR, "usd": DECIMAL, "previous_usd": DECIMAL}))})
+               "previous_usd": DECIMAL, "unverified_usd": DECIMAL,
+               "zones": array(obj({"zone": STR, "usd": DECIMAL, "previous_usd": DECIMAL,
+                                   "unverified_usd": DECIMAL}))})
 
 
 class FunnelQuery(Query):

@@ -63,6 +63,8 @@ PROJECT = Record("Project", [
     Field("park_id", _l("Park"), REF),
     Field("kind", _l("Kind"), CODE, ProjectKind, public=True, nullable=False,
           initial=ProjectKind.NEW.value),
+    # 增资扩产: the project an expansion expands, of the same company (crm/projects/expansion.py)
+    Field("expands_id", _l("Expands project"), REF),
     Field("stage", _l("Stage"), kind=CODE, codes=Stage, writable=False, public=True,
           schema=s.enum(Stage)),
     Field("criteria", _l("高大强新优特 criteria"), CODES, Criterion, nullable=False),

@@ -13,6 +13,10 @@ from ..stages import MoveColumns
 # 超亿美元: the one home of the US$100M threshold (in US-dollar cents)
 MEGA_USD_CENTS = 100_000_000 * 100
 
+# 核实 (DOMAIN.md "Pipeline discipline"): a project that has reached this stage counts in
+# official figures only once a manager has verified it (``Project.unverified``)
+VERIFIED_FROM = Stage.REGISTERED
+
 # money (crm.money.Money): amount, currency, US-dollar value and the rate used, each kept in
 # four columns and read as one ``project.total_investment``
 PROJECT_AMOUNTS = amounts("total_investment", "registered_capital", "foreign_capital",
@@ -28,6 +32,9 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     company_id: Mapped[int] = mapped_column(sa.ForeignKey("company.id"), index=True)
     zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"))
     park_id: Mapped[int | None] = mapped_column(sa.ForeignKey("park.id"), index=True)
+    # 增资扩产: the project an expansion expands (same company); its own amount is the added
+    # investment only, so nothing is counted twice (crm/projects/expansion.py)
+    expands_id: Mapped[int | None] = mapped_column(sa.ForeignKey("project.id"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(20), default=ProjectKind.NEW)
     stage: Mapped[str] = mapped_column(sa.String(20), default=Stage.LEAD)
     # the furthest pipeline stage ever reached (its order), for funnels
@@ -57,6 +64,9 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     company: Mapped["Company"] = relationship()  # noqa: F821
     zone: Mapped["Zone"] = relationship()  # noqa: F821
     park: Mapped["Park | None"] = relationship()  # noqa: F821
+    expands: Mapped["Project | None"] = relationship(remote_side=[id], foreign_keys=[expands_id])
+    expansions: Mapped[list["Project"]] = relationship(foreign_keys=[expands_id], viewonly=True,
+                                                       order_by="Project.id")
     owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])  # noqa: F821
     verified_by: Mapped["User | None"] = relationship(foreign_keys=[verified_by_id])  # noqa: F821
     criteria_rows: Mapped[list["ProjectCriterion"]] = relationship(
@@ -207,6 +217,27 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
         fortune500 = company.fortune500
         return {"mega": cls.mega, "fortune500": fortune500,
                 "shuangbai_candidate": sa.or_(cls.mega, fortune500)}[Flag(code).value]
+
+    @hybrid_property
+    def unverified(self) -> bool:
+        """待核实: the one rule of what counts officially. A project that has reached
+        ``registered`` (its furthest stage: a move back or off the line keeps it) counts in
+        the reports' figures of registered and later only once verified; until then the
+        reports give it beside them as ``unverified``. The rollups say the same in SQL
+        (``crm.reports.rollups.sql.unverified``)."""
+        return (self.reached_order or 0) >= VERIFIED_FROM.order and self.verified_at is None
+
+    @property
+    def verifiable(self) -> bool:
+        """May a manager verify it? Once it has reached registered, whatever its stage now:
+        all that awaits verification can be verified."""
+        return (self.reached_order or 0) >= VERIFIED_FROM.order
+
+    @unverified.inplace.expression
+    @classmethod
+    def _unverified_expression(cls):
+        return sa.and_(sa.func.coalesce(cls.reached_order, 0) >= VERIFIED_FROM.order,
+                       cls.verified_at.is_(None))
 
     @property
     def flags(self) -> dict[str, bool]:

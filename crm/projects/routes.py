@@ -32,7 +32,7 @@ from ..pages import (
 from ..pickers import offer
 from ..records import MONEY
 from ..zones.models import Park
-from . import bp, milestones, payments, rules, services, verification, warnings
+from . import bp, expansion, milestones, payments, rules, services, verification, warnings
 from .fields import PROJECT
 from .forms import MilestonesForm, PaymentForm, ProjectForm, StageForm, conflict_message
 
@@ -122,6 +122,8 @@ def render_project(project, stage_form, status: int = 200, payment_form=None):
         may_edit=can(current_user, "edit", project),
         may_delete=can(current_user, "delete", project),
         may_stage=can(current_user, "stage", project),
+        expands=expansion.expanded(current_user, project),
+        expansions=expansion.expansions_of(current_user, project),
         **verification.card(project),
         **coordination_of(project),
     ), status
@@ -169,6 +171,9 @@ def prepare(form: ProjectForm, project=None) -> None:
     user = current_user
     offer(form.company_id, "companies", blank=True,
           keep=[project.company] if project is not None else ())
+    # 增资扩产's link: searched as the user types (most projects have none)
+    offer(form.expands_id, "projects", blank=True, searched=True,
+          keep=[project.expands] if project is not None else ())
     form.zone.choices = zone_choices(user, "projects", project)
     parks = db.session.scalars(sa.select(Park).order_by(Park.zone_code, Park.id)).all()
     form.park_id.choices = [("", "—")] + [

@@ -19,7 +19,7 @@ from ..records import MONEY
 from ..search import matches
 from ..text import like_pattern, search_text
 from ..zones.models import Park, Zone
-from . import milestones, rules
+from . import expansion, milestones, rules
 from .fields import PROJECT, VERIFIED_FIELDS
 from .models import Project, ProjectCriterion, StageChange
 
@@ -29,7 +29,8 @@ from .models import Project, ProjectCriterion, StageChange
 def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
-    return get_record(user, Project, project_id, action, options=relations())
+    return get_record(user, Project, project_id, action,
+                      options=(*relations(), *expansion.loaded()))
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
@@ -197,7 +198,8 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         errors.setdefault(name, []).append(message)
 
     merged = {"zone": project.zone_code, "kind": project.kind,
-              "park_type": project.park_types or [], "park_id": project.park_id} | values
+              "park_type": project.park_types or [], "park_id": project.park_id,
+              "company_id": project.company_id, "expands_id": project.expands_id} | values
 
     if creating or "name_zh" in values or "name_en" in values:
         name_zh = values.get("name_zh", project.name_zh) or ""
@@ -232,6 +234,11 @@ def _apply(user, project: Project, values: dict, *, creating: bool) -> None:
         merged["kind"] != ProjectKind.PARK_COOPERATION
     ):
         error("park_type", _("Park types are for international park cooperation projects."))
+
+    if "company_id" not in errors and "kind" not in errors:
+        reason = expansion.problem(user, project, values, merged)
+        if reason:
+            error("expands_id", reason)
 
     owner = None
     if values.get("owner"):
@@ -337,7 +344,7 @@ def verify_project(user, project: Project, note: str = "") -> Project:
     """A manager's check (核实) of a registered-or-later project, e.g. against its licence."""
     if not can(user, "verify", project):
         raise Forbidden()
-    if not rules.reaches(project.stage, Stage.REGISTERED):
+    if not project.verifiable:
         raise Invalid({"stage": [_("Only registered projects and later ones are verified.")]})
     note = (note or "").strip()
     if len(note) > stages.NOTE_LIMIT:
@@ -361,14 +368,19 @@ def delete_project(user, project: Project) -> None:
 def dashboard_summary(user) -> dict:
     """A few counts for the start page over what the user may see: the funnel's counts by
     stage (read from the rollups), added up."""
-    from ..reports.funnel import stage_counts  # the reports import this package
+    from ..reports.common import counts_officially  # the reports import this package
+    from ..reports.funnel import stage_counts
 
     by_stage: dict[str, int] = {}
+    unverified: dict[str, int] = {}
     total = mega = 0
-    for _order, stage, n, _cents, flagged in stage_counts(user, {}):
-        by_stage[stage] = by_stage.get(stage, 0) + int(n or 0)
+    for _order, stage, n, _cents, pending, flagged in stage_counts(user, {}):
+        # a stage of registered and later counts its verified projects, the others beside
+        into = by_stage if counts_officially(Stage(stage), pending) else unverified
+        into[stage] = into.get(stage, 0) + int(n or 0)
         total += int(n or 0)
         mega += int(flagged or 0)
     active = total - sum(by_stage.get(s, 0) for s in (Stage.LOST, Stage.ON_HOLD))
     return {"total": total, "mega": mega, "active": active,
-            "by_stage": {stage: n for stage, n in by_stage.items() if n}}
+            "by_stage": {stage: n for stage, n in by_stage.items() if n},
+            "unverified": {stage: n for stage, n in unverified.items() if n}}

@@ -11,12 +11,11 @@ from flask_wtf.file import FileField
 from wtforms import StringField, SubmitField
 from wtforms.validators import Length
 
-from ..codes import Stage
 from ..errors import Invalid
 from ..extensions import db
 from ..pages import permission_required
 from ..stages import NOTE_LIMIT
-from . import bp, evidence, rules, services
+from . import bp, evidence, services
 
 
 class EvidenceForm(FlaskForm):
@@ -38,8 +37,8 @@ def card(project) -> dict:
     return {"evidence": evidence.evidence_of(current_user, project),
             "evidence_form": EvidenceForm(formdata=None),
             "verify_form": VerifyForm(formdata=None),
-            # the service's own rule: registered projects and later ones are verified
-            "verifiable": rules.reaches(project.stage, Stage.REGISTERED)}
+            # the service's own rule: a project that has reached registered is verified
+            "verifiable": project.verifiable}
 
 
 def _back(project_id: int):

@@ -24,7 +24,7 @@ from ..codes import Stage
 from ..db import db
 from ..filters import Year, clean
 from ..money import cents_to_decimal_string
-from ..projects.models import Project, StageChange
+from ..projects.models import VERIFIED_FROM, Project, StageChange
 from ..zones.models import Zone
 from .rollups import ALL
 
@@ -143,6 +143,14 @@ def reached_between(stage: Stage, start: datetime, end: datetime) -> sa.Select:
         StageChange.to_stage.in_(later), StageChange.from_stage.in_(before),
         StageChange.at >= start, StageChange.at < end,
     ).distinct()
+
+
+def counts_officially(stage: Stage, unverified) -> bool:
+    """Does a project count in a figure of ``stage`` (核实, DOMAIN.md)? Reaching a stage
+    before registered is counted for every project; the figures of registered and later count
+    a project only when it is not ``Project.unverified`` (awaiting verification), which the
+    reports give beside them instead."""
+    return not (unverified and stage.order >= VERIFIED_FROM.order)
 
 
 def as_int(value) -> int:

@@ -14,6 +14,7 @@ from .common import (
     as_int,
     as_usd,
     counted_zones,
+    counts_officially,
     days_between,
     filtered_projects,
     require_reports,
@@ -23,7 +24,7 @@ from .rollups.sql import bucket_days
 
 FILTERS = {"zone": None, "year": Year, "kind": ProjectKind, "criteria": Criterion,
            "country": Country, "industry": None, "flag": Flag}
-API_KEYS = ("stage", "reached", "current", "usd", "conversion", "median_days")
+API_KEYS = ("stage", "reached", "current", "usd", "unverified", "conversion", "median_days")
 ROLLED_UP = {"zone", "kind", "year"}  # the filters the rollups hold
 
 
@@ -44,27 +45,38 @@ def funnel(user, filters: dict | None = None) -> dict:
     keys = rollup_keys(user, filters)
     if keys is None:
         matching = filtered_projects(user, filters).whereclause
-        groups = [row[:4] for row in db.session.execute(_counted(matching))]
+        groups = [row[:5] for row in db.session.execute(_counted(matching))]
         medians = _median_days(matching)
     else:
         groups, medians = _rolled_up(user, filters, keys)
     stages = []
     for stage in Stage.pipeline():
-        reached = sum(as_int(n) for order, _s, n, _c in groups if (order or 0) >= stage.order)
-        cents = sum(as_int(c) for order, _s, _n, c in groups if (order or 0) >= stage.order)
-        current = sum(as_int(n) for _o, code, n, _c in groups if code == stage.value)
-        stages.append({"stage": stage.value, "reached": reached, "current": current,
-                       "usd": as_usd(cents), "usd_cents": cents,
+        reached = [row for row in groups if (row[0] or 0) >= stage.order]
+        here = [row for row in groups if row[1] == stage.value]
+        cents = _added(stage, 3, reached)
+        stages.append({"stage": stage.value, "reached": _added(stage, 2, reached),
+                       "current": _added(stage, 2, here), "usd": as_usd(cents),
+                       "usd_cents": cents,
+                       "unverified": _added(stage, 2, reached, official=False),
+                       "unverified_current": _added(stage, 2, here, official=False),
                        "median_days": medians.get(stage.value)})
     for here, following in zip(stages, stages[1:] + [None], strict=True):
         if following is None or not here["reached"]:
             here["conversion"] = None
         else:
             here["conversion"] = round(following["reached"] / here["reached"], 4)
-    off = {code: sum(as_int(n) for _o, s, n, _c in groups if s == code)
+    off = {code: sum(as_int(row[2]) for row in groups if row[1] == code)
            for code in (Stage.ON_HOLD.value, Stage.LOST.value)}
     return {"stages": stages, "off_pipeline": off,
-            "total": sum(as_int(n) for *_rest, n, _c in groups)}
+            "total": sum(as_int(row[2]) for row in groups)}
+
+
+def _added(stage: Stage, column: int, rows: list, official: bool = True) -> int:
+    """``column`` of the (reached_order, stage, projects, cents, unverified) ``rows`` added
+    up over those that count in ``stage``'s figures (``official``), or those given beside
+    them as unverified."""
+    return sum(as_int(row[column]) for row in rows
+               if counts_officially(stage, row[4]) == official)
 
 
 def rollup_keys(user, filters: dict) -> tuple | None:
@@ -84,23 +96,24 @@ def _keyed(table, keys: tuple) -> tuple:
 
 
 def stage_counts(user, filters: dict) -> list:
-    """(reached_order, stage, projects, US-dollar cents, mega) for the projects the user may
-    see that match ``filters``: from the rollups when they hold the filters."""
+    """(reached_order, stage, projects, US-dollar cents, unverified, mega) for the projects
+    the user may see that match ``filters``: from the rollups when they hold the filters."""
     keys = rollup_keys(user, filters)
     if keys is None:
         return db.session.execute(_counted(filtered_projects(user, filters).whereclause)).all()
     R = ProjectRollup
     return db.session.execute(
         sa.select(R.reached_order, R.stage, sa.func.sum(R.projects), sa.func.sum(R.usd_cents),
-                  sa.func.sum(R.mega))
-        .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage)).all()
+                  R.unverified, sa.func.sum(R.mega))
+        .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage, R.unverified)).all()
 
 
 def _counted(matching) -> sa.Select:
+    unverified = sa.case((Project.unverified, 1), else_=0)
     return (sa.select(Project.reached_order, Project.stage, sa.func.count(),
-                      sa.func.sum(Project.total_investment_usd_cents),
+                      sa.func.sum(Project.total_investment_usd_cents), unverified,
                       sa.func.count().filter(Project.mega))
-            .where(matching).group_by(Project.reached_order, Project.stage))
+            .where(matching).group_by(Project.reached_order, Project.stage, unverified))
 
 
 def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
@@ -109,8 +122,8 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
     days from those buckets' stays."""
     R, S = ProjectRollup, StayRollup
     counts = (sa.select(sa.literal("count").label("what"), R.reached_order, R.stage,
-                        sa.func.sum(R.projects), sa.func.sum(R.usd_cents), sa.literal(0))
-              .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage))
+                        sa.func.sum(R.projects), sa.func.sum(R.usd_cents), R.unverified)
+              .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage, R.unverified))
     buckets = (sa.select(S.stage, S.bucket,
                          sa.cast(sa.func.sum(S.stays), sa.BigInteger).label("n"))
                .where(*_keyed(S, keys)).group_by(S.stage, S.bucket).subquery())
@@ -131,7 +144,7 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
             found[stage] = {"total": as_int(whole), "bucket": int(first),
                             "before": as_int(before)}
         else:
-            groups.append((first, stage, n, before))
+            groups.append((first, stage, n, before, whole))
     # every live project's stays (no filter, every zone) are all the stays kept
     every = keys == ([ALL], ALL, ALL_YEARS)
     return groups, _medians_of(found, None if every else filtered_projects(
@@ -207,11 +220,11 @@ def funnel_workbook(report: dict) -> bytes:
     book, sheet = xlsx.book(_("Funnel"), [
         _("Stage"), _("Code"), _("Reached"), _("At this stage now"),
         _("Total investment (%(unit)s)", unit=xlsx.usd_unit()), _("Conversion to the next stage"),
-        _("Median days in stage")])
+        _("Median days in stage"), _("Unverified, not counted")])
     for row in report["stages"]:
         sheet.append([str(Stage(row["stage"]).label), row["stage"], row["reached"],
                       row["current"], xlsx.usd(row["usd"]), row["conversion"],
-                      row["median_days"]])
+                      row["median_days"], row["unverified"]])
         sheet.cell(sheet.max_row, 5).number_format = "#,##0.00"
         sheet.cell(sheet.max_row, 6).number_format = "0.0%"
     return xlsx.finish(book, sheet)

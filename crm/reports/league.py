@@ -25,10 +25,10 @@ LEAGUE_PARTS = {"created": ("new_leads",),
                 "signed": ("signed", "signed_usd_cents", "mega", "fortune500"),
                 "again": ("signed", "signed_usd_cents", "mega", "fortune500"),
                 "linked": ("meetings",), "due": ("overdue_follow_ups",),
-                "landed": ("talents_landed",)}
+                "landed": ("talents_landed",), "unverified": ("unverified",)}
 MICRO = Decimal(1_000_000)  # the rollup keeps land in millionths of a mu
 LEAGUE_COLUMNS = ("new_leads", "signed", "signed_usd", "mega", "fortune500", "output_per_mu",
-                  "tax_per_mu", "meetings", "overdue_follow_ups", "talents_landed")
+                  "tax_per_mu", "meetings", "overdue_follow_ups", "talents_landed", "unverified")
 SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
 
 # the league table's default period: 1 January of this year to today
@@ -58,7 +58,8 @@ def league(user, start: date | None = None, end: date | None = None,
     rows = {z.code: {"zone": z.code, "zone_zh": z.name_zh, "zone_en": z.name_en,
                      "new_leads": 0, "signed": 0, "signed_usd_cents": 0, "mega": 0,
                      "fortune500": 0, "output_per_mu": None, "tax_per_mu": None,
-                     "meetings": 0, "overdue_follow_ups": 0, "talents_landed": 0}
+                     "meetings": 0, "overdue_follow_ups": 0, "talents_landed": 0,
+                     "unverified": 0}
             for z in zones_for(user)}
     seen = visible(user, Project)
     D, R = DayRollup, ProjectRollup
@@ -82,7 +83,12 @@ def league(user, start: date | None = None, end: date | None = None,
         sa.select(sa.literal("land"), R.zone_code, sa.func.sum(R.output_usd_cents),
                   sa.func.sum(R.tax_usd_cents), sa.func.sum(R.land_micro_mu), zero)
         .where(R.kind == ALL, R.year == ALL_YEARS, R.zone_code != ALL,
-               R.stage.in_(SIGNED_OR_LATER))
+               R.stage.in_(SIGNED_OR_LATER), R.unverified == 0)
+        .group_by(R.zone_code),
+        # the zone's projects awaiting verification (核实), as of today: given beside
+        sa.select(sa.literal("unverified"), R.zone_code, sa.func.sum(R.projects), zero, zero,
+                  zero)
+        .where(R.kind == ALL, R.year == ALL_YEARS, R.zone_code != ALL, R.unverified == 1)
         .group_by(R.zone_code),
         sa.select(sa.literal("again"), Project.zone_code, sa.func.count(),
                   sa.func.sum(sa.func.coalesce(Project.total_investment_usd_cents, 0)),
@@ -150,14 +156,15 @@ def league_workbook(report: dict) -> bytes:
         _("Signed investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"),
         _("Fortune Global 500"), _("Output per mu (%(unit)s)", unit=per_mu.unit),
         _("Tax per mu (%(unit)s)", unit=per_mu.unit), _("Meetings"), _("Overdue follow-ups"),
-        _("Talents landed")])
+        _("Talents landed"), _("Awaiting verification")])
     zh = language() == "zh"
     for row in report["zones"]:
         sheet.append([
             xlsx.text(row["zone_zh"] if zh else row["zone_en"]), row["zone"], row["new_leads"],
             row["signed"], xlsx.usd(row["signed_usd"]), row["mega"], row["fortune500"],
             per_mu.value(row["output_per_mu"]), per_mu.value(row["tax_per_mu"]),
-            row["meetings"], row["overdue_follow_ups"], row["talents_landed"]])
+            row["meetings"], row["overdue_follow_ups"], row["talents_landed"],
+            row["unverified"]])
         for column in (5, 8, 9):
             sheet.cell(sheet.max_row, column).number_format = "#,##0.00"
     sheet.append([])

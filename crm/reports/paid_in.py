@@ -47,43 +47,52 @@ def paid_in(user, year: int, zone: str | None = None) -> dict:
     now = Payment.received_on.between(start, through)
     then = Payment.received_on.between(previous_start, previous_through)
 
-    def total(condition):
-        return sa.func.sum(sa.case((condition, Payment.amount_usd_cents), else_=0))
+    def total(*conditions):
+        return sa.func.sum(sa.case((sa.and_(*conditions), Payment.amount_usd_cents), else_=0))
 
-    found = {code: (as_int(a), as_int(b)) for code, a, b in db.session.execute(
-        sa.select(Project.zone_code, total(now), total(then))
+    # a project awaiting verification (核实) pays in beside the figures, not in them
+    official, pending = sa.not_(Project.unverified), Project.unverified
+    found = {code: (as_int(a), as_int(b), as_int(c)) for code, a, b, c in db.session.execute(
+        sa.select(Project.zone_code, total(now, official), total(then, official),
+                  total(now, pending))
         .join(Project, Project.id == Payment.project_id)
         .where(visible(user, Project), sa.or_(now, then),
                Project.zone_code.in_([z.code for z in zones]))
         .group_by(Project.zone_code))}
     rows = []
     for z in zones:
-        usd, previous = found.get(z.code, (0, 0))
+        usd, previous, unverified = found.get(z.code, (0, 0, 0))
         rows.append({"zone": z.code, "zone_zh": z.name_zh, "zone_en": z.name_en,
                      "usd_cents": usd, "previous_cents": previous,
                      "usd": as_usd(usd), "previous_usd": as_usd(previous),
+                     "unverified_cents": unverified, "unverified_usd": as_usd(unverified),
                      "change": change(usd, previous)})
     usd, previous = sum(r["usd_cents"] for r in rows), sum(r["previous_cents"] for r in rows)
+    unverified = sum(r["unverified_cents"] for r in rows)
     return {"year": year, "zone": zone, "through": through, "previous_through": previous_through,
             "usd_cents": usd, "previous_cents": previous, "usd": as_usd(usd),
-            "previous_usd": as_usd(previous), "change": change(usd, previous), "zones": rows}
+            "previous_usd": as_usd(previous), "unverified_cents": unverified,
+            "unverified_usd": as_usd(unverified), "change": change(usd, previous),
+            "zones": rows}
 
 
 def paid_in_workbook(report: dict) -> bytes:
     book, sheet = xlsx.book(_("Paid-in capital"), [
         _("Zone"), _("Code"), _("Paid in (%(unit)s)", unit=xlsx.usd_unit()),
         _("Same span last year (%(unit)s)", unit=xlsx.usd_unit()),
-        _("Change on last year (per cent)")])
+        _("Change on last year (per cent)"),
+        _("Awaiting verification, not counted (%(unit)s)", unit=xlsx.usd_unit())])
     zh = language() == "zh"
     for row in report["zones"]:
         sheet.append([xlsx.text(row["zone_zh"] if zh else row["zone_en"]), row["zone"],
                       xlsx.usd(row["usd"]), xlsx.usd(row["previous_usd"]),
-                      xlsx.decimal(row["change"])])
+                      xlsx.decimal(row["change"]), xlsx.usd(row["unverified_usd"])])
     sheet.append([_("Total"), "", xlsx.usd(report["usd"]),
-                  xlsx.usd(report["previous_usd"]), xlsx.decimal(report["change"])])
+                  xlsx.usd(report["previous_usd"]), xlsx.decimal(report["change"]),
+                  xlsx.usd(report["unverified_usd"])])
     xlsx.bold_row(sheet)
     for line in range(2, sheet.max_row + 1):
-        for column in (3, 4):
+        for column in (3, 4, 6):
             sheet.cell(line, column).number_format = "#,##0.00"
     sheet.append([])
     sheet.append([_("Period"), f"{report['year']}-01-01 – {report['through'].isoformat()}"])
@@ -105,5 +114,7 @@ class PaidInReport(Report):
     def as_json(self, report: dict) -> dict:
         return {"year": report["year"], "through": report["through"].isoformat(),
                 "usd": report["usd"], "previous_usd": report["previous_usd"],
-                "zones": [{key: row[key] for key in ("zone", "usd", "previous_usd")}
+                "unverified_usd": report["unverified_usd"],
+                "zones": [{key: row[key] for key in ("zone", "usd", "previous_usd",
+                                                     "unverified_usd")}
                           for row in report["zones"]]}

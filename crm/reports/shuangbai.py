@@ -20,7 +20,7 @@ from .rollups import ALL, ALL_YEARS, ProjectRollup
 # how many candidates the dashboard shows (the download and the API give them all)
 CANDIDATES_SHOWN = 15
 API_KEYS = ("year", "previous_count", "target", "count", "gap")
-CANDIDATE_KEYS = ("project_id", "name_zh", "name_en", "company_id", "flags")
+CANDIDATE_KEYS = ("project_id", "name_zh", "name_en", "company_id", "flags", "unverified")
 
 
 def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dict:
@@ -39,13 +39,15 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
     counts = sa.select(
         shuangbai_list.listed_count(year - 1).label("previous_count"),
         shuangbai_list.listed_count(year).label("listed_count"),
-        _candidate_count(user, condition, seen, listed).label("candidate_count")).subquery()
+        _candidate_count(user, condition, seen, listed).label("candidate_count"),
+        _candidate_count(user, condition, seen, listed, unverified=True).label(
+            "unverified_count")).subquery()
     page = _largest_first(condition, limit, offset)
     # one statement: the counts, with the page's rows beside them (none when it is empty)
     rows = db.session.execute(
         sa.select(counts, page).select_from(counts.outerjoin(page, sa.true()))
         .order_by(*_ranking(page))).all()
-    previous, count, total = (int(rows[0][i] or 0) for i in range(3))
+    previous, count, total, unverified = (int(rows[0][i] or 0) for i in range(4))
     target = previous + 2
     candidates = [
         {"project_id": row.id, "name_zh": row.name_zh, "name_en": row.name_en,
@@ -53,11 +55,13 @@ def shuangbai(user, year: int, limit: int | None = None, offset: int = 0) -> dic
          "company_en": row.company_en, "zone": row.zone_code, "stage": row.stage,
          "usd": cents_to_decimal_string(row.total_investment_usd_cents),
          "usd_cents": row.total_investment_usd_cents,
-         "flags": {code: bool(getattr(row, code)) for code in Flag.codes()}}
+         "flags": {code: bool(getattr(row, code)) for code in Flag.codes()},
+         "unverified": bool(row.unverified)}
         for row in rows if row.id is not None
     ]
     return {"year": year, "previous_count": previous, "target": target, "count": count,
-            "gap": max(target - count, 0), "candidate_count": total, "candidates": candidates}
+            "gap": max(target - count, 0), "candidate_count": total,
+            "unverified_count": unverified, "candidates": candidates}
 
 
 def _ranking(rows) -> tuple:
@@ -74,6 +78,7 @@ def _largest_first(condition, limit: int | None, offset: int) -> sa.Subquery:
     columns = (Project.id, Project.name_zh, Project.name_en, Project.company_id,
                Project.zone_code, Project.stage, usd,
                *(Project.flag_joined(code, Company).label(code) for code in Flag.codes()),
+               Project.unverified.label("unverified"),
                Company.name_zh.label("company_zh"), Company.name_en.label("company_en"))
     rows = sa.select(*columns).join(Company, Company.id == Project.company_id).where(condition)
     with_amount = rows.where(usd.is_not(None)).order_by(usd.desc(), Project.id)
@@ -87,18 +92,22 @@ def _largest_first(condition, limit: int | None, offset: int) -> sa.Subquery:
     return page.subquery()
 
 
-def _candidate_count(user, condition, seen, listed):
-    """How many candidates there are, as a SQL value: the rollup's (not lost) less those of
-    companies on the year's list (a few dozen companies, counted directly)."""
+def _candidate_count(user, condition, seen, listed, unverified: bool = False):
+    """How many candidates there are (``unverified``: of them, how many await verification),
+    as a SQL value: the rollup's (not lost) less those of companies on the year's list (a few
+    dozen companies, counted directly)."""
     zones = counted_zones(user, "projects")
     projects = sa.select(sa.func.count()).select_from(Project).join(
         Company, Company.id == Project.company_id)
+    if unverified:
+        projects = projects.where(Project.unverified)
     if zones is None:
         return projects.where(condition).scalar_subquery()
     R = ProjectRollup
     kept = (sa.select(sa.func.coalesce(sa.func.sum(R.candidates), 0))
             .where(R.zone_code.in_(zones), R.kind == ALL, R.year == ALL_YEARS,
-                   R.stage != Stage.LOST).scalar_subquery())
+                   R.stage != Stage.LOST, *((R.unverified == 1,) if unverified else ()))
+            .scalar_subquery())
     on_list = projects.where(seen, Project.company_id.in_(listed)).scalar_subquery()
     return kept - on_list
 
@@ -112,7 +121,8 @@ def shuangbai_workbook(report: dict) -> bytes:
     sheet.append([_("Candidates")])
     sheet.append([_("Project number"), _("Name in Chinese"), _("Name in English"),
                   _("Company number"), _("Company"), _("Zone"), _("Stage"),
-                  _("Total investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"), _("Fortune Global 500")])
+                  _("Total investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"), _("Fortune Global 500"),
+                  _("Awaiting verification")])
     xlsx.bold_row(sheet)
     zh = language() == "zh"
     for row in report["candidates"]:
@@ -122,7 +132,8 @@ def shuangbai_workbook(report: dict) -> bytes:
                       row["company_id"], xlsx.text(company), row["zone"],
                       str(Stage(row["stage"]).label), xlsx.usd(row["usd"]),
                       _("Yes") if row["flags"]["mega"] else _("No"),
-                      _("Yes") if row["flags"]["fortune500"] else _("No")])
+                      _("Yes") if row["flags"]["fortune500"] else _("No"),
+                      _("Yes") if row["unverified"] else _("No")])
         sheet.cell(sheet.max_row, 8).number_format = "#,##0.00"
     return xlsx.finish(book, sheet, first=18, rest=24)
 
@@ -144,4 +155,5 @@ class ShuangbaiReport(Report):
         return {**{key: report[key] for key in API_KEYS},
                 "candidates": [{key: c[key] for key in CANDIDATE_KEYS}
                                for c in report["candidates"]],
-                "candidates_total": report["candidate_count"]}
+                "candidates_total": report["candidate_count"],
+                "unverified": report["unverified_count"]}

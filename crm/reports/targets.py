@@ -32,19 +32,21 @@ class Metric:
     citywide_only: bool = False
 
     def actuals(self, user, year: int) -> sa.Select | None:
-        """(zone, value) rows of the derived actuals (a zone of None: citywide), as a
-        statement, so that a report runs those of all its metrics at once."""
+        """(zone, value, unverified) rows of the derived actuals (a zone of None: citywide;
+        ``unverified``: what awaits verification, left out of ``value``), as a statement, so
+        that a report runs those of all its metrics at once."""
         return None
 
 
-def actuals_of(metrics: list[Metric], user, year: int) -> dict[str, dict[str | None, float]]:
-    """{metric code: {zone: actual}} of the derived ``metrics``, in one statement."""
+def actuals_of(metrics: list[Metric], user, year: int) -> dict[str, dict[str | None, tuple]]:
+    """{metric code: {zone: (actual, unverified)}} of the derived ``metrics``, in one
+    statement."""
     parts = [sa.select(sa.literal(m.code).label("metric"), *m.actuals(user, year).subquery().c)
              for m in metrics]
     found: dict[str, dict] = {m.code: {} for m in metrics}
     if parts:
-        for code, zone, value in db.session.execute(sa.union_all(*parts)):
-            found[code][zone] = as_int(value)
+        for code, zone, value, unverified in db.session.execute(sa.union_all(*parts)):
+            found[code][zone] = (as_int(value), as_int(unverified))
     return found
 
 
@@ -63,8 +65,10 @@ class IntlParkEntries(Metric):
         key_company = sa.or_(Company.country.in_(sa.select(KeyCountry.code)),
                              industry.in_(names))
         parks = sa.select(Park.id).where(Park.category == ParkCategory.INTERNATIONAL)
+        # a registration counts once verified (核实); those awaiting it are given beside
         statement = (
-            sa.select(Project.zone_code, sa.func.count())
+            sa.select(Project.zone_code, sa.func.count().filter(sa.not_(Project.unverified)),
+                      sa.func.count().filter(Project.unverified))
             .join(Company, Company.id == Project.company_id)
             .where(visible(user, Project), Project.park_id.in_(parks),
                    Project.reached_order >= Stage.REGISTERED.order,
@@ -78,7 +82,7 @@ class IntlParkEntries(Metric):
 class NewEconomyParks(Metric):
     def actuals(self, user, year):
         """Parks of category new_economy, counted from the parks list (derived, not typed)."""
-        return (sa.select(Park.zone_code, sa.func.count())
+        return (sa.select(Park.zone_code, sa.func.count(), sa.literal(0))
                 .where(Park.category == ParkCategory.NEW_ECONOMY).group_by(Park.zone_code))
 
 
@@ -86,7 +90,7 @@ class ShuangbaiIncrease(Metric):
     def actuals(self, user, year):
         """This year's count on the 双百 list less last year's (citywide)."""
         return sa.select(sa.null().label("zone"), shuangbai_list.listed_count(year)
-                         - shuangbai_list.listed_count(year - 1))
+                         - shuangbai_list.listed_count(year - 1), sa.literal(0))
 
 
 METRICS: dict[str, Metric] = {m.code: m for m in (
@@ -127,12 +131,15 @@ def targets(user, year: int) -> dict:
         metric = METRICS.get(target.metric)
         if metric is None:
             continue
+        unverified = 0
         if metric.derived:
             by_zone = actuals[metric.code]
             if target.zone_code is None:
-                actual = by_zone.get(None, sum(v for k, v in by_zone.items() if k))
+                actual, unverified = by_zone.get(None, (
+                    sum(v for k, (v, _u) in by_zone.items() if k),
+                    sum(u for k, (_v, u) in by_zone.items() if k)))
             else:
-                actual = by_zone.get(target.zone_code, 0)
+                actual, unverified = by_zone.get(target.zone_code, (0, 0))
         else:
             actual = target.actual_value
         value = float(target.target_value or 0)
@@ -143,7 +150,8 @@ def targets(user, year: int) -> dict:
         rows.append({"id": target.id, "year": year, "zone": target.zone_code,
                      "zone_zh": zone[1] if zone else None, "zone_en": zone[2] if zone else None,
                      "metric": metric.code, "derived": metric.derived,
-                     "target": value, "actual": actual, "progress": progress})
+                     "target": value, "actual": actual, "unverified": unverified,
+                     "progress": progress})
     return {"year": year, "targets": rows}
 
 

@@ -314,7 +314,9 @@ def figures(user, measure: Measure) -> dict[str, float | None]:
     if metric is None:
         return {}
     if metric.derived:
-        by_zone = actuals_of([metric], user, measure.year)[metric.code]
+        # the official figure (what awaits verification is left out)
+        by_zone = {zone: actual for zone, (actual, _unverified)
+                   in actuals_of([metric], user, measure.year)[metric.code].items()}
     else:
         by_zone = {zone: value for zone, value in db.session.execute(
             sa.select(Target.zone_code, Target.actual_value).where(

@@ -39,7 +39,9 @@ def test_a_short_list_is_offered_whole(client, login, company):
     login("sam")
     page = client.get("/projects/new").get_data(as_text=True)
     assert _options(page, "company_id") == ["", str(acme.id)]
-    assert "data-picker" not in page
+    assert 'data-picker="/pick/companies"' not in page
+    # the project an expansion expands is always searched: most projects have none
+    assert _options(page, "expands_id") == [""] and 'data-picker="/pick/projects"' in page
 
 
 def test_a_long_list_is_searched_and_what_is_found_can_be_saved(client, many):

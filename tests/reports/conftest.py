@@ -21,10 +21,10 @@ class Builder:
 
     @staticmethod
     def project(company=None, zone="jxetdz", usd=None, path=(), created=None, moves=None,
-                land_mu=None, output=None, tax=None, **values):
+                land_mu=None, output=None, tax=None, verified=False, **values):
         """A project with every field a stage needs, moved along ``path``; amounts in US
         dollars; ``created`` and ``moves`` (a time, or a list of times one per move) are
-        written into the database afterwards."""
+        written into the database afterwards; ``verified``: by a manager after its moves."""
         dollars = {"total_investment": usd, "annual_output": output, "annual_tax": tax}
         values |= {name: Money.parse(amount, "USD") for name, amount in dollars.items()
                    if amount is not None}
@@ -33,6 +33,8 @@ class Builder:
         project = factories.lead_project(company, zone=zone,
                                          **(factories.ready_for("registered") | values))
         factories.move(project, *path, note="moved")
+        if verified:
+            factories.verify(project)
         factories.backdate(project, created=created, moves=moves)
         return project
 

@@ -74,11 +74,18 @@ def funnel(user, filters: dict | None = None) -> dict:
     for p in found:
         for stage, days in stays(p):
             by_stage.setdefault(stage, []).append(days)
+    def official(p, s) -> bool:
+        # DOMAIN.md: registered and later count only once verified
+        return s.order < Stage.REGISTERED.order or p.verified_at is not None
+
     stages = [{"stage": s.value,
-               "reached": sum(1 for p in found if p.reached_order >= s.order),
-               "current": sum(1 for p in found if p.stage == s.value),
+               "reached": sum(1 for p in found if p.reached_order >= s.order
+                              and official(p, s)),
+               "current": sum(1 for p in found if p.stage == s.value and official(p, s)),
                "usd_cents": sum(p.total_investment_usd_cents or 0 for p in found
-                                if p.reached_order >= s.order),
+                                if p.reached_order >= s.order and official(p, s)),
+               "unverified": sum(1 for p in found if p.reached_order >= s.order
+                                 and not official(p, s)),
                "median_days": median(by_stage.get(s.value, []))} for s in PIPELINE]
     return {"stages": stages, "total": len(found),
             "off_pipeline": {s: sum(1 for p in found if p.stage == s) for s in ("on_hold", "lost")}}
@@ -87,11 +94,15 @@ def funnel(user, filters: dict | None = None) -> dict:
 def dashboard(user) -> dict:
     found = projects(user)
     by_stage: dict[str, int] = {}
+    unverified: dict[str, int] = {}
     for p in found:
-        by_stage[p.stage] = by_stage.get(p.stage, 0) + 1
+        pending = (Stage(p.stage).order >= Stage.REGISTERED.order and p.verified_at is None
+                   and p.reached_order >= Stage.REGISTERED.order)
+        into = unverified if pending else by_stage
+        into[p.stage] = into.get(p.stage, 0) + 1
     return {"total": len(found), "mega": sum(1 for p in found if p.mega),
             "active": sum(1 for p in found if p.stage not in ("lost", "on_hold")),
-            "by_stage": by_stage}
+            "by_stage": by_stage, "unverified": unverified}
 
 
 def _reaches_signed(change) -> bool:
@@ -114,7 +125,7 @@ def league(user, start, end) -> dict:
         return rows.setdefault(zone, {
             "new_leads": 0, "signed": 0, "signed_usd_cents": 0, "mega": 0, "fortune500": 0,
             "output": 0, "tax": 0, "mu": 0.0, "meetings": 0, "overdue_follow_ups": 0,
-            "talents_landed": 0})
+            "talents_landed": 0, "unverified": 0})
 
     for p in seen:
         r = row(p.zone_code)
@@ -125,7 +136,9 @@ def league(user, start, end) -> dict:
             r["signed_usd_cents"] += p.total_investment_usd_cents or 0
             r["mega"] += p.mega
             r["fortune500"] += p.fortune500
-        if Stage(p.stage).order >= Stage.SIGNED.order and (p.land_mu or 0) > 0:
+        awaiting = p.reached_order >= Stage.REGISTERED.order and p.verified_at is None
+        r["unverified"] += awaiting
+        if Stage(p.stage).order >= Stage.SIGNED.order and (p.land_mu or 0) > 0 and not awaiting:
             r["output"] += p.annual_output_usd_cents or 0
             r["tax"] += p.annual_tax_usd_cents or 0
             r["mu"] += p.land_mu

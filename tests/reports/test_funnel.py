@@ -22,9 +22,9 @@ def pipeline(build):
                   moves=[start + 4 * day, start + 8 * day])
     # still a lead, in another zone, a year later
     build.project(zone="jsetdz", usd=1_000_000, created=at(2025, 3, 1), kind="rd_center")
-    # lead → signed → registered
+    # lead → signed → registered, verified
     build.project(usd=200_000_000, path=["signed", "registered"], created=start,
-                  moves=[start + 2 * day, start + 9 * day])
+                  moves=[start + 2 * day, start + 9 * day], verified=True)
 
 
 def by_stage(report):
@@ -85,7 +85,7 @@ def test_api_matches(pipeline, api):
     body = manager.get("/api/v1/reports/funnel").get_json()
     assert body["stages"][0] == {"stage": "lead", "reached": 4, "current": 1,
                                  "usd": "216000000.00", "conversion": 0.75,
-                                 "median_days": 4.0}
+                                 "median_days": 4.0, "unverified": 0}
     body = manager.get("/api/v1/reports/funnel?zone=jsetdz&year=2025&kind=rd_center").get_json()
     assert [s["reached"] for s in body["stages"]] == [1, 0, 0, 0, 0, 0, 0]
     response = manager.get("/api/v1/reports/funnel?zone=nowhere")

@@ -66,6 +66,20 @@ def world(build, api, boss):
                                 created=at(2025, 3, 1), moves=at(2025, 4, 1))
     p["back"] = build.project(zone=C, usd=60_000_000, path=["contacted"],
                               created=at(2025, 3, 1), moves=at(2025, 3, 20))
+    # verification (核实): verified and kept; verified then moved back (cleared); verified,
+    # moved on (cleared) and verified again; registered and never verified
+    p["checked"] = build.project(zone=B, usd=7_000_000, land_mu=5, output=50_000,
+                                 path=["signed", "registered"], created=at(2025, 1, 3),
+                                 moves=[at(2025, 2, 3), at(2025, 3, 5)], verified=True)
+    p["undone"] = build.project(zone=C, usd=9_000_000, land_mu=8, output=70_000,
+                                path=["signed", "registered"], created=at(2025, 1, 4),
+                                moves=[at(2025, 2, 4), at(2025, 3, 6)], verified=True)
+    p["again"] = build.project(zone=A, usd=11_000_000, path=["signed", "registered"],
+                               created=at(2025, 1, 6), verified=True)
+    p["pending"] = build.project(bosch, zone=C, usd=130_000_000, land_mu=3, output=10_000,
+                                 path=["signed", "registered", "construction"],
+                                 created=at(2025, 1, 7), moves=[at(2025, 2, 7), at(2025, 3, 8),
+                                                                at(2025, 4, 9)])
     p["recent"] = build.project(zone=A, usd=2_000_000)
     factories.move(p["recent"], "contacted", "negotiating")  # now: this week's activity
 
@@ -106,6 +120,13 @@ def world(build, api, boss):
     patch("projects", p["land"].id, land_mu=55.5, annual_tax={"amount": "400000",
                                                               "currency": "USD"})
     patch("projects", p["skip"].id, total_investment={"amount": "90000000", "currency": "USD"})
+    factories.verify(p["land"])
+    patch("projects", p["land"].id, notes="Still verified: no amount changed")
+    factories.move(p["undone"], "signed")  # back: the verification is cleared
+    factories.move(p["again"], "construction")
+    factories.verify(p["again"])
+    patch("projects", p["checked"].id, zone=C)  # verified, it moves zone with its figures
+    ok(admin.post(f"/api/v1/projects/{p['checked'].id}/verify", json={"note": "again"}))
     assert admin.delete(f"/api/v1/projects/{p['binned'].id}").status_code == 204
     assert admin.delete(f"/api/v1/projects/{p['back'].id}").status_code == 204
     ok(admin.post(f"/api/v1/bin/projects/{p['back'].id}/restore"))
@@ -139,7 +160,8 @@ def readers(world, make_user):
 
 def funnel_numbers(report: dict) -> dict:
     return {"stages": [{key: row[key] for key in
-                        ("stage", "reached", "current", "usd_cents", "median_days")}
+                        ("stage", "reached", "current", "usd_cents", "unverified",
+                         "median_days")}
                        for row in report["stages"]],
             "total": report["total"], "off_pipeline": report["off_pipeline"]}
 
@@ -170,7 +192,7 @@ def check_every_report(users) -> None:
                 got = {key: row[key] for key in (
                     "new_leads", "signed", "signed_usd_cents", "mega", "fortune500",
                     "output_per_mu", "tax_per_mu", "meetings", "overdue_follow_ups",
-                    "talents_landed")}
+                    "talents_landed", "unverified")}
                 want = expected.get(row["zone"]) or {
                     key: (None if key.endswith("per_mu") else 0) for key in got}
                 assert got == want, (user.username, start, end, row["zone"])
@@ -204,15 +226,25 @@ def test_the_numbers_are_not_trivial(readers):
     """The world holds what the comparisons are about (else they could not fail)."""
     boss, staff = readers
     numbers = funnel_numbers(funnel(boss))
-    assert numbers["total"] == 8 and numbers["off_pipeline"] == {"on_hold": 0, "lost": 1}
+    assert numbers["total"] == 12 and numbers["off_pipeline"] == {"on_hold": 0, "lost": 1}
     medians = {row["stage"]: row["median_days"] for row in numbers["stages"]}
     assert medians["lead"] is not None and medians["signed"] is not None
+    stages = {row["stage"]: row for row in numbers["stages"]}
+    # land, checked and again verified; undone (moved back) and pending not
+    assert (stages["registered"]["reached"], stages["registered"]["unverified"]) == (3, 2)
+    assert (stages["construction"]["reached"], stages["construction"]["unverified"]) == (1, 1)
+    assert (stages["signed"]["unverified"], stages["signed"]["current"]) == (0, 3)
     rows = {row["zone"]: row for row in league(boss, *PERIODS[0])["zones"]}
-    assert rows[C]["signed"] == 1 and rows[C]["fortune500"] == 1  # signed twice, once here
+    # twice (signed twice, once here), undone, pending, checked (moved here)
+    assert rows[C]["signed"] == 4 and rows[C]["fortune500"] == 2
+    assert (rows[C]["unverified"], rows[A]["unverified"], rows[B]["unverified"]) == (2, 0, 0)
     assert rows[B]["meetings"] == 2 and rows[A]["meetings"] == 1  # m8: its talent moved
     assert rows[A]["overdue_follow_ups"] == 1 and rows[A]["talents_landed"] == 1
     assert rows[B]["output_per_mu"] is not None
-    assert shuangbai(boss, date.today().year)["candidate_count"] == 2  # moved, twice
+    tracker = shuangbai(boss, date.today().year)
+    assert tracker["candidate_count"] == 3  # moved, twice, pending
+    assert tracker["unverified_count"] == 1  # pending
+    assert dashboard_summary(boss)["unverified"] == {"construction": 1}
     assert {r["zone"] for r in league(staff, *PERIODS[0])["zones"]} == {A, C}
 
 

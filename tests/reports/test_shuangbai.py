@@ -65,7 +65,7 @@ def test_api_and_staff(listed, api):
     assert {k: body[k] for k in ("year", "previous_count", "target", "count", "gap")} == {
         "year": 2025, "previous_count": 3, "target": 5, "count": 2, "gap": 3}
     assert set(body["candidates"][0]) == {"project_id", "name_zh", "name_en", "company_id",
-                                          "flags"}
+                                          "flags", "unverified"}
     staff = api("staff2", "staff")  # zone jxetdz: the jsetdz candidate is not theirs
     body = staff.get("/api/v1/reports/shuangbai?year=2025").get_json()
     assert [c["project_id"] for c in body["candidates"]] == [listed["projects"]["mega"].id]

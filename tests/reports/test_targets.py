@@ -4,13 +4,17 @@ industries."""
 import re
 
 import pytest
+import sqlalchemy as sa
 
+from crm.companies.models import Company
 from crm.extensions import db
 from crm.reference.key_lists import key_countries
 from crm.reference.targets import save_target
 from crm.reports.models import KeyCountry, KeyIndustry
 from crm.reports.targets import targets
+from crm.zones.models import Park
 from crm.zones.services import create_park
+from tests import factories
 
 from ..conftest import csrf_from
 from .conftest import at
@@ -31,7 +35,7 @@ def setup(build, boss, api):
     japanese_food = build.company("Food KK", country="JP", industry="Food")
     for company in (german, japanese_parts, japanese_food):
         build.project(company, zone="jsetdz", park_id=park.id, path=["signed", "registered"],
-                      created=at(2025, 1, 10), moves=at(2025, 3, 1))
+                      created=at(2025, 1, 10), moves=at(2025, 3, 1), verified=True)
     # registered the year before: not this year's entry
     build.project(german, zone="jsetdz", park_id=park.id, path=["signed", "registered"],
                   created=at(2024, 1, 10), moves=at(2024, 3, 1))
@@ -58,6 +62,30 @@ def test_actuals(setup, boss):
     assert rows[(None, "floor_space_m2")]["progress"] == 0.4
     assert rows[(None, "land_reclaimed_mu")]["actual"] is None
     assert rows[(None, "shuangbai_increase")]["actual"] == 2
+    assert rows[("jsetdz", "intl_park_entries")]["unverified"] == 0
+
+
+def test_an_entry_counts_once_verified(setup, build, boss, client, login):
+    """A registration awaiting verification (核实) is given beside the actual, not in it."""
+    german = db.session.scalar(sa.select(Company).where(Company.name_en == "German Maker GmbH"))
+    park = db.session.scalar(sa.select(Park).where(Park.category == "international",
+                                                   Park.zone_code == "jsetdz"))
+    entry = build.project(german, zone="jsetdz", park_id=park.id, path=["signed", "registered"],
+                          created=at(2025, 2, 10), moves=at(2025, 4, 1))
+    rows = {(t["zone"], t["metric"]): t for t in targets(boss, 2025)["targets"]}
+    assert (rows[("jsetdz", "intl_park_entries")]["actual"],
+            rows[("jsetdz", "intl_park_entries")]["unverified"]) == (2, 1)
+    assert (rows[(None, "intl_park_entries")]["actual"],
+            rows[(None, "intl_park_entries")]["unverified"]) == (2, 1)
+    login("boss")
+    html = client.get("/reports/targets?year=2025&lang=zh").get_data(as_text=True)
+    assert re.search(r'data-metric="intl_park_entries" data-zone="jsetdz">.*?'
+                     r'data-col="actual">2<span class="unverified">另有1个待核实</span>',
+                     html, re.S)
+    factories.verify(entry)
+    rows = {(t["zone"], t["metric"]): t for t in targets(boss, 2025)["targets"]}
+    assert (rows[("jsetdz", "intl_park_entries")]["actual"],
+            rows[("jsetdz", "intl_park_entries")]["unverified"]) == (3, 0)
 
 
 def test_staff_read_their_zones_targets_only(setup, make_user):

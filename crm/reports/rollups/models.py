@@ -23,8 +23,8 @@ def _count() -> Mapped[int]:
 
 
 class ProjectRollup(db.Model):
-    """Live projects by zone, kind, the city's year of creation, stage and furthest stage
-    reached: how many, their US dollars, how many are mega (超亿美元) and 双百 candidates
+    """Live projects by zone, kind, the city's year of creation, stage, furthest stage
+    reached and whether they await verification (待核实): how many, their US dollars, how many are mega (超亿美元) and 双百 candidates
     (mega or Fortune 500), and, over those that give land, the land in millionths of a mu
     (exact sums) and their expected annual output and tax in US dollars."""
 
@@ -35,6 +35,8 @@ class ProjectRollup(db.Model):
     year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     stage: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     reached_order: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    # 1: awaiting verification (``Project.unverified``), counted beside the official figures
+    unverified: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     projects: Mapped[int] = _count()
     usd_cents: Mapped[int] = _count()
     mega: Mapped[int] = _count()

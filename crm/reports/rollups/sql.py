@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from ...codes import Stage
-from ...projects.models import MEGA_USD_CENTS
+from ...projects.models import MEGA_USD_CENTS, VERIFIED_FROM
 from .models import ALL, ALL_YEARS
 
 PIPELINE = [s.value for s in Stage.pipeline()]
@@ -37,7 +37,7 @@ def bucket_days(bucket: int) -> tuple[int, int]:
     return first, first + WIDE[1]
 
 
-PROJECT_KEYS = ("zone_code", "kind", "year", "stage", "reached_order")
+PROJECT_KEYS = ("zone_code", "kind", "year", "stage", "reached_order", "unverified")
 PROJECT_VALUES = ("projects", "usd_cents", "mega", "candidates", "land_micro_mu",
                   "output_usd_cents", "tax_usd_cents")
 STAY_KEYS = ("zone_code", "kind", "year", "stage", "bucket")
@@ -140,7 +140,8 @@ class Sql:
         land = f"{p}.land_mu > 0"
         return f"""SELECT {p}.zone_code AS zone_code, {p}.kind AS kind,
             {self.city_year(f"{p}.created_at")} AS year, {p}.stage AS stage,
-            coalesce({p}.reached_order, 0) AS reached_order, {s} AS projects,
+            coalesce({p}.reached_order, 0) AS reached_order,
+            {flag(unverified(p))} AS unverified, {s} AS projects,
             {s} * coalesce({p}.total_investment_usd_cents, 0) AS usd_cents,
             {s} * {flag(mega(p))} AS mega,
             {s} * {flag(f"{mega(p)} OR {fortune500(f'{p}.company_id')}")} AS candidates,
@@ -213,6 +214,12 @@ def flag(condition: str) -> str:
 def mega(p: str) -> str:
     """超亿美元, as ``Project.mega`` says it."""
     return f"coalesce({p}.total_investment_usd_cents, 0) >= {MEGA_USD_CENTS}"
+
+
+def unverified(p: str) -> str:
+    """待核实, as ``Project.unverified`` says it: reached registered, not verified."""
+    return (f"coalesce({p}.reached_order, 0) >= {VERIFIED_FROM.order} "
+            f"AND {p}.verified_at IS NULL")
 
 
 def fortune500(company_id: str) -> str:

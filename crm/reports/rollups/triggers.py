@@ -17,6 +17,7 @@ from .sql import (
     Sql,
     day_row,
     due_rows,
+    flag,
     link_zones,
     linked_rows,
     links_to_zone,
@@ -28,6 +29,7 @@ from .sql import (
     signed_again,
     stay_upsert,
     union,
+    unverified,
 )
 
 PREFIX = "rollup_"
@@ -80,7 +82,7 @@ def _shift(column: str) -> str:
 
 
 # the columns each project rule reads
-PROJECT_COLUMNS = ("zone_code", "kind", "created_at", "stage", "reached_order",
+PROJECT_COLUMNS = ("zone_code", "kind", "created_at", "stage", "reached_order", "verified_at",
                    "total_investment_usd_cents", "company_id", "land_mu",
                    "annual_output_usd_cents", "annual_tax_usd_cents", "deleted_at")
 
@@ -129,7 +131,8 @@ def _stay_triggers(sql: Sql) -> list[Trigger]:
 def _project_triggers(sql: Sql) -> list[Trigger]:
     candidates = f"""SELECT p.zone_code AS zone_code, p.kind AS kind,
         {sql.city_year("p.created_at")} AS year, p.stage AS stage,
-        coalesce(p.reached_order, 0) AS reached_order, 0 AS projects, 0 AS usd_cents,
+        coalesce(p.reached_order, 0) AS reached_order, {flag(unverified("p"))} AS unverified,
+        0 AS projects, 0 AS usd_cents,
         0 AS mega, {_shift("fortune500_entry_id")} AS candidates, 0 AS land_micro_mu,
         0 AS output_usd_cents, 0 AS tax_usd_cents
         FROM project p WHERE p.company_id = NEW.id AND {live("p")} AND NOT ({mega("p")})"""
