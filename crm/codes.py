@@ -4,9 +4,16 @@ Codes are what the database, the API and CSV files hold; labels come from here a
 """
 
 from enum import StrEnum
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext as _lp
+
+
+@cache
+def _codes(codes) -> tuple[str, ...]:
+    """A code list's codes, in order (an enum does not change)."""
+    return tuple(m.value for m in codes)
 
 
 class Code(StrEnum):
@@ -21,7 +28,7 @@ class Code(StrEnum):
 
     @classmethod
     def codes(cls) -> list[str]:
-        return [m.value for m in cls]
+        return list(_codes(cls))
 
     @classmethod
     def choices(cls) -> list[tuple[str, object]]:

@@ -259,8 +259,18 @@ class Record:
         """The fields by API name (made once: a declaration does not change)."""
         return {f.name: f for f in self.fields}
 
-    def writable(self, kind: str | None = None) -> list[Field]:
-        return [f for f in self.fields if f.writable and (kind is None or f.kind == kind)]
+    @cached_property
+    def _writable(self) -> dict:
+        return {}
+
+    def writable(self, kind: str | None = None) -> tuple[Field, ...]:
+        """The fields a client writes (of one ``kind``): made once each, as ``by_name``
+        (every row of an import asks several times)."""
+        found = self._writable.get(kind)
+        if found is None:
+            found = self._writable[kind] = tuple(
+                f for f in self.fields if f.writable and (kind is None or f.kind == kind))
+        return found
 
     def names(self, kind: str | None = None) -> tuple[str, ...]:
         return tuple(f.name for f in self.writable(kind))

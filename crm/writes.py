@@ -58,17 +58,43 @@ def conflicts_as_409():
 
 
 HELD = "commits_held"
+LATER = "held_tasks"
 
 
 @contextmanager
 def one_transaction(session):
     """Many services' writes as one transaction (an import: all rows or none): while held, a
-    service's commit only flushes; the caller commits or rolls back once at the end."""
+    service's commit writes nothing yet; the caller flushes a batch of them at once
+    (``flush_held``) and commits or rolls back once at the end."""
     session.info[HELD] = True
     try:
         yield
     finally:
         session.info.pop(HELD, None)
+        session.info.pop(LATER, None)
+
+
+def once_per_batch(session, key: str, task, *items) -> None:
+    """A derived update a write asks for (``task(items)``, e.g. the Global 500 links of the
+    companies written): at once, or, while a transaction is held, once for the whole batch
+    with the items of all its writes, when the batch is flushed (``flush_held``)."""
+    if not session.info.get(HELD):
+        session.flush()
+        task(set(items))
+        return
+    pending = session.info.setdefault(LATER, {})
+    pending.setdefault(key, (task, []))[1].extend(items)
+
+
+def flush_held(session) -> None:
+    """Write a held transaction's batch: flush it, then the derived updates its writes asked
+    for (``once_per_batch``), each once."""
+    session.flush()
+    pending = session.info.pop(LATER, {})
+    for task, items in pending.values():
+        task(set(items))
+    if pending:
+        session.flush()
 
 
 class WriteSession(Session):
@@ -79,8 +105,7 @@ class WriteSession(Session):
             super().flush(objects)
 
     def commit(self) -> None:
-        if self.info.get(HELD):
-            self.flush()
+        if self.info.get(HELD):  # the holder flushes a batch at once (``flush_held``)
             return
         with conflicts_as_409():
             super().commit()

@@ -302,3 +302,17 @@ def test_a_short_query_reads_the_rows(mixed, api):
     for statement, parameters in statements_of(lambda: admin.get("/api/v1/projects?q=xm")):
         steps = plan(statement, parameters)
         assert "project_search" not in steps and "search_trgm" not in steps, steps
+
+
+def test_pinyin_initials_are_each_syllables_first_letter_as_pypinyin_gives_them():
+    """``pinyin_keys`` converts a name once and takes each syllable's first letter: the same
+    as pypinyin's FIRST_LETTER style, polyphones and mixed text included."""
+    from pypinyin import Style, lazy_pinyin
+
+    from crm.text import pinyin_keys
+
+    for name in ("重庆长安汽车", "银行行长", "厦门航空", "长沙银行", "单县曾经了不起", "乐山乐器",
+                 "你好world123", "西门子（中国）有限公司", "〇一二嗯", "会计还有"):
+        initials = "".join(s for s in lazy_pinyin(name, style=Style.FIRST_LETTER,
+                                                  errors="ignore") if s.strip()).lower()
+        assert pinyin_keys.__wrapped__(name)[1] == initials, name

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask import g, has_request_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE
 
 from ..db import db, utcnow
 from .models import AuditEntry
@@ -117,22 +118,29 @@ def _plain(value):
     return value
 
 
+@cache
+def _recorded_columns(mapper) -> tuple[tuple[str, str], ...]:
+    """(attribute, the name an entry gives it) of the columns a person's change is: not the
+    derived or bookkeeping ones (a model's columns do not change while the app runs)."""
+    return tuple(
+        (attr.key, "password" if attr.key in SECRET else RENAMED.get(attr.key, attr.key))
+        for attr in mapper.column_attrs
+        if not (attr.key in IGNORED or attr.key.endswith("_usd_cents")
+                or attr.key.endswith("_rate")))
+
+
 def _changes(obj, kind: str | None, how: str) -> dict:
     """The changed fields as {name: [old, new]}; ``how`` is created, changed or deleted."""
     state = sa.inspect(obj)
     changes = {}
-    for attr in state.mapper.column_attrs:
-        name = attr.key
-        if name in IGNORED or name.endswith("_usd_cents") or name.endswith("_rate"):
-            continue
-        label = "password" if name in SECRET else RENAMED.get(name, name)
+    for name, label in _recorded_columns(state.mapper):
         if how != "changed":
             value = getattr(obj, name)
             if value not in (None, "", [], False):
                 shown = "***" if name in SECRET else _plain(value)
                 changes[label] = [None, shown] if how == "created" else [shown, None]
             continue
-        history = state.attrs[name].history
+        history = state.get_history(name, PASSIVE_NO_INITIALIZE)
         if not history.has_changes():
             continue
         old = history.deleted[0] if history.deleted else None
@@ -140,7 +148,7 @@ def _changes(obj, kind: str | None, how: str) -> dict:
         if old != new:
             changes[label] = ["***", "***"] if name in SECRET else [_plain(old), _plain(new)]
     for name, label in RELATIONS.get(kind, {}).items() if how != "deleted" else ():
-        history = state.attrs[name].history
+        history = state.get_history(name, PASSIVE_NO_INITIALIZE)
         if not history.has_changes():
             continue
         before = [label(x) for x in (history.unchanged or []) + (history.deleted or [])]

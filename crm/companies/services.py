@@ -167,9 +167,7 @@ def create_company(user, values: dict, *, allow_duplicate: bool = False) -> Comp
     COMPANY.assign(company, {f.name: f.default() for f in COMPANY.writable()} | values)
     _derive(company)
     db.session.add(company)
-    db.session.flush()
-    reference.match_entries({company.id})
-    reference.refresh_fortune500()
+    reference.relink([company])
     db.session.commit()
     return company
 
@@ -191,11 +189,8 @@ def update_company(user, company: Company, version: int | None, values: dict) ->
     reparented = "parent_id" in values and values["parent_id"] != company.parent_id
     COMPANY.assign(company, values)
     _derive(company)
-    db.session.flush()
-    if renamed:
-        reference.match_entries({company.id})
     if renamed or reparented:
-        reference.refresh_fortune500()
+        reference.relink([company], match=renamed)
     db.session.commit()
     return company
 
@@ -222,7 +217,5 @@ def delete_company(user, company: Company) -> None:
             code="in_use",
         )
     company.deleted_at = utcnow()
-    db.session.flush()
-    reference.match_entries({company.id})
-    reference.refresh_fortune500()
+    reference.relink([company])
     db.session.commit()

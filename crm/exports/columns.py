@@ -50,7 +50,8 @@ class Column:
 # true/false as 1/0, PostgreSQL gives objects. Each conversion takes either.
 
 
-def amount(cents: int) -> str:
+def amount(cents) -> str:
+    cents = int(cents)  # a sum is a Decimal on PostgreSQL (a numeric)
     return f"{cents // 100}.{cents % 100:02d}"  # amounts are never negative
 
 

@@ -44,6 +44,10 @@ class Kind:
         """The existing record a row without an id is (``matching``), or None."""
         return None
 
+    def batch(self, user, rows: list[dict]) -> matching.Batch:
+        """What a chunk of rows (their values as read) looks up, read at once."""
+        return matching.Batch(self, user, rows)
+
     def create(self, user, values: dict):
         raise NotImplementedError
 
@@ -133,6 +137,9 @@ class Projects(Kind):
 
     def find(self, user, values):
         return matching.project(user, values)
+
+    def batch(self, user, rows):
+        return matching.ProjectBatch(self, user, rows)
 
     def create(self, user, values):
         from ..projects.services import create_project

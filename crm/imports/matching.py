@@ -6,6 +6,11 @@ else a close spelling: among the companies the search index finds for pieces of 
 whose normalised name is at least ``CLOSE`` alike (difflib's ratio). A project: the same
 company and a name equal but for case; a talent: the same name in the same zone; a meeting:
 the same day and subject (and zone, when the row gives one).
+
+An import asks per chunk of rows (``Batch``): what the rows name is read in one query a chunk
+and kept while the chunk is written, and a kind may answer its matches from one query a chunk
+too (``ProjectBatch``), the same rule in memory, with the records the chunk writes indexed as
+they are written (a file that names a project twice matches the first row's).
 """
 
 import re
@@ -103,3 +108,93 @@ def interaction(user, values: dict):
     if values.get("zone"):
         statement = statement.where(Interaction.zone_code == values["zone"])
     return db.session.scalars(statement.order_by(Interaction.id).limit(1)).first()
+
+
+class Batch:
+    """A chunk of rows of one kind: ``find`` is the kind's match; ``keep`` holds the records
+    the rows name (read at once) for as long as the chunk is written, so that each row finds
+    them in the session instead of reading them again."""
+
+    def __init__(self, importer, user, rows: list[dict]):
+        self.importer = importer
+        self.keep = _named(importer.declaration()[1], rows)
+
+    def find(self, user, values: dict):
+        return self.importer.find(user, values)
+
+    def wrote(self, record) -> None:
+        """A row created or changed ``record``."""
+
+
+def _named(model, rows: list[dict]) -> list:
+    """The companies, parks and zones the rows name by id (as ``Kind.resolve`` leaves them),
+    read in one query each."""
+    from ..companies.models import Company
+    from ..zones.models import Park, Zone
+
+    wanted = {Company: set(), Park: set()}
+    for values in rows:
+        for name, target in (("company_id", Company), ("parent_id", Company),
+                             ("park_id", Park)):
+            if isinstance(values.get(name), int):
+                wanted[target].add(values[name])
+    kept = list(db.session.scalars(sa.select(Zone))) if any("zone" in v for v in rows) else []
+    for target, ids in wanted.items():
+        if ids:
+            kept += db.session.scalars(sa.select(target).where(target.id.in_(ids))).all()
+    return kept
+
+
+def _project_names(values: dict) -> set[str]:
+    return {name.strip().lower() for name in (values.get("name_zh"), values.get("name_en"))
+            if name and name.strip()}
+
+
+class ProjectBatch(Batch):
+    """``project`` for a chunk: the live projects the user sees of the companies the rows name
+    by id, with one of the rows' names, read in one query; the rows looked up in memory."""
+
+    def __init__(self, importer, user, rows: list[dict]):
+        from ..projects.models import Project
+
+        super().__init__(importer, user, rows)
+        self.keys: dict[tuple, dict] = {}  # (company id, name lower case) → {project: order}
+        self.written: dict[int, list] = {}  # id(project) → its keys
+        self.new = 0
+        self.companies = {v["company_id"] for v in rows if isinstance(v.get("company_id"), int)}
+        names = set().union(*(_project_names(v) for v in rows)) if rows else set()
+        if self.companies and names:
+            self.keep += db.session.scalars(sa.select(Project).where(
+                Project.deleted_at.is_(None), visible(user, Project),
+                Project.company_id.in_(self.companies),
+                sa.or_(sa.func.lower(Project.name_zh).in_(names),
+                       sa.func.lower(Project.name_en).in_(names)))).all()
+            for found in self.keep:
+                if isinstance(found, Project):
+                    self._index(found, (0, found.id))
+
+    def _index(self, record, order) -> None:
+        keys = [(record.company_id, name.lower()) for name in (record.name_zh, record.name_en)
+                if name]
+        for key in keys:
+            self.keys.setdefault(key, {})[record] = order
+        self.written[id(record)] = keys
+
+    def find(self, user, values):
+        names = _project_names(values)
+        if not names or not isinstance(values.get("company_id"), int):
+            return None
+        if values["company_id"] not in self.companies:
+            return project(user, values)
+        found = {}
+        for name in names:
+            found |= self.keys.get((values["company_id"], name), {})
+        return min(found, key=found.get) if found else None
+
+    def wrote(self, record) -> None:
+        order = None
+        for key in self.written.pop(id(record), []):
+            order = self.keys[key].pop(record, order)
+        if record.deleted_at is None:
+            self.new += 1
+            self._index(record, order or ((0, record.id) if record.id else (1, self.new)))

@@ -6,22 +6,27 @@ report is what the write would be: created, updated, unchanged, skipped, and eve
 with its row (from 1 at the header, as a spreadsheet shows) and column. A write keeps the
 rows only when no row has a problem; otherwise nothing is written either.
 
-Rows are read as they come and handled CHUNK at a time: after each chunk the session is
-flushed and the records it holds are let go (``_release``), so a file of 50,000 rows never
-holds 50,000 records in memory.
+Rows are read as they come and handled CHUNK at a time, through the same services one row
+at a time, but written a chunk at once: the services' commits are held (``one_transaction``),
+what a chunk's rows look up (the records they name, the records they may match) is read in
+one query a chunk (``Kind.batch``), and after the chunk the session is flushed once (its
+INSERTs and audit rows in batches, the derived updates the services asked for once:
+``flush_held``) and the records it holds are let go (``_release``), so a file of 50,000 rows
+never holds 50,000 records in memory.
 """
 
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
 from ..access import require
 from ..db import db
 from ..errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, default_message
-from ..writes import one_transaction
+from ..writes import flush_held, one_transaction
 from . import reading
 from .kinds import KINDS
 from .layout import Layout, layout_of
@@ -117,32 +122,39 @@ def run(user, kind: str, path: Path, *, dry_run: bool = True, progress=None) -> 
 
 def _rows(user, importer, layout: Layout, rows, report: Report, progress=None) -> None:
     while chunk := list(islice(rows, CHUNK)):
-        for number, cells in chunk:
-            _row(user, importer, layout, number, cells, report)
-        db.session.flush()
+        read = [(number, *layout.read(cells)) for number, cells in chunk]
+        batch = importer.batch(user, [values for _number, values, problems in read
+                                      if not problems])
+        for number, values, problems in read:
+            _row(user, importer, batch, layout, number, values, problems, report)
+        flush_held(db.session)
+        del batch
         _release(user)
         if progress is not None:
             progress(chunk[-1][0])
 
 
-def _row(user, importer, layout: Layout, number: int, cells: list, report: Report) -> None:
-    values, problems = layout.read(cells)
+def _row(user, importer, batch, layout: Layout, number: int, values: dict, problems: list,
+         report: Report) -> None:
     for column, message in problems:
         report.error(number, column, message, layout.header_of(column))
     if problems:
         report.skipped += 1
         return
+    values = dict(values)
     record_id = values.pop("id", None)
     stage = values.pop("stage", None)
     column, outcome = "id", "unchanged"
     try:
         importer.resolve(user, values)
         record = importer.get(user, record_id) if record_id is not None \
-            else importer.find(user, values)
+            else batch.find(user, values)
         if record is None:
             column, outcome = ("zone" if "zone" in values else ""), "created"
             record = importer.create(user, values)
         else:
+            if sa.inspect(record).pending:  # an earlier row's of this chunk: written first
+                db.session.flush()
             if record_id is None:
                 values = importer.kept_on_match(record, values)
             values = importer.prepare(record, values)
@@ -153,7 +165,10 @@ def _row(user, importer, layout: Layout, number: int, cells: list, report: Repor
         if stage and stage != record.stage:
             column = "stage"
             outcome = "updated" if outcome == "unchanged" else outcome
+            if sa.inspect(record).pending:  # its history row names it
+                db.session.flush()
             importer.move(user, record, stage)
+        batch.wrote(record)
         if record_id is None and outcome != "created":
             report.match(number, record)
         setattr(report, outcome, getattr(report, outcome) + 1)

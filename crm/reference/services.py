@@ -11,6 +11,7 @@ from ..clock import FIRST_YEAR, LAST_YEAR, YEARS
 from ..db import db
 from ..errors import Invalid
 from ..text import name_key
+from ..writes import once_per_batch
 from .models import ExchangeRate, Global500Entry
 
 # -- exchange rates ----------------------------------------------------------------------------
@@ -189,6 +190,21 @@ def match_entries(company_ids: set[int] | None = None) -> None:
         if company_ids is None or entry.company_id in company_ids or entry.company_id is None and match in company_ids:
             entry.company_id = match
     db.session.flush()
+
+
+def relink(companies, *, match: bool = True) -> None:
+    """The Global 500 links after ``companies`` were written: the newest list's entries
+    matched to them by name again (when ``match``: a new, renamed or deleted company), then
+    every company's entry refreshed (``refresh_fortune500``). Both read every company, so a
+    held transaction (an import) does them once a batch, for all its companies at once."""
+    once_per_batch(db.session, "fortune500", _relink, *((c, match) for c in companies))
+
+
+def _relink(items: set) -> None:
+    ids = {company.id for company, match in items if match}
+    if ids:
+        match_entries(ids)
+    refresh_fortune500()
 
 
 def refresh_fortune500() -> None:

@@ -48,6 +48,10 @@ def test_a_project_row_holds_what_the_api_reads(app, api, eur_rate):
         criteria=["large", "high"], competing_locations=["Suzhou", "Vietnam"],
         total_investment=Money.parse("150000000", "USD"), new_jobs=120, land_mu=12.5,
         annual_output=Money.parse("2000000.50", "EUR"), owner="olga", productive=True)
+    for amount in ("1000000.00", "250000.05"):  # PostgreSQL sums them as a numeric
+        assert admin.post(f"/api/v1/projects/{project.id}/payments", json={
+            "amount": {"amount": amount, "currency": "USD"},
+            "received_on": "2024-06-01"}).status_code == 201
     read = admin.get(f"/api/v1/projects/{project.id}").get_json()
     header, rows = read_csv(admin.get("/api/v1/exports/projects"))
     row = dict(zip(header, rows[0], strict=True))
@@ -64,6 +68,7 @@ def test_a_project_row_holds_what_the_api_reads(app, api, eur_rate):
     assert (row["Expected annual output"], row["Expected annual output (currency)"]) == (
         "2000000.50", "EUR")
     assert row["Total investment in US dollars"] == read["total_investment_usd"]
+    assert (row["Capital paid in"], row["Capital paid in (currency)"]) == ("1250000.05", "USD")
     assert row["Date signed"] == read["signed_on"] == "2024-01-01"
     assert row["Estimated landing date"] == "2030-01-01"
     assert (row["New jobs"], row["Land (mu)"], row["Owner"]) == ("120", "12.5", "olga")

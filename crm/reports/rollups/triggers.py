@@ -4,12 +4,20 @@ the bulk loader, restores, imports and hand-written SQL alike. Each applies a ru
 counted and adds what the new one counts. Row triggers on both databases (SQLite's
 ``CREATE TRIGGER … BEGIN … END``, PostgreSQL's plpgsql functions), made from one list.
 
+An INSERT's rule that can read a set of rows (``Trigger.inserted``) is, on PostgreSQL, one
+statement trigger over the statement's new rows (its transition table, ``inserted``): an
+import's chunk is one multi-row INSERT, so each rollup row is updated once a chunk instead of
+once a record (a row trigger's upsert of the project rollup costs about 2.5 ms there: an
+import of 500 projects spent 1.3 s in it; as one statement, 4 ms). SQLite has row triggers
+only, and they cost little there.
+
 A project's or meeting's hard delete takes its contributions off in a BEFORE DELETE trigger,
 while its history and links are still there; the cascaded deletes of those then find no live
 parent and change nothing.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
@@ -43,10 +51,19 @@ class Trigger:
     body: tuple[str, ...]
     when: str | None = None
     before: bool = False
+    # an INSERT's body over a set of rows, ``inserted(alias, tables)``: PostgreSQL's statement
+    # trigger reads the statement's new rows with it (``inserted`` there)
+    inserted: Callable[[str, str], tuple[str, ...]] | None = None
 
     def create(self, sql: Sql) -> list[str]:
         timing = "BEFORE" if self.before else "AFTER"
         name = PREFIX + self.name
+        if not sql.sqlite and self.inserted is not None:
+            body = "".join(f"{statement};\n" for statement in self.inserted("n", "inserted n"))
+            return [f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+                    f"{body}RETURN NULL;\nEND\n$$",
+                    f"CREATE TRIGGER {name} AFTER INSERT ON {self.table} REFERENCING NEW TABLE "
+                    f"AS inserted FOR EACH STATEMENT EXECUTE FUNCTION {name}()"]
         if sql.sqlite:
             when = f" WHEN {self.when}" if self.when else ""
             body = "".join(f"{statement};\n" for statement in self.body)
@@ -138,7 +155,8 @@ def _project_triggers(sql: Sql) -> list[Trigger]:
         FROM project p WHERE p.company_id = NEW.id AND {live("p")} AND NOT ({mega("p")})"""
     return [
         Trigger("project_insert", "project", "INSERT", (
-            project_upsert(sql.project_rows("NEW", 1)),)),
+            project_upsert(sql.project_rows("NEW", 1)),),
+            inserted=lambda p, tables: (project_upsert(sql.project_rows(p, 1, tables)),)),
         Trigger("project_update", "project", "UPDATE", (
             project_upsert(union(sql.project_rows("OLD", -1), sql.project_rows("NEW", 1))),),
             when=_any_changed(sql, *PROJECT_COLUMNS)),
@@ -240,11 +258,14 @@ def _linked_triggers(sql: Sql) -> list[Trigger]:
 
 
 def _row_triggers(sql: Sql, name: str, table: str, rows, columns: tuple[str, ...],
-                  before_delete: bool = False) -> list[Trigger]:
+                  before_delete: bool = False, over_set: bool = False) -> list[Trigger]:
     """A rule ``rows(alias, sign)`` on one table's own rows: added on insert, moved on an
-    update of ``columns``, taken off on delete."""
+    update of ``columns``, taken off on delete; ``over_set``: the rule also reads a set of
+    rows, ``rows(alias, sign, tables)`` (an INSERT's statement trigger on PostgreSQL)."""
     return [
-        Trigger(f"{name}_insert", table, "INSERT", (sql.day_upsert(rows("NEW", 1)),)),
+        Trigger(f"{name}_insert", table, "INSERT", (sql.day_upsert(rows("NEW", 1)),),
+                inserted=(lambda alias, tables: (sql.day_upsert(rows(alias, 1, tables)),))
+                if over_set else None),
         Trigger(f"{name}_update", table, "UPDATE", (
             sql.day_upsert(union(rows("OLD", -1), rows("NEW", 1))),),
             when=_any_changed(sql, *columns)),
@@ -268,9 +289,9 @@ def _day_triggers(sql: Sql) -> list[Trigger]:
 
     return [
         *_row_triggers(sql, "created", "project", sql.created_rows,
-                       ("zone_code", "created_at", "deleted_at")),
+                       ("zone_code", "created_at", "deleted_at"), over_set=True),
         *_row_triggers(sql, "meetings", "interaction", meeting_rows,
-                       ("zone_code", "occurred_on", "deleted_at")),
+                       ("zone_code", "occurred_on", "deleted_at"), over_set=True),
         *_row_triggers(sql, "moves_change", "stage_change", moves, ("at",)),
         Trigger("moves_project_update", "project", "UPDATE", (
             sql.day_upsert(union(project_moves("OLD", -1), project_moves("NEW", 1))),),
@@ -292,8 +313,10 @@ def triggers(sql: Sql) -> list[Trigger]:
             *_linked_triggers(sql), *_day_triggers(sql)]
 
 
-def install(connection: sa.Connection, sql: Sql) -> None:
+def install(connection: sa.Connection, sql: Sql, *, statement_triggers: bool = True) -> None:
     for trigger in triggers(sql):
+        if not statement_triggers:
+            trigger = replace(trigger, inserted=None)
         for statement in trigger.drop(sql) + trigger.create(sql):
             connection.exec_driver_sql(statement)
 

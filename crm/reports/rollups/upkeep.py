@@ -114,8 +114,10 @@ def check(connection: sa.Connection) -> list[str]:
     return differences
 
 
-def install(connection: sa.Connection) -> None:
-    triggers.install(connection, sql_for(connection))
+def install(connection: sa.Connection, *, statement_triggers: bool = True) -> None:
+    """The triggers, (re)made; ``statement_triggers=False``: row triggers only, as before
+    migration 0008s (its downgrade)."""
+    triggers.install(connection, sql_for(connection), statement_triggers=statement_triggers)
 
 
 def uninstall(connection: sa.Connection) -> None:
