@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from . import clock
 from .auth.models import User
 from .auth.services import create_user
-from .codes import ParkCategory, ProjectKind, Role, Stage
+from .codes import Industry, ParkCategory, ProjectKind, Role, Stage
 from .companies.models import Company
 from .companies.services import create_company
 from .extensions import db
+from .imports.values import code_of
 from .money import Money
 from .projects.models import Project, StageChange
 from .projects.payments import add_payment
@@ -371,7 +372,8 @@ def _companies(rng: random.Random, admin: User) -> dict[str, Company]:
         if company is None:
             company = create_company(admin, {
                 "name_zh": name_zh, "name_en": name_en, "country": country,
-                "industry": industry, "website": website, "phone": phone,
+                "industry": code_of(industry, Industry), "industry_detail": industry,
+                "website": website, "phone": phone,
                 "parent_id": made[parent].id if parent else None,
             }, allow_duplicate=True)
         made[key] = company
@@ -528,7 +530,7 @@ def _plan(rng: random.Random, companies: dict[str, Company],
             "productive": productive, "land_mu": land_mu,
             "new_jobs": int(usd / 1e6 * rng.uniform(2, 6)) + rng.randint(10, 60),
             "competing_locations": rng.sample(COMPETING, rng.randint(0, 3)),
-            "public_summary": summary,
+            "public_summary_en": summary,
         }
         if output_usd:
             values["annual_output"] = _amount(output_usd, "CNY")
@@ -580,7 +582,7 @@ def _plan(rng: random.Random, companies: dict[str, Company],
                        "productive": True, "land_mu": 80.0,
                        "total_investment": _amount(rng.uniform(5, 15) * 1e6, "USD"),
                        "likelihood": "low",
-                       "public_summary": "A plant lead that the zone's entry rules exclude."},
+                       "public_summary_en": "A plant lead that the zone's entry rules exclude."},
             "later": {}, "path": path, "at": at, "start": start,
             "owner": ZONE_OFFICERS[zone][0], "notes": {s: reason for s in path}})
     return plans
@@ -762,7 +764,7 @@ def _activity(rng: random.Random, today: date) -> None:
         if talent is None:
             talent = create_talent(officer, {
                 "name": name, "name_zh": name_zh, "nationality": country, "talent_type": kind,
-                "field": field, "employer": employer, "zone": zone, "owner": officer.username})
+                "field_en": field, "employer": employer, "zone": zone, "owner": officer.username})
             stops = ["contacted", "negotiating", "landed"][: index % 4]
             for stage in stops:
                 move_talent(officer, talent, stage, "demo")

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from pydantic import ConfigDict, Field
 
 from ..clock import FIRST_YEAR, LAST_YEAR, today
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
 from ..projects.fields import PROJECT
@@ -46,7 +46,7 @@ class FunnelQuery(Query):
     kind: Literal_of(ProjectKind) | None = None
     criteria: Literal_of(Criterion) | None = None
     country: str | None = Field(None, max_length=2)
-    industry: str | None = Field(None, max_length=200)
+    industry: Literal_of(Industry) | None = None
     flag: Literal_of(Flag) | None = None
 
 

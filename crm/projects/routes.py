@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import can
-from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, MilestoneCode, ProjectKind, Stage
 from ..errors import Invalid
 from ..exports.pages import download
 from ..extensions import db
@@ -38,7 +38,7 @@ from .forms import MilestonesForm, PaymentForm, ProjectForm, StageForm, conflict
 BOARD_LIMIT = 30
 PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
-           "country": Country, "industry": None, "owner": None, "q": None}
+           "country": Country, "industry": Industry, "owner": None, "q": None}
 
 
 # -- list and board ----------------------------------------------------------------------------
