@@ -17,8 +17,9 @@ from tests import factories
 BUDGET = {
     # issue 10 added the paid-in report to /reports, and to a project its milestones, its
     # payments (and on its page the currencies of the ledger's form, and for those who verify
-    # the list of its evidence files); issue 11 its coordination items
-    "/": 4, "/reports": 11, "/projects": 7, "/projects/board": 5, "/projects/{project}": 13,
+    # the list of its evidence files); issue 11 its coordination items; issue 16 the report
+    # of projects by industry to /reports (one grouped statement)
+    "/": 4, "/reports": 12, "/projects": 7, "/projects/board": 5, "/projects/{project}": 13,
     "/companies/{company}": 7, "/meetings": 9, "/follow-ups": 4, "/projects/new": 9,
     "/api/v1/projects": 6, "/api/v1/projects/{project}": 6, "/api/v1/interactions": 10,
     "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,

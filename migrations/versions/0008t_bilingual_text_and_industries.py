@@ -147,9 +147,7 @@ def upgrade():
 
 def downgrade():
     op.drop_index("ix_company_industry", table_name="company")
-    if op.get_bind().dialect.name == "postgresql":
-        op.drop_constraint("ck_company_industry", "company", type_="check")
-    op.drop_column("company", "industry")
+    op.drop_column("company", "industry")  # its CHECK goes with it
     op.add_column("company", sa.Column("industry", sa.String(200), nullable=False,
                                        server_default=""))
     op.execute("UPDATE company SET industry = industry_detail")
