@@ -22,9 +22,23 @@ from ..reference.models import ExchangeRate, Global500Entry
 from ..reference.services import replace_list, save_rates
 from ..zones.models import Park
 from ..zones.services import create_park
-from .activity import _activity, _reports
+from .activity import (  # noqa: F401 (bench data)
+    KEY_COUNTRIES,
+    MEETING_SUBJECTS,
+    PLACES,
+    _activity,
+    _reports,
+)
 from .companies import COMPANIES, CURRENCY, _companies, _short_names  # noqa: F401 (bench data)
-from .projects import COMPETING, _plan, _projects  # noqa: F401 (bench data)
+from .projects import (  # noqa: F401 (bench data)
+    COMPETING,
+    KIND_NAME,
+    KINDS,
+    LOST_REASONS,
+    _path,
+    _plan,
+    _projects,
+)
 from .tables import (  # noqa: F401 (the demo accounts, the tour, the bench data)
     DEMO_USERS,
     GLOBAL500,
@@ -35,6 +49,7 @@ from .tables import (  # noqa: F401 (the demo accounts, the tour, the bench data
     RATES_FROM,
     SEED,
     STAFF_PASSWORD,
+    ZONE_CODES,
 )
 
 

@@ -71,11 +71,11 @@ MEETING_SUBJECTS = [("洽谈用地与厂房方案", "visit"), ("视频会议：�
 def _activity(rng: random.Random, today: date) -> None:
     """Meetings over the last year linked to projects and talents, some follow-ups overdue,
     and talents who landed this year: made once (the demo's meetings carry a marker)."""
-    from .interactions.models import Interaction
-    from .interactions.services import create_interaction
-    from .talents.models import Talent, TalentStageChange
-    from .talents.services import create_talent
-    from .talents.services import move_stage as move_talent
+    from ..interactions.models import Interaction
+    from ..interactions.services import create_interaction
+    from ..talents.models import Talent, TalentStageChange
+    from ..talents.services import create_talent
+    from ..talents.services import move_stage as move_talent
 
     if db.session.scalar(sa.select(Interaction.id).limit(1)) is not None:
         return
@@ -133,7 +133,7 @@ def _activity(rng: random.Random, today: date) -> None:
 
 def _contacts(rng: random.Random) -> dict[int, list[int]]:
     """One or two people at each of the first companies, by company id."""
-    from .companies.contacts import create_contact
+    from ..companies.contacts import create_contact
 
     admin = _user("admin")
     made: dict[int, list[int]] = {}
@@ -153,9 +153,9 @@ def _contacts(rng: random.Random) -> dict[int, list[int]]:
 def _reports(admin: User, today: date) -> None:
     """Key countries and industries, the 双百 lists of last year and this year, and this
     year's targets: each made only when missing."""
-    from .reference.shuangbai import replace_shuangbai
-    from .reference.targets import save_target
-    from .reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
+    from ..reference.shuangbai import replace_shuangbai
+    from ..reference.targets import save_target
+    from ..reports.models import KeyCountry, KeyIndustry, ShuangbaiEntry, Target
 
     have = set(db.session.scalars(sa.select(KeyCountry.code)))
     db.session.add_all(KeyCountry(code=c) for c in KEY_COUNTRIES if c not in have)

@@ -249,7 +249,7 @@ def _plan(rng: random.Random, companies: dict[str, Company],
 
 def _backdate_milestones(project, at: dict) -> None:
     """The milestones the moves reached, on the plan's days rather than today's."""
-    from .projects.milestones import REACHED_BY
+    from ..projects.milestones import REACHED_BY
 
     for stage, code in REACHED_BY.items():
         if stage in at and project.milestone(code) is not None:
