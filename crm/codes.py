@@ -324,6 +324,7 @@ Industry.ALIASES = {
     "环保科技": "energy_saving", "environmental technology": "energy_saving",
     "节能环保": "energy_saving",
     "纺织": "fashion", "textiles": "fashion", "服装": "fashion", "皮革": "fashion",
+    "印染": "fashion", "textile dyeing": "fashion", "电镀": "C", "electroplating": "C",
     "时尚产业": "fashion",
     "化工": "C", "chemicals": "C", "电气设备": "C", "electrical equipment": "C",
     "电机": "C", "motors": "C", "线缆": "C", "cables": "C", "电力电子": "C",

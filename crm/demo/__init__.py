@@ -50,6 +50,7 @@ from .tables import (  # noqa: F401 (the demo accounts, the tour, the bench data
     SEED,
     STAFF_PASSWORD,
     ZONE_CODES,
+    ZONE_PROFILES,
 )
 
 
@@ -93,6 +94,19 @@ def _parks() -> dict[str, list[Park]]:
     return by_zone
 
 
+def _profiles(admin: User) -> None:
+    """Every zone's public profile in both languages, where the zone has none yet."""
+    from ..zones.models import Zone
+    from ..zones.services import update_zone_profile
+
+    names = ("summary_zh", "summary_en", "industries_zh", "industries_en", "contact_name",
+             "contact_email", "contact_phone")
+    for code, profile in ZONE_PROFILES.items():
+        zone = db.session.get(Zone, code)
+        if zone is not None and not (zone.summary_zh or zone.summary_en):
+            update_zone_profile(admin, zone, dict(zip(names, profile, strict=True)))
+
+
 def load_demo() -> str:
     """Load the demo data set: only what is missing, so running it twice adds nothing."""
     rng = random.Random(SEED)
@@ -100,6 +114,7 @@ def load_demo() -> str:
     admin = _user("admin")
     _reference()
     parks = _parks()
+    _profiles(admin)
     companies = _companies(rng, admin)
     username, password, locale, name, company_key = PARTNER
     if _user(username) is None:

@@ -20,14 +20,15 @@ KEY_COUNTRIES = ["DE", "JP", "KR", "US", "NL", "FR", "IT", "SG"]
 KEY_INDUSTRIES = [("汽车零部件", "Automotive parts"), ("工业自动化", "Industrial automation"),
                   ("新材料", "Materials"), ("电子信息", "Electronics"),
                   ("集成电路", "Semiconductors")]
-# the 双百 list of last year (12) and of this year (10): demo companies are linked by name
+# the 双百 lists of last year (12) and of this year (10): foreign-invested enterprises registered
+# in Zhejiang (the demo's Siemens (Jiaxing) is linked by name; the others are invented)
 SHUANGBAI_LAST_YEAR = [
     ("西门子（嘉兴）智能装备有限公司", "Siemens (Jiaxing) Smart Equipment Co., Ltd."),
-    ("巴斯夫（中国）有限公司", "BASF (China) Co., Ltd."),
-    ("博世（中国）投资有限公司", "Bosch (China) Investment Ltd."),
-    ("日立（中国）有限公司", "Hitachi (China) Ltd."),
-    ("松下电器（中国）有限公司", "Panasonic Corporation of China"),
-    ("雀巢（中国）有限公司", "Nestlé (China) Ltd."),
+    ("嘉兴德科汽车部件有限公司", "Jiaxing Deke Auto Parts Co., Ltd."),
+    ("平湖日新精密电子有限公司", "Pinghu Rixin Precision Electronics Co., Ltd."),
+    ("嘉善荷欣智能装备有限公司", "Jiashan Hexin Smart Equipment Co., Ltd."),
+    ("嘉兴港区瑞达新材料有限公司", "Jiaxing Port Ruida New Materials Co., Ltd."),
+    ("秀洲阳光新能源科技有限公司", "Xiuzhou Yangguang New Energy Technology Co., Ltd."),
     ("嘉兴恒远精密机械有限公司", "Jiaxing Hengyuan Precision Machinery Co., Ltd."),
     ("嘉善华誉光电科技有限公司", "Jiashan Huayu Optoelectronics Co., Ltd."),
     ("平湖德瑞包装材料有限公司", "Pinghu Derui Packaging Materials Co., Ltd."),
@@ -35,28 +36,32 @@ SHUANGBAI_LAST_YEAR = [
     ("桐乡新锐复合材料有限公司", "Tongxiang Xinrui Composites Co., Ltd."),
     ("海盐澳捷紧固件有限公司", "Haiyan Aojie Fasteners Co., Ltd."),
 ]
-SHUANGBAI_THIS_YEAR = SHUANGBAI_LAST_YEAR[:6] + [
-    ("嘉兴恒远精密机械有限公司", "Jiaxing Hengyuan Precision Machinery Co., Ltd."),
-    ("嘉善华誉光电科技有限公司", "Jiashan Huayu Optoelectronics Co., Ltd."),
-    ("舍弗勒股份公司", "Schaeffler AG"),
-    ("尼得科株式会社", "Nidec Corporation"),
+SHUANGBAI_THIS_YEAR = SHUANGBAI_LAST_YEAR[:8] + [
+    ("海宁意达时尚科技有限公司", "Haining Yida Fashion Technology Co., Ltd."),
+    ("桐乡乌镇云联信息技术有限公司", "Tongxiang Wuzhen Yunlian Information Technology Co., Ltd."),
 ]
 # metric, target, hand-typed actual (citywide); then every zone's new-economy park
 CITY_TARGETS = [("intl_park_entries", 2, None), ("floor_space_m2", 300_000, 126_500),
                 ("land_reclaimed_mu", 6_000, 2_350), ("shuangbai_increase", 2, None)]
+# name, 中文名, nationality, type, field (English, 中文), employer
 TALENTS = [
-    ("Anna Schmidt", "安娜·施密特", "DE", "rnd", "Power electronics", "Infineon"),
-    ("Kenji Sato", "佐藤健二", "JP", "managerial", "Plant management", "Denso"),
-    ("Min-jun Park", "朴敏俊", "KR", "rnd", "Battery materials", "LG Energy Solution"),
-    ("Lucas Martin", "卢卡·马丁", "FR", "innovative", "Industrial AI", "Schneider Electric"),
-    ("Sofia Rossi", "索菲亚·罗西", "IT", "rnd", "Textile machinery", "Santoni"),
-    ("Daan de Vries", "达安·德弗里斯", "NL", "managerial", "Supply chain", "NXP"),
-    ("Emily Carter", "艾米丽·卡特", "US", "innovative", "Medical devices", "Medtronic"),
-    ("Wei Ming Tan", "陈伟明", "SG", "managerial", "Food processing", "Wilmar"),
-    ("Jonas Becker", "约纳斯·贝克尔", "DE", "rnd", "Precision bearings", "Schaeffler"),
-    ("Yuki Tanaka", "田中由纪", "JP", "rnd", "Ceramic capacitors", "Murata"),
-    ("Marco Bianchi", "马可·比安基", "IT", "innovative", "Submarine cables", "Prysmian"),
-    ("Hannah Müller", "汉娜·穆勒", "DE", "managerial", "Laser systems", "TRUMPF"),
+    ("Anna Schmidt", "安娜·施密特", "DE", "rnd", ("Power electronics", "电力电子"), "Infineon"),
+    ("Kenji Sato", "佐藤健二", "JP", "managerial", ("Plant management", "工厂管理"), "Denso"),
+    ("Min-jun Park", "朴敏俊", "KR", "rnd", ("Battery materials", "电池材料"),
+     "LG Energy Solution"),
+    ("Lucas Martin", "卢卡·马丁", "FR", "innovative", ("Industrial AI", "工业人工智能"),
+     "Schneider Electric"),
+    ("Sofia Rossi", "索菲亚·罗西", "IT", "rnd", ("Textile machinery", "纺织机械"), "Santoni"),
+    ("Daan de Vries", "达安·德弗里斯", "NL", "managerial", ("Supply chain", "供应链管理"), "NXP"),
+    ("Emily Carter", "艾米丽·卡特", "US", "innovative", ("Medical devices", "医疗器械"),
+     "Medtronic"),
+    ("Wei Ming Tan", "陈伟明", "SG", "managerial", ("Food processing", "食品加工"), "Wilmar"),
+    ("Jonas Becker", "约纳斯·贝克尔", "DE", "rnd", ("Precision bearings", "精密轴承"),
+     "Schaeffler"),
+    ("Yuki Tanaka", "田中由纪", "JP", "rnd", ("Ceramic capacitors", "陶瓷电容器"), "Murata"),
+    ("Marco Bianchi", "马可·比安基", "IT", "innovative", ("Submarine cables", "海缆"),
+     "Prysmian"),
+    ("Hannah Müller", "汉娜·穆勒", "DE", "managerial", ("Laser systems", "激光系统"), "TRUMPF"),
 ]
 PLACES = [("嘉兴", "CN"), ("上海", "CN"), ("Stuttgart", "DE"), ("München", "DE"),
           ("Osaka", "JP"), ("Seoul", "KR"), ("Rotterdam", "NL"), ("Singapore", "SG")]
@@ -66,6 +71,13 @@ CONTACT_NAMES = [("Thomas Keller", "Managing director", "de"), ("Yuko Ito", "Hea
 MEETING_SUBJECTS = [("洽谈用地与厂房方案", "visit"), ("视频会议：投资条款", "video"),
                     ("总部拜访", "meeting"), ("项目进展电话沟通", "call"),
                     ("进博会洽谈", "event"), ("政策说明会", "meeting")]
+# where a meeting of each subject takes place: in the zone, at the investor's headquarters,
+# at the fair (进博会: Shanghai), or nowhere (a call)
+WHERE = {"洽谈用地与厂房方案": "zone", "视频会议：投资条款": None, "总部拜访": "headquarters",
+         "项目进展电话沟通": None, "进博会洽谈": ("上海", "CN"), "政策说明会": "zone"}
+HEADQUARTERS = {"DE": "München", "JP": "Tokyo", "KR": "Seoul", "US": "Chicago", "FR": "Paris",
+                "NL": "Amsterdam", "CH": "Zürich", "GB": "London", "SG": "Singapore",
+                "IT": "Milano", "SE": "Stockholm", "TW": "台北", "HK": "香港"}
 
 
 def _activity(rng: random.Random, today: date) -> None:
@@ -82,14 +94,15 @@ def _activity(rng: random.Random, today: date) -> None:
     contacts = _contacts(rng)
     users = {u.username: u for u in db.session.scalars(sa.select(User))}
     made_talents = []
-    for index, (name, name_zh, country, kind, field, employer) in enumerate(TALENTS):
+    for index, (name, name_zh, country, kind, (field, field_zh), employer) in enumerate(
+            TALENTS):
         zone = ZONE_CODES[index % len(ZONE_CODES)]
         officer = users[ZONE_OFFICERS[zone][0]]
         talent = db.session.scalar(sa.select(Talent).where(Talent.name == name))
         if talent is None:
             talent = create_talent(officer, {
                 "name": name, "name_zh": name_zh, "nationality": country, "talent_type": kind,
-                "field_en": field, "employer": employer, "zone": zone, "owner": officer.username})
+                "field_en": field, "field_zh": field_zh, "employer": employer, "zone": zone, "owner": officer.username})
             stops = ["contacted", "negotiating", "landed"][: index % 4]
             for stage in stops:
                 move_talent(officer, talent, stage, "demo")
@@ -121,14 +134,30 @@ def _activity(rng: random.Random, today: date) -> None:
             follow_ups.append({"title": "发送项目建议书与政策清单", "due_on": due,
                                "owner": officer.username,
                                "done": due < today and rng.random() < 0.6})
-        place, country = rng.choice(PLACES)
         company_id = db.session.scalar(sa.select(Project.company_id).where(
             Project.id == project_id))
+        place, country = _where(subject, zone, db.session.get(Company, company_id))
         create_interaction(officer, {
             "kind": kind, "occurred_on": day, "subject": subject, "location": place,
             "country": country, "zone": zone, "project_ids": [project_id],
             "company_ids": [company_id], "contact_ids": contacts.get(company_id, [])[:1],
             "talent_ids": talents, "attendees": [officer.username], "follow_ups": follow_ups})
+
+
+def _where(subject: str, zone: str, company: Company) -> tuple[str, str]:
+    """(place, country) of a meeting on ``subject`` about a project of ``company`` in ``zone``."""
+    from .projects import ZONE_CITY
+
+    where = WHERE[subject]
+    if where == "zone":
+        return ZONE_CITY[zone], "CN"
+    if where == "headquarters":
+        top = company
+        while top.parent is not None:
+            top = top.parent
+        return HEADQUARTERS.get(top.country, "上海"), top.country if top.country in \
+            HEADQUARTERS else "CN"
+    return where or ("", "")
 
 
 def _contacts(rng: random.Random) -> dict[int, list[int]]:

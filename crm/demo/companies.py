@@ -147,16 +147,46 @@ COMPANIES = [
      "Motors 电机", "https://www.johnsonelectric.com", None, [("微电机", "micro motors")]),
 ]
 
+# invented firms (example.com sites), never real ones, for the negative cases: the projects that
+# are lost with a reason and the 两高一低 leads (the last two) the zones turn away
+INVENTED = [
+    ("kirana", "基拉纳精密部件株式会社", "Kirana Precision Parts K.K.", "JP",
+     "Precision machinery 精密机械", "https://kirana-parts.example.com", None,
+     [("精密冲压件", "precision stampings")]),
+    ("valtera", "瓦尔泰拉工业股份公司", "Valtera Industrie S.p.A.", "IT", "Machinery 装备制造",
+     "https://valtera.example.com", None, [("包装机械", "packaging machinery")]),
+    ("hanseong", "瀚星新材料株式会社", "Hanseong Advanced Materials Co., Ltd.", "KR",
+     "Materials 新材料", "https://hanseong-materials.example.com", None,
+     [("锂电池隔膜", "battery separators")]),
+    ("brightfield", "明野电子公司", "Brightfield Electronics Inc.", "US", "Electronics 电子信息",
+     "https://brightfield.example.com", None, [("工控主板", "industrial control boards")]),
+    ("delmar", "德尔马食品公司", "Delmar Foods B.V.", "NL", "Food 食品",
+     "https://delmar-foods.example.com", None, [("乳制品", "dairy products")]),
+    ("solvane", "索尔瓦涅能源公司", "Solvane Énergie SAS", "FR", "New energy 新能源",
+     "https://solvane.example.com", None, [("储能电池", "energy-storage batteries")]),
+    ("eastbay", "东湾印染有限公司", "Eastbay Textile Finishing Ltd.", "HK",
+     "Textile dyeing 印染", "https://eastbay-finishing.example.com", None,
+     [("印染", "textile dyeing")]),
+    ("nordvik", "诺维克表面处理有限公司", "Nordvik Oberflächentechnik GmbH", "DE",
+     "Electroplating 电镀", "https://nordvik.example.com", None,
+     [("电镀加工", "electroplating")]),
+]
+NEGATIVE = [key for key, *_rest in INVENTED[:-2]]  # lost projects' companies
+TWO_HIGH_ONE_LOW = [key for key, *_rest in INVENTED[-2:]]
+
 CURRENCY = {"DE": "EUR", "FR": "EUR", "NL": "EUR", "IT": "EUR", "JP": "JPY", "KR": "KRW",
             "CH": "CHF", "GB": "GBP", "SG": "SGD", "TW": "TWD", "HK": "HKD", "US": "USD",
             "SE": "USD", "CN": "CNY"}
 # which zones an investor of a country tends to choose (the international parks)
-AFFINITY = {"DE": "jxetdz", "JP": "jsetdz", "NL": "phetdz", "IT": "hnedz", "KR": "jxip"}
+# (the international parks: Sino-German in 嘉兴经开区, Sino-Dutch in 嘉善, Sino-Japanese in 平湖,
+# Sino-Italian in 海宁, Sino-Korean in 嘉兴工业园区)
+AFFINITY = {"DE": "jxetdz", "JP": "phetdz", "NL": "jsetdz", "IT": "hnedz", "KR": "jxip"}
 
 
 def _companies(rng: random.Random, admin: User) -> dict[str, Company]:
     made: dict[str, Company] = {}
-    for key, name_zh, name_en, country, industry, website, parent, _products in COMPANIES:
+    for key, name_zh, name_en, country, industry, website, parent, _products in (
+            COMPANIES + INVENTED):
         calling = {"DE": "49", "JP": "81", "KR": "82", "US": "1", "FR": "33", "NL": "31",
                    "CH": "41", "GB": "44", "SG": "65", "IT": "39", "SE": "46", "TW": "886",
                    "HK": "852", "CN": "86"}[country]
@@ -190,7 +220,7 @@ def _short_names(name_zh: str, name_en: str) -> tuple[str, str]:
 
 def _origin(key: str) -> str:
     """The country of the group at the top of a company's parent chain."""
-    by_key = {c[0]: c for c in COMPANIES}
+    by_key = {c[0]: c for c in COMPANIES + INVENTED}
     while by_key[key][6]:
         key = by_key[key][6]
     return by_key[key][3]

@@ -11,11 +11,22 @@ from ..codes import ProjectKind, Stage
 from ..companies.models import Company
 from ..extensions import db
 from ..money import Money
+from ..numbers import usd as usd_text
 from ..projects.models import Project, StageChange
 from ..projects.payments import add_payment
 from ..projects.services import create_project, move_stage, update_project
 from ..zones.models import Park
-from .companies import AFFINITY, COMPANIES, CURRENCY, _origin, _short_names
+from ..zones.services import ZONES
+from .companies import (
+    AFFINITY,
+    COMPANIES,
+    CURRENCY,
+    INVENTED,
+    NEGATIVE,
+    TWO_HIGH_ONE_LOW,
+    _origin,
+    _short_names,
+)
 from .tables import RATES, RATES_FROM, ZONE_CODES, ZONE_EN, ZONE_OFFICERS
 
 KIND_NAME = {
@@ -25,6 +36,22 @@ KIND_NAME = {
     ProjectKind.MERGER: ("并购项目", "acquisition"),
     ProjectKind.PARK_COOPERATION: ("国际园区合作项目", "international park cooperation project"),
 }
+KIND_PHRASE_ZH = {
+    ProjectKind.NEW: "投资新建{product}生产基地",
+    ProjectKind.EXPANSION: "增资扩产{product}",
+    ProjectKind.RD_CENTER: "设立{product}研发中心",
+    ProjectKind.MERGER: "并购当地一家{product}企业",
+    ProjectKind.PARK_COOPERATION: "在国际合作园区建设{product}项目",
+}
+ZONE_ZH = {code: name_zh for code, name_zh, *_rest in ZONES}
+# where a zone is, as a note says it
+ZONE_CITY = {"jxetdz": "嘉兴", "jsetdz": "嘉善", "phetdz": "平湖", "hnedz": "海宁",
+             "txedz": "桐乡", "hyedz": "海盐", "jxip": "嘉兴", "xzip": "嘉兴秀洲",
+             "jxport": "嘉兴港区"}
+# where an investor's group comes from, as a note says it (国别（地区）)
+COUNTRY_ZH = {"DE": "德国", "JP": "日本", "KR": "韩国", "US": "美国", "FR": "法国",
+              "NL": "荷兰", "CH": "瑞士", "GB": "英国", "SG": "新加坡", "IT": "意大利",
+              "SE": "瑞典", "TW": "台湾地区", "HK": "香港", "CN": "上海"}
 KIND_PHRASE = {
     ProjectKind.NEW: "a new plant for",
     ProjectKind.EXPANSION: "a capital increase to expand its production of",
@@ -39,9 +66,9 @@ COMPETING = ["Suzhou", "Kunshan", "Shanghai Lingang", "Wuxi", "Nantong", "Hefei"
 
 NOTES = {
     Stage.CONTACTED: ["首次视频会议，介绍开发区产业政策", "经驻外商务代表处引荐，已建立联系",
-                      "在进博会上接洽，对方有意实地考察", "德国路演期间拜访总部"],
+                      "在进博会上接洽，对方有意实地考察", "赴{country}招商推介期间拜访总部"],
     Stage.NEGOTIATING: ["投资方实地考察园区，讨论用地与厂房方案", "就用地指标与产业扶持政策进行洽谈",
-                        "提交项目建议书，进入条款谈判", "集团董事会原则同意选址嘉兴"],
+                        "提交项目建议书，进入条款谈判", "集团董事会原则同意选址{city}"],
     Stage.SIGNED: ["在嘉兴市重大项目集中签约仪式上签约", "签署投资协议", "签约，约定分两期建设"],
     Stage.REGISTERED: ["取得营业执照", "完成外资企业设立登记"],
     Stage.CONSTRUCTION: ["取得施工许可证，正式开工", "一期厂房开工建设"],
@@ -99,8 +126,11 @@ def _plan(rng: random.Random, companies: dict[str, Company],
         key, (product_zh, product_en) = products[index % len(products)]
         if index >= len(products):
             key, (product_zh, product_en) = rng.choice(products)
+        if final == Stage.LOST:  # a lost project is never a real firm's
+            key = NEGATIVE[index % len(NEGATIVE)]
+            product_zh, product_en = next(c for c in INVENTED if c[0] == key)[7][0]
         company = companies[key]
-        entry = next(c for c in COMPANIES if c[0] == key)
+        entry = next(c for c in COMPANIES + INVENTED if c[0] == key)
         origin = _origin(key)
         zone = ZONE_CODES[index % len(ZONE_CODES)]
         if origin in AFFINITY and rng.random() < 0.45:
@@ -131,11 +161,11 @@ def _plan(rng: random.Random, companies: dict[str, Company],
             ["USD", "USD", "CNY"])
         productive = kind in (ProjectKind.NEW, ProjectKind.EXPANSION,
                               ProjectKind.PARK_COOPERATION, ProjectKind.MERGER)
+        # land from the investment per mu (投资强度) Jiaxing's zones ask: 350万–800万元 a mu
         land_mu = None
-        if kind == ProjectKind.RD_CENTER:
-            land_mu = round(rng.uniform(5, 30), 1)
-        elif kind != ProjectKind.MERGER:
-            land_mu = float(max(10, int(usd / 1e6 * rng.uniform(0.8, 1.8))))
+        if kind != ProjectKind.MERGER:
+            per_mu_usd = rng.uniform(350, 800) * 1e4 * float(RATES["CNY"])
+            land_mu = max(5.0, round(usd / per_mu_usd, 1))
         output_usd = usd * rng.uniform(1.0, 2.5) if productive else None
         criteria = set(rng.sample(["high", "new", "excellent", "distinctive"], rng.randint(0, 2)))
         if usd >= 100e6:
@@ -181,15 +211,23 @@ def _plan(rng: random.Random, companies: dict[str, Company],
         money_en = f"US${usd / 1e6:,.0f} million"
         summary = (f"{short_en} plans {KIND_PHRASE[kind]} {product_en} in {ZONE_EN[zone]}, "
                    f"with a total investment of about {money_en}.")
+        summary_zh = (f"{short_zh}拟在{ZONE_ZH[zone]}"
+                      f"{KIND_PHRASE_ZH[kind].format(product=product_zh)}，"
+                      f"总投资约{usd_text(round(usd / 1e6) * 1e8, 'zh')}。")
+        # registered capital at least the share of the total the rules ask (1/3 above
+        # US$30M …); the foreign party's part of it is the contracted foreign capital (合同外资)
+        floor = 0.7 if usd <= 3e6 else 0.5 if usd <= 10e6 else 0.4 if usd <= 30e6 else 0.34
+        registered_usd = usd * rng.uniform(floor, floor + 0.12)
+        foreign_usd = registered_usd * rng.choice([1.0, 1.0, 1.0, 0.8, 0.6])
         values = {
             "name_zh": name_zh, "name_en": name_en, "company_id": company.id, "zone": zone,
             "park_id": park.id if park else None, "kind": kind, "criteria": sorted(criteria),
             "total_investment": _amount(usd, currency),
-            "foreign_capital": _amount(usd * rng.uniform(0.6, 1.0), currency),
+            "foreign_capital": _amount(foreign_usd, currency),
             "productive": productive, "land_mu": land_mu,
             "new_jobs": int(usd / 1e6 * rng.uniform(2, 6)) + rng.randint(10, 60),
             "competing_locations": rng.sample(COMPETING, rng.randint(0, 3)),
-            "public_summary_en": summary,
+            "public_summary_en": summary, "public_summary_zh": summary_zh,
         }
         if output_usd:
             values["annual_output"] = _amount(output_usd, "CNY")
@@ -210,11 +248,12 @@ def _plan(rng: random.Random, companies: dict[str, Company],
         if top.order >= Stage.REGISTERED.order:
             registered_at = at.get(Stage.REGISTERED) or at[Stage.CONSTRUCTION]
             later["registered_on"] = registered_at.date()
-            later["registered_capital"] = _amount(usd * rng.uniform(0.3, 0.5), currency)
+            later["registered_capital"] = _amount(registered_usd, currency)
         if top.order >= Stage.CONSTRUCTION.order:
-            # paid-in capital in two instalments, the second a year on (not after today)
+            # paid-in capital (实际到资), part of the foreign capital, in two instalments, the
+            # second a year on (not after today)
             first = (at.get(Stage.CONSTRUCTION) or at[reached[-1]]).date()
-            share = usd * rng.uniform(0.2, 0.8)
+            share = foreign_usd * rng.uniform(0.4, 0.95)
             later["payments"] = [(_amount(share * 0.6, currency), first),
                                  (_amount(share * 0.4, currency),
                                   min(first + timedelta(days=365), now.date()))]
@@ -223,12 +262,13 @@ def _plan(rng: random.Random, companies: dict[str, Company],
             if stage == Stage.LOST:
                 notes[stage] = rng.choice(LOST_REASONS)
             else:
-                notes[stage] = rng.choice(NOTES[Stage(stage)])
+                notes[stage] = rng.choice(NOTES[Stage(stage)]).format(
+                    country=COUNTRY_ZH.get(origin, "海外"), city=ZONE_CITY[zone])
         plans.append({"values": values, "later": later, "path": path, "at": at,
                       "start": start, "owner": owner, "notes": notes})
     # two 两高一低 leads: one still a lead, one turned away
-    dirty = [("某外资印染项目", "Overseas textile dyeing plant lead", [], None),
-             ("某外资电镀加工项目", "Overseas electroplating plant lead", [Stage.LOST],
+    dirty = [("东湾印染项目", "Eastbay textile dyeing plant lead", [], None),
+             ("诺维克电镀加工项目", "Nordvik electroplating plant lead", [Stage.LOST],
               "两高一低项目，不符合开发区准入要求")]
     for offset, (name_zh, name_en, path, reason) in enumerate(dirty):
         start = now - timedelta(days=200 - offset * 90)
@@ -236,24 +276,47 @@ def _plan(rng: random.Random, companies: dict[str, Company],
         zone = ZONE_CODES[5 + offset]
         plans.append({
             "values": {"name_zh": name_zh, "name_en": name_en,
-                       "company_id": companies[["hyosung", "johnson_electric"][offset]].id,
+                       "company_id": companies[TWO_HIGH_ONE_LOW[offset]].id,
                        "zone": zone, "kind": ProjectKind.NEW, "two_high_one_low": True,
                        "productive": True, "land_mu": 80.0,
                        "total_investment": _amount(rng.uniform(5, 15) * 1e6, "USD"),
                        "likelihood": "low",
-                       "public_summary_en": "A plant lead that the zone's entry rules exclude."},
+                       "public_summary_en": "A plant lead that the zone's entry rules exclude.",
+                       "public_summary_zh": "不符合开发区准入要求的生产项目线索。"},
             "later": {}, "path": path, "at": at, "start": start,
             "owner": ZONE_OFFICERS[zone][0], "notes": {s: reason for s in path}})
     return plans
 
 
+# a signed project's planned milestones (签约 … 达产), in days after signing
+PLANNED_AFTER = {"signed": 0, "registered": 60, "land": 120, "construction": 180,
+                 "completion": 450, "operation": 540, "full_production": 900}
+
+
 def _backdate_milestones(project, at: dict) -> None:
-    """The milestones the moves reached, on the plan's days rather than today's."""
+    """The milestones the moves reached, on the plan's days rather than today's; a signed
+    project's plan for all seven from its signing day, so those it has not reached by their
+    day are late (节点滞后), and land supplied and construction completed on the way to
+    production."""
+    from ..codes import MilestoneCode
     from ..projects.milestones import REACHED_BY
 
     for stage, code in REACHED_BY.items():
         if stage in at and project.milestone(code) is not None:
             project.milestone(code).actual_on = at[stage].date()
+    signed = project.milestone(MilestoneCode.SIGNED)
+    if signed is not None and signed.actual_on is not None:
+        for code, days in PLANNED_AFTER.items():
+            project.milestone_row(code).planned_on = signed.actual_on + timedelta(days=days)
+        built = project.milestone(MilestoneCode.CONSTRUCTION)
+        if built is not None and built.actual_on is not None:
+            project.milestone_row(MilestoneCode.LAND).actual_on = max(
+                signed.actual_on, built.actual_on - timedelta(days=30))
+        running = project.milestone(MilestoneCode.OPERATION)
+        if running is not None and running.actual_on is not None:
+            project.milestone_row(MilestoneCode.COMPLETION).actual_on = max(
+                built.actual_on if built is not None and built.actual_on else signed.actual_on,
+                running.actual_on - timedelta(days=20))
     db.session.commit()
 
 
