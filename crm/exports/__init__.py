@@ -212,10 +212,11 @@ class CompanyExport(Export):
             "industry": lambda f: [Column(str(f.label), Company.industry,
                                           convert=Industry.label_of)],
             "fortune500_entry": lambda f: [
-            Column(_("%(field)s (year)", field=f.label), entry(Global500Entry.year),
-                   sheet.NUMBER),
-            Column(_("%(field)s (rank)", field=f.label), entry(Global500Entry.rank),
-                   sheet.NUMBER)]}
+                Column(_("%(field)s (year)", field=f.label), entry(Global500Entry.year),
+                       sheet.NUMBER),
+                Column(_("%(field)s (rank)", field=f.label), entry(Global500Entry.rank),
+                       sheet.NUMBER)],
+        }
 
 
 class TalentExport(Export):
