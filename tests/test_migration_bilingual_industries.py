@@ -14,6 +14,7 @@ COMPANIES = [("Auto", "Automotive parts 汽车零部件"), ("Chem", "Chemicals �
 def test_old_text_is_carried_into_the_new_columns(app):
     db.session.remove()
     downgrade(revision="0007v")
+    db.engine.dispose()  # no pooled connection keeps the schema it saw before
     try:
         with db.engine.begin() as connection:
             now = "2025-01-01 00:00:00"
@@ -42,6 +43,7 @@ def test_old_text_is_carried_into_the_new_columns(app):
                 "'jxetdz', 'identified', 10, :now, '', '', 1, :now, :now)"), {"now": now})
     finally:
         upgrade()
+        db.engine.dispose()
     with db.engine.connect() as connection:
         companies = connection.execute(sa.text(
             "SELECT name_en, industry, industry_detail FROM company ORDER BY id")).all()
@@ -70,6 +72,7 @@ def test_old_text_is_carried_into_the_new_columns(app):
     # and back: one column again, the Chinese text where there is one
     db.session.remove()
     downgrade(revision="0007v")
+    db.engine.dispose()
     try:
         with db.engine.connect() as connection:
             summaries = connection.execute(sa.text(
@@ -80,3 +83,4 @@ def test_old_text_is_carried_into_the_new_columns(app):
         assert industries == [text for _name, text in COMPANIES]
     finally:
         upgrade()
+        db.engine.dispose()
