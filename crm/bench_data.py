@@ -201,17 +201,27 @@ def _users(w: Writer, now) -> dict:
     return {"ids": users, "by_zone": by_zone}
 
 
+def industry_code(text: str) -> str | None:
+    """The industry code of a company's words (``Chemicals 化工``), as an import maps them."""
+    from .codes import Industry
+    from .imports.values import code_of
+
+    return code_of(text, Industry)
+
+
 def _companies(w: Writer, plan: list[dict], now) -> None:
     rows = []
     for index, c in enumerate(plan):
         c["id"] = w.next_id("company")
         zh = "".join(c["zh"])
         phone = f"+86 573 {8000_0000 + index}"
-        rows.append((c["id"], zh, c["en"], c["country"], c["industry"], c["website"], phone, "",
+        rows.append((c["id"], zh, c["en"], c["country"], industry_code(c["industry"]),
+                     c["industry"], c["website"], phone, "",
                      plan[c["parent"]]["id"] if c["parent"] is not None else None,
                      name_key(zh), name_key(c["en"]), website_domain(c["website"]),
                      phone_key(phone), search_text(c["zh"], [c["en"]]), 1, now, now))
-    w.insert("company", ["id", "name_zh", "name_en", "country", "industry", "website", "phone",
+    w.insert("company", ["id", "name_zh", "name_en", "country", "industry", "industry_detail",
+                         "website", "phone",
                          "notes", "parent_id", "name_key_zh", "name_key_en", "website_domain",
                          "phone_key", "search_text", "version", "created_at", "updated_at"], rows)
 
@@ -231,7 +241,7 @@ PROJECT_COLUMNS = [
     "reached_order", "stage_changed_at", "tech_level", "park_types", "productive",
     "two_high_one_low", "land_mu", "likelihood", "estimated_land_date", "new_jobs",
     "competing_locations", "verified_by_id",
-    "verified_at", "verified_note", "owner_id", "created_by_id", "public_summary", "notes",
+    "verified_at", "verified_note", "owner_id", "created_by_id", "public_summary_zh", "notes",
     "search_text", "version", "created_at", "updated_at",
 ] + [f"{money}_{part}" for money in ("total_investment", "registered_capital", "annual_output",
                                      "annual_tax")
@@ -349,7 +359,7 @@ def _talents(w: Writer, rng, users, n: int, now) -> dict[str, list[int]]:
                      reached, times[-1] if times else created, owner, "",
                      search_text([name], name_zh), 1, created, now))
         by_zone.setdefault(zone, []).append(tid)
-    w.insert("talent", ["id", "name", "name_zh", "nationality", "talent_type", "field",
+    w.insert("talent", ["id", "name", "name_zh", "nationality", "talent_type", "field_en",
                         "employer", "zone_code", "stage", "reached_order", "stage_changed_at",
                         "owner_id", "notes", "search_text", "version", "created_at",
                         "updated_at"], rows)

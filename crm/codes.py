@@ -263,3 +263,91 @@ class ObstacleStatus(Code):
 class CoordinationLevel(Code):
     ZONE = "zone", _l("Zone level")
     CITY = "city", _l("Escalated to the city")
+
+
+# -- industries (a company's ``industry``) -----------------------------------------------------
+
+
+class Industry(Code):
+    """A company's industry: the sections (门类) of the national classification GB/T 4754-2017,
+    coded by their letter, and the key industries the plan names (信息经济 first among them),
+    coded by a word. ``key``: one of the plan's key industries."""
+
+    @property
+    def key(self) -> bool:
+        return len(self.value) > 1
+
+    # the plan's key industries (重点产业)
+    INFORMATION_ECONOMY = "information_economy", _l("Information economy")
+    HIGH_END_EQUIPMENT = "high_end_equipment", _l("High-end equipment")
+    NEW_ENERGY = "new_energy", _l("New energy")
+    NEW_MATERIALS = "new_materials", _l("New materials")
+    AUTOMOTIVE = "automotive", _l("Automobiles and parts")
+    BIOMEDICINE = "biomedicine", _l("Biomedicine and medical devices")
+    ENERGY_SAVING = "energy_saving", _l("Energy saving and environmental protection")
+    FASHION = "fashion", _l("Fashion: textiles, apparel and leather")
+    # GB/T 4754-2017, sections A–T
+    A = "A", _l("Agriculture, forestry, animal husbandry and fishery")
+    B = "B", _l("Mining")
+    C = "C", _l("Manufacturing")
+    D = "D", _l("Electricity, heat, gas and water production and supply")
+    E = "E", _l("Construction")
+    F = "F", _l("Wholesale and retail trade")
+    G = "G", _l("Transport, storage and postal services")
+    H = "H", _l("Accommodation and catering")
+    I = "I", _l("Information transmission, software and information technology services")  # noqa: E741
+    J = "J", _l("Finance")
+    K = "K", _l("Real estate")
+    L = "L", _l("Leasing and business services")
+    M = "M", _l("Scientific research and technical services")
+    N = "N", _l("Water conservancy, environment and public facilities management")
+    O = "O", _l("Resident services, repair and other services")  # noqa: E741
+    P = "P", _l("Education")
+    Q = "Q", _l("Health and social work")
+    R = "R", _l("Culture, sports and entertainment")
+    S = "S", _l("Public administration, social security and social organisations")
+    T = "T", _l("International organisations")
+
+
+# what files and people call an industry besides its label (an import, the API and the
+# migration that coded the old free text read these; labels in both languages are read too)
+Industry.ALIASES = {
+    "信息产业": "information_economy", "电子信息": "information_economy",
+    "electronics": "information_economy", "电子": "information_economy",
+    "消费电子": "information_economy", "consumer electronics": "information_economy",
+    "电子元器件": "information_economy", "electronic components": "information_economy",
+    "集成电路": "information_economy", "半导体": "information_economy",
+    "semiconductors": "information_economy", "光电科技": "information_economy",
+    "optoelectronics": "information_economy", "软件": "information_economy",
+    "物联网": "information_economy", "云计算": "information_economy",
+    "数字经济": "information_economy", "digital economy": "information_economy",
+    "高端装备制造": "high_end_equipment", "装备制造": "high_end_equipment",
+    "machinery": "high_end_equipment", "智能装备": "high_end_equipment",
+    "smart equipment": "high_end_equipment", "工业自动化": "high_end_equipment",
+    "industrial automation": "high_end_equipment", "精密机械": "high_end_equipment",
+    "precision machinery": "high_end_equipment", "激光装备": "high_end_equipment",
+    "laser equipment": "high_end_equipment", "精密测量": "high_end_equipment",
+    "metrology": "high_end_equipment", "航空航天": "high_end_equipment",
+    "aerospace": "high_end_equipment", "电梯": "high_end_equipment",
+    "elevators": "high_end_equipment",
+    "新能源科技": "new_energy", "new energy technology": "new_energy", "光伏": "new_energy",
+    "photovoltaics": "new_energy", "储能": "new_energy",
+    "materials": "new_materials", "复合材料": "new_materials", "composites": "new_materials",
+    "纺织新材料": "new_materials", "化工新材料": "new_materials",
+    "汽车": "automotive", "automotive": "automotive", "汽车零部件": "automotive",
+    "automotive parts": "automotive", "auto parts": "automotive",
+    "生物医药": "biomedicine", "biopharma": "biomedicine", "医疗器械": "biomedicine",
+    "medical devices": "biomedicine", "生命健康": "biomedicine",
+    "life sciences": "biomedicine",
+    "环保科技": "energy_saving", "environmental technology": "energy_saving",
+    "节能环保": "energy_saving",
+    "纺织": "fashion", "textiles": "fashion", "服装": "fashion", "皮革": "fashion",
+    "印染": "fashion", "textile dyeing": "fashion", "电镀": "C", "electroplating": "C",
+    "时尚产业": "fashion",
+    "化工": "C", "chemicals": "C", "电气设备": "C", "electrical equipment": "C",
+    "电机": "C", "motors": "C", "线缆": "C", "cables": "C", "电力电子": "C",
+    "power electronics": "C", "涂料": "C", "coatings": "C", "建材": "C",
+    "building materials": "C", "食品": "C", "food": "C", "foods": "C", "日用消费品": "C",
+    "consumer goods": "C", "包装材料": "C", "packaging materials": "C", "紧固件": "C",
+    "fasteners": "C", "营养与材料": "C", "nutrition and materials": "C",
+}

@@ -81,3 +81,19 @@ def bilingual(prefix: str):
         return (zh or en) if first == "zh" else (en or zh)
 
     return property(getter)
+
+
+def written_in(record, prefix: str) -> tuple[str, str | None]:
+    """``<prefix>_zh`` or ``<prefix>_en`` as ``bilingual`` picks it, and the language it is
+    written in when that is not the reader's (a page marks such a fallback); None when it is
+    the reader's own or empty."""
+    def get(name):  # a model, or its public view as a dict (the partner's pages)
+        return (record.get(name) if isinstance(record, dict) else getattr(record, name)) or ""
+
+    zh, en = get(f"{prefix}_zh"), get(f"{prefix}_en")
+    first, other = ("zh", "en") if language() == "zh" else ("en", "zh")
+    own = zh if first == "zh" else en
+    if own:
+        return own, None
+    fallback = en if first == "zh" else zh
+    return fallback, (other if fallback else None)

@@ -244,6 +244,15 @@ class Field:
         return single if never_null else s.nullable(single)
 
 
+def language_field(name: str, label, *, public: bool = False) -> Field:
+    """``name``: the text of ``<name>_zh`` and ``<name>_en`` (the model's ``bilingual``) in the
+    reader's language, else in the other one. Read-only here: the API writes it into the
+    request's language's column (``crm.api.fields.in_request_language``); forms, imports and
+    exports take the two columns."""
+    return Field(name, label, kind=VALUE, writable=False, public=public, schema=s.STR,
+                 read=lambda record: getattr(record, name))
+
+
 @dataclass
 class Record:
     """A record kind: its fields in the order people read them."""

@@ -7,7 +7,7 @@ from flask_babel import format_date, format_datetime, format_decimal, refresh
 from flask_login import current_user
 
 from . import codes, numbers
-from .i18n import LANGUAGES, language
+from .i18n import LANGUAGES, language, written_in
 from .money import Money
 
 
@@ -26,6 +26,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["per_mu_for"] = lambda end: numbers.PerMu.for_period(language(), end)
     app.jinja_env.globals["export_url"] = export_url
+    app.jinja_env.globals["written_in"] = written_in
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -19,8 +19,9 @@ BUDGET = {
     # payments (and on its page the currencies of the ledger's form, and for those who verify
     # the list of its evidence files); issue 11 its coordination items
     # the warnings (issue 10) add two where projects show: the settings (their thresholds) and
-    # one statement for the whole page's warnings
-    "/": 4, "/reports": 11, "/projects": 9, "/projects/board": 7, "/projects/{project}": 15,
+    # one statement for the whole page's warnings; issue 16 the report of projects by industry
+    # to /reports (one grouped statement)
+    "/": 4, "/reports": 12, "/projects": 9, "/projects/board": 7, "/projects/{project}": 15,
     "/companies/{company}": 7, "/meetings": 9, "/follow-ups": 4, "/projects/new": 9,
     "/api/v1/projects": 8, "/api/v1/projects/{project}": 8, "/api/v1/interactions": 10,
     "/api/v1/companies": 5, "/api/v1/reports/funnel": 5, "/api/v1/reports/league": 5,

@@ -1,8 +1,14 @@
-from pydantic import Field
+from typing import Annotated
 
+from flask_babel import gettext as _
+from pydantic import BeforeValidator, Field, WithJsonSchema
+
+from ..codes import Industry
 from ..companies import merge, services
 from ..companies.fields import COMPANY
 from ..companies.models import Company
+from ..i18n_codes import Literal_of
+from ..imports.values import code_of
 from . import bp
 from .core import (
     Body,
@@ -24,15 +30,39 @@ def company_json(company: Company, user) -> dict:
 
 COMPANY_SCHEMA = COMPANY.response_schema()
 COMPANY_ANSWER = COMPANY.either_view()
-CompanyIn = COMPANY.body(Body, "In", creating=True)
-CompanyChange = COMPANY.body(Body, "Change", extra={"version": (int, ...)})
+
+
+def industry_code(value):
+    """An industry as a client sends it: a code of the list, or its label in Chinese or in
+    English, or an alias (API.md had it as free text): the code, else a 422 that says how to
+    name one (the text itself belongs in ``industry_detail``)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(_("Must be text."))
+    found = code_of(value, Industry)
+    if found is None:
+        raise ValueError(_("Unknown industry %(value)s: give a code of the industry list "
+                           "(%(codes)s) or its Chinese or English label; put the company's own "
+                           "words in industry_detail.", value=value,
+                           codes=", ".join(Industry.codes())))
+    return found
+
+
+IndustryIn = Annotated[str | None, BeforeValidator(industry_code),
+                       WithJsonSchema({"anyOf": [{"type": "string", "examples": [
+                           "information_economy", "C", "信息经济", "Manufacturing"]},
+                           {"type": "null"}]})]
+_INDUSTRY = {"industry": (IndustryIn, None)}
+CompanyIn = COMPANY.body(Body, "In", creating=True, extra=_INDUSTRY)
+CompanyChange = COMPANY.body(Body, "Change", extra={"version": (int, ...), **_INDUSTRY})
 
 
 class CompanyQuery(PageQuery):
     q: str | None = Field(None, max_length=200)
     country: str | None = Field(None, max_length=2)
     fortune500: bool | None = None
-    industry: str | None = Field(None, max_length=200)
+    industry: Literal_of(Industry) | None = None
 
 
 class CreateQuery(Query):

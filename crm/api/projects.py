@@ -5,7 +5,7 @@ from pydantic import Field
 
 from .. import codes
 from ..access import allowed, can
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
 from ..projects import services
@@ -23,7 +23,7 @@ from .core import (
     require_user,
     values_of,
 )
-from .fields import Note, history_json, history_schema, stage_move
+from .fields import Note, history_json, history_schema, in_request_language, stage_move
 
 
 def project_json(project: Project, user) -> dict:
@@ -34,13 +34,15 @@ def project_json(project: Project, user) -> dict:
 # read-only fields a client may echo back from a GET are accepted and ignored
 _SENT = {"version", "stage"}  # read-only, yet what a PATCH sends them for matters
 _ECHOED = {name: (Any, None) for name in PROJECT.read_only - _SENT}
+# public_summary: written in the request's language (``in_request_language``)
+_IN_LANGUAGE = {"public_summary": (Note | None, None)}
 ProjectCreate = PROJECT.body(Body, "Create", creating=True, extra={
     # new projects start at lead
-    "stage": (Literal_of((Stage.LEAD.value,)) | None, None)})
+    "stage": (Literal_of((Stage.LEAD.value,)) | None, None), **_IN_LANGUAGE})
 ProjectChange = PROJECT.body(Body, "Change", extra={
     "version": (int, ...),
     # accepted only when unchanged: a move goes through /stage
-    "stage": (Literal_of(Stage) | None, None), **_ECHOED})
+    "stage": (Literal_of(Stage) | None, None), **_ECHOED, **_IN_LANGUAGE})
 PROJECT_SCHEMA = PROJECT.response_schema()
 PROJECT_ANSWER = PROJECT.either_view()  # a partner reads the public view
 
@@ -53,7 +55,7 @@ class ProjectQuery(PageQuery):
     flag: Literal_of(Flag) | None = None
     warning: Literal_of(codes.Warning) | None = None
     country: str | None = Field(None, max_length=2)
-    industry: str | None = Field(None, max_length=200)
+    industry: Literal_of(Industry) | None = None
     owner: str | None = Field(None, max_length=64)
     company_id: int | None = None
     q: str | None = Field(None, max_length=200)
@@ -87,7 +89,7 @@ def rows_json(rows, user) -> list[dict]:
            permission=("projects", "create"))
 def create_project(body: ProjectCreate):
     user = require_user()
-    values = values_of(body, exclude={"stage"})
+    values = in_request_language(body, values_of(body, exclude={"stage"}), "public_summary")
     project = services.create_project(user, values)
     return project_json(project, user), 201
 
@@ -106,7 +108,9 @@ def get_project(project_id: int):
 def change_project(project_id: int, body: ProjectChange):
     user = require_user()
     project = services.get_project(user, project_id)
-    values = PROJECT.sent(values_of(body, exclude_unset=True, exclude=PROJECT.read_only - _SENT))
+    values = PROJECT.sent(in_request_language(
+        body, values_of(body, exclude_unset=True, exclude=PROJECT.read_only - _SENT),
+        "public_summary"))
     version = values.pop("version")
     stage = values.pop("stage", None)
     if stage is not None and stage != project.stage:

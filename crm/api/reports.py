@@ -7,9 +7,10 @@ from flask_babel import gettext as _
 from pydantic import ConfigDict, Field
 
 from ..clock import FIRST_YEAR, LAST_YEAR, today
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, ProjectKind, Stage
 from ..errors import Invalid
 from ..i18n_codes import Literal_of
+from ..jsonschema import enum
 from ..projects.fields import PROJECT
 from ..reports.common import require_reports
 from ..reports.registry import REPORTS
@@ -36,10 +37,16 @@ SHUANGBAI = obj({
 LEAGUE = obj({"zones": array(obj({
     "zone": STR, "new_leads": INT, "signed": INT, "signed_usd": DECIMAL, "mega": INT,
     "fortune500": INT, "output_per_mu": nullable(DECIMAL), "tax_per_mu": nullable(DECIMAL),
-    "meetings": INT, "overdue_follow_ups": INT, "talents_landed": INT,
+    # null when the table is of one industry (?industry=): meetings, follow-ups and talents
+    # have no industry
+    "meetings": nullable(INT), "overdue_follow_ups": nullable(INT),
+    "talents_landed": nullable(INT),
     "unverified": {**INT, "description": "The zone's projects awaiting verification (核实), "
                    "as of today: left out of the figures of registered and later"},
 }))})
+INDUSTRIES = obj({"industries": array(obj({
+    "industry": nullable(enum(Industry)), "projects": INT, "signed": INT, "usd": DECIMAL,
+    "signed_usd": DECIMAL}))})
 
 PAID_IN = obj({"year": INT, "through": {"type": "string", "format": "date"}, "usd": DECIMAL,
                "previous_usd": DECIMAL, "unverified_usd": DECIMAL,
@@ -54,7 +61,7 @@ class FunnelQuery(Query):
     kind: Literal_of(ProjectKind) | None = None
     criteria: Literal_of(Criterion) | None = None
     country: str | None = Field(None, max_length=2)
-    industry: str | None = Field(None, max_length=200)
+    industry: Literal_of(Industry) | None = None
     flag: Literal_of(Flag) | None = None
 
 
@@ -69,6 +76,8 @@ class LeagueQuery(Query):
     to: date | None = Field(None, description="Default: today (inclusive)")
     sort: str | None = Field(None, max_length=40,
                              description="A column; -column puts the largest first")
+    industry: Literal_of(Industry) | None = Field(
+        None, description="Count only the projects of this industry's companies")
 
 
 def _zone_known(code: str | None) -> None:
@@ -112,7 +121,15 @@ def shuangbai(query: ShuangbaiQuery):
            tag="reports", query=LeagueQuery, response=LEAGUE, errors=(403,))
 def league(query: LeagueQuery):
     user = _reader()
-    return _answer(user, "league", start=query.from_, end=query.to, sort=query.sort)
+    return _answer(user, "league", start=query.from_, end=query.to, sort=query.sort,
+                   industry=query.industry)
+
+
+@operation(bp, "/reports/industries", "GET",
+           summary="Projects and investment per industry of their companies (null: none given)",
+           tag="reports", response=INDUSTRIES, errors=(403,))
+def industries():
+    return _answer(_reader(), "industries")
 
 
 class PaidInQuery(Query):

@@ -7,7 +7,7 @@ from ..talents.fields import TALENT
 from ..talents.models import Talent
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user, values_of
-from .fields import history_json, history_schema, stage_move
+from .fields import Name, history_json, history_schema, in_request_language, stage_move
 
 
 def talent_json(talent: Talent) -> dict:
@@ -17,8 +17,11 @@ def talent_json(talent: Talent) -> dict:
 TALENT_SCHEMA = TALENT.response_schema()
 TalentIn = TALENT.body(Body, "In", creating=True, extra={
     # new talents start here
-    "stage": (Literal_of((TalentStage.IDENTIFIED.value,)) | None, None)})
-TalentChange = TALENT.body(Body, "Change", extra={"version": (int, ...)})
+    "stage": (Literal_of((TalentStage.IDENTIFIED.value,)) | None, None),
+    # field: written in the request's language (``in_request_language``)
+    "field": (Name | None, None)})
+TalentChange = TALENT.body(Body, "Change", extra={"version": (int, ...),
+                                                  "field": (Name | None, None)})
 
 
 class TalentQuery(PageQuery):
@@ -46,7 +49,7 @@ def list_talents(query: TalentQuery):
            tag="talents", body=TalentIn, response=TALENT_SCHEMA, status=201, errors=(403,),
            permission=("talents", "create"))
 def create_talent(body: TalentIn):
-    values = values_of(body, exclude={"stage"})
+    values = in_request_language(body, values_of(body, exclude={"stage"}), "field")
     return talent_json(services.create_talent(require_user(), values)), 201
 
 
@@ -62,7 +65,8 @@ def get_talent(talent_id: int):
 def change_talent(talent_id: int, body: TalentChange):
     user = require_user()
     talent = services.get_talent(user, talent_id)
-    values = TALENT.sent(values_of(body, exclude_unset=True))
+    values = TALENT.sent(in_request_language(body, values_of(body, exclude_unset=True),
+                                             "field"))
     version = values.pop("version")
     return talent_json(services.update_talent(user, talent, version, values))
 

@@ -4,7 +4,8 @@ form, the service's limits and the partner's view (API.md) come from this list."
 from flask_babel import lazy_gettext as _l
 
 from .. import jsonschema as s
-from ..records import CHOICE, COUNTRY, DATETIME, NOTE, REF, TEXT, VALUE, Field, Record
+from ..codes import Industry
+from ..records import CHOICE, CODE, COUNTRY, DATETIME, NOTE, REF, TEXT, VALUE, Field, Record
 
 
 def entry_json(entry) -> dict | None:
@@ -23,7 +24,9 @@ COMPANY = Record("Company", [
     Field("name_zh", _l("Name in Chinese"), TEXT, public=True),
     Field("name_en", _l("Name in English"), TEXT, public=True),
     Field("country", _l("Country of origin"), COUNTRY, public=True),
-    Field("industry", _l("Industry"), TEXT, public=True),
+    Field("industry", _l("Industry"), CODE, Industry, public=True),
+    Field("industry_detail", _l("Industry in detail"), TEXT, public=True,
+          hint=_l("What the company makes or does, in its own words: engineering plastics …")),
     Field("website", _l("Website"), TEXT, public=True),
     Field("phone", _l("Phone"), TEXT, length=64),
     Field("parent_id", _l("Parent group"), REF),

@@ -21,7 +21,7 @@ from .fields import COMPANY
 from .models import Company, Contact
 
 # the survivor's fields that take the duplicate's value when they are empty; notes are joined
-FILLED = ("name_zh", "name_en", "country", "industry", "website", "phone")
+FILLED = ("name_zh", "name_en", "country", "industry", "industry_detail", "website", "phone")
 
 
 @dataclass(frozen=True)

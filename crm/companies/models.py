@@ -2,6 +2,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..codes import Industry
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index
 from ..i18n import bilingual
 
@@ -13,7 +14,8 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
     name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     name_en: Mapped[str] = mapped_column(sa.String(200), default="")
     country: Mapped[str] = mapped_column(sa.String(2), default="")
-    industry: Mapped[str] = mapped_column(sa.String(200), default="")
+    industry: Mapped[str | None] = mapped_column(sa.String(32), index=True)  # an Industry code
+    industry_detail: Mapped[str] = mapped_column(sa.String(200), default="")  # as people wrote it
     website: Mapped[str] = mapped_column(sa.String(200), default="")
     phone: Mapped[str] = mapped_column(sa.String(64), default="")
     notes: Mapped[str] = mapped_column(sa.Text, default="")
@@ -39,7 +41,8 @@ class Company(Versioned, Timestamps, SoftDeleted, db.Model):
     )
 
     # the list in its order and its count
-    __table_args__ = (live_index("ix_company_live_name", "name_en", "name_zh", "id"),)
+    __table_args__ = (live_index("ix_company_live_name", "name_en", "name_zh", "id"),
+                      sa.CheckConstraint(Industry.check("industry"), name="industry"))
 
     name = bilingual("name")
 

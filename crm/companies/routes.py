@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from .. import clock
 from ..access import allowed, can
+from ..codes import Industry
 from ..db import count_of
 from ..errors import Conflict, Invalid, NotFound
 from ..exports.pages import download
 from ..extensions import db
+from ..filters import clean
 from ..forms import int_or_none
 from ..pages import (
     RecordPages,
@@ -46,7 +48,8 @@ def list_filters() -> dict:
     """The list's filters from the query string, as ``company_query`` takes them."""
     return {"q": request.args.get("q", "").strip() or None,
             "country": request.args.get("country", "").strip().upper() or None,
-            "fortune500": {"yes": True, "no": False}.get(request.args.get("fortune500", ""))}
+            "fortune500": {"yes": True, "no": False}.get(request.args.get("fortune500", "")),
+            "industry": clean(request.args, {"industry": Industry})["industry"] or None}
 
 
 @bp.route("/companies")
@@ -56,7 +59,7 @@ def index():
     page = page_of(services.with_relations(services.company_query(current_user, **filters)))
     return render_template(
         "companies/index.html", companies=page.items, page=page,
-        q=filters["q"] or "", country=filters["country"] or "",
+        q=filters["q"] or "", country=filters["country"] or "", industry=filters["industry"] or "",
         fortune500=request.args.get("fortune500", ""),
         countries=services.countries(), country_name=services.country_name,
         may_create=services.can_create(current_user),

@@ -15,7 +15,6 @@ from ..i18n import language
 from ..reference import services as reference
 from ..search import matches
 from ..text import (
-    like_pattern,
     name_key,
     phone_key,
     search_text,
@@ -69,7 +68,7 @@ def company_query(user, *, q: str | None = None, country: str | None = None,
     if country:
         statement = statement.where(Company.country == country.upper())
     if industry:
-        statement = statement.where(Company.industry.ilike(like_pattern(industry), escape="\\"))
+        statement = statement.where(Company.industry == industry)
     if fortune500 is not None:
         statement = statement.where(Company.fortune500 if fortune500 else ~Company.fortune500)
     if not (q or country or industry or fortune500 is not None):

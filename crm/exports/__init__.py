@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from .. import clock
 from ..access import allowed
 from ..db import db
+from ..records import VALUE
 from . import sheet
 from .columns import (
     Column,
@@ -61,6 +62,8 @@ class Export:
         derived = self.derived()
         columns = []
         for field in record.fields:
+            if field.name not in derived and in_two_languages(record, field):
+                continue  # its two columns (public_summary_zh, _en) are exported
             if internal or field.public:
                 columns += derived[field.name](field) if field.name in derived \
                     else columns_of(field, model)
@@ -84,6 +87,12 @@ class Export:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         response.headers["Cache-Control"] = "private, no-store"
         return response
+
+
+def in_two_languages(record, field) -> bool:
+    """A derived field that is the reader's language of two columns (``language_field``)."""
+    return field.kind == VALUE and {f"{field.name}_zh", f"{field.name}_en"} <= set(
+        record.by_name)
 
 
 def _batches(statement, columns: list[Column]):
@@ -199,11 +208,18 @@ class CompanyExport(Export):
             return sa.select(column).where(
                 Global500Entry.id == Company.fortune500_entry_id).scalar_subquery()
 
-        return {"fortune500_entry": lambda f: [
-            Column(_("%(field)s (year)", field=f.label), entry(Global500Entry.year),
-                   sheet.NUMBER),
-            Column(_("%(field)s (rank)", field=f.label), entry(Global500Entry.rank),
-                   sheet.NUMBER)]}
+        from ..codes import Industry
+
+        return {
+            # the label in the reader's language (an import reads it back)
+            "industry": lambda f: [Column(str(f.label), Company.industry,
+                                          convert=Industry.label_of)],
+            "fortune500_entry": lambda f: [
+                Column(_("%(field)s (year)", field=f.label), entry(Global500Entry.year),
+                       sheet.NUMBER),
+                Column(_("%(field)s (rank)", field=f.label), entry(Global500Entry.rank),
+                       sheet.NUMBER)],
+        }
 
 
 class TalentExport(Export):

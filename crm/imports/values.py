@@ -165,8 +165,25 @@ def labels_of(codes) -> dict[str, str]:
         key(member.value): member.value for member in codes}
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def code_of(word, codes) -> str | None:
+    """The code ``word`` names (a code, a label in either language, an alias), or None; a name
+    given in both languages at once (``Chemicals 化工``, as older files and the demo wrote an
+    industry) by its Chinese or its Latin part."""
+    labels, word = labels_of(codes), key(word)
+    if word in labels:
+        return labels[word]
+    chinese = "".join(CJK.findall(word))
+    latin = key(CJK.sub(" ", word))
+    if not (chinese and latin):
+        return None
+    return labels.get(chinese) or labels.get(latin)
+
+
 def code(cell, codes) -> str:
-    found = labels_of(codes).get(key(text(cell)))
+    found = code_of(text(cell), codes)
     if found is None:
         raise ValueError(_("Unknown value %(value)s: use one of %(codes)s.", value=text(cell),
                            codes=", ".join(codes.codes())))

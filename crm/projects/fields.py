@@ -26,6 +26,7 @@ from ..records import (
     ZONE,
     Field,
     Record,
+    language_field,
 )
 
 
@@ -97,7 +98,12 @@ PROJECT = Record("Project", [
           schema=s.nullable(s.obj({"by": s.STR, "at": s.DATETIME}))),
     Field("owner", _l("Owner"), USER, attr="owner_id",
           read=lambda p: p.owner.username if p.owner else None),
-    Field("public_summary", _l("Public summary"), NOTE, public=True, nullable=False),
+    # what partners read, in both languages; ``public_summary`` is the reader's (API.md)
+    language_field("public_summary", _l("Public summary"), public=True),
+    Field("public_summary_zh", _l("Public summary in Chinese"), NOTE, public=True,
+          nullable=False),
+    Field("public_summary_en", _l("Public summary in English"), NOTE, public=True,
+          nullable=False),
     Field("notes", _l("Notes"), NOTE, nullable=False),
     Field("flags", _l("Flags"), kind=VALUE, writable=False, read=lambda p: p.flags,
           schema=s.obj({code: s.BOOL for code in Flag.codes()})),

@@ -57,7 +57,9 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
 
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    public_summary: Mapped[str] = mapped_column(sa.Text, default="")
+    # what partners read, in each language (``public_summary``: the reader's, else the other)
+    public_summary_zh: Mapped[str] = mapped_column(sa.Text, default="")
+    public_summary_en: Mapped[str] = mapped_column(sa.Text, default="")
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     search_text: Mapped[str] = mapped_column(sa.Text, default="")
 
@@ -103,6 +105,7 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     )
 
     name = bilingual("name")
+    public_summary = bilingual("public_summary")
 
     def milestone(self, code: str) -> "ProjectMilestone | None":
         """The row of milestone ``code`` (a ``MilestoneCode``), or None while it has none."""

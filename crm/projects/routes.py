@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from .. import codes
 from ..access import can
-from ..codes import Criterion, Flag, MilestoneCode, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, MilestoneCode, ProjectKind, Stage
 from ..errors import Invalid
 from ..exports.pages import download
 from ..extensions import db
@@ -39,7 +39,7 @@ from .forms import MilestonesForm, PaymentForm, ProjectForm, StageForm, conflict
 BOARD_LIMIT = 30
 PAGES = RecordPages("projects.show", "project_id", "projects/form.html", "project")
 FILTERS = {"zone": None, "stage": Stage, "kind": ProjectKind, "criteria": Criterion, "flag": Flag,
-           "warning": codes.Warning, "country": Country, "industry": None, "owner": None,
+           "warning": codes.Warning, "country": Country, "industry": Industry, "owner": None,
            "q": None}
 
 

@@ -17,7 +17,7 @@ from ..errors import Forbidden, Invalid
 from ..money import Money, NoRate
 from ..records import MONEY
 from ..search import matches
-from ..text import like_pattern, search_text
+from ..text import search_text
 from ..zones.models import Park, Zone
 from . import expansion, milestones, rules
 from .fields import PROJECT, VERIFIED_FIELDS
@@ -56,8 +56,7 @@ def project_query(user, filters: dict | None = None) -> sa.Select:
         if "country" in filters:
             companies = companies.where(Company.country == str(filters["country"]).upper())
         if "industry" in filters:
-            companies = companies.where(
-                Company.industry.ilike(like_pattern(filters["industry"]), escape="\\"))
+            companies = companies.where(Company.industry == filters["industry"])
         statement = statement.where(Project.company_id.in_(companies))
     if "warning" in filters:
         from . import warnings

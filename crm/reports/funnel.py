@@ -4,7 +4,7 @@ those there now, their US dollars, the conversion to the next stage and the medi
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from ..codes import Criterion, Flag, ProjectKind, Stage
+from ..codes import Criterion, Flag, Industry, ProjectKind, Stage
 from ..db import db
 from ..filters import Country, Year, clean, given
 from ..projects.models import Project, StageChange
@@ -23,7 +23,7 @@ from .rollups import ALL, ALL_YEARS, ProjectRollup, StayRollup
 from .rollups.sql import bucket_days
 
 FILTERS = {"zone": None, "year": Year, "kind": ProjectKind, "criteria": Criterion,
-           "country": Country, "industry": None, "flag": Flag}
+           "country": Country, "industry": Industry, "flag": Flag}
 API_KEYS = ("stage", "reached", "current", "usd", "unverified", "conversion", "median_days")
 ROLLED_UP = {"zone", "kind", "year"}  # the filters the rollups hold
 

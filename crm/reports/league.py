@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from ..access import visible
 from ..clock import period_bounds, today, year_to_date
-from ..codes import Stage, TalentStage
+from ..codes import Industry, Stage, TalentStage
 from ..db import db
 from ..errors import Invalid
 from ..filters import Day, clean
@@ -18,6 +18,7 @@ from ..numbers import PerMu
 from ..projects.models import Project
 from . import xlsx
 from .common import Report, as_int, as_usd, in_period, require_reports, zones_for
+from .industries import league_of_industry
 from .rollups import ALL, ALL_YEARS, DayRollup, ProjectRollup, SignedAgain
 
 # what each part of the league's statement adds to a zone's row (``again`` takes it off)
@@ -44,9 +45,11 @@ def _per_mu(cents, mu) -> str | None:
 
 
 def league(user, start: date | None = None, end: date | None = None,
-           sort: str | None = None) -> dict:
+           sort: str | None = None, industry: str | None = None) -> dict:
     """One row per zone the user may read (all nine for managers), zero when empty; each
-    number as API.md defines it, for the period ``start``–``end`` (inclusive)."""
+    number as API.md defines it, for the period ``start``–``end`` (inclusive). ``industry``
+    (a code): the project columns count the projects of that industry's companies only, and
+    the columns of meetings, follow-ups and talents, which have none, are None."""
     from ..talents.models import Talent, TalentStageChange
 
     require_reports(user)
@@ -117,11 +120,27 @@ def league(user, start: date | None = None, end: date | None = None,
     for zone, (output, tax, mu) in land.items():
         rows[zone].update(output_per_mu=_per_mu(output, mu), tax_per_mu=_per_mu(tax, mu))
 
+    if industry:
+        _only_industry(user, industry, rows, low, high)
     result = list(rows.values())
     for row in result:
         row["signed_usd"] = as_usd(row["signed_usd_cents"])
-    return {"from": start, "to": end, "sort": sort_key(sort),
+    return {"from": start, "to": end, "sort": sort_key(sort), "industry": industry,
             "zones": sort_league(result, sort)}
+
+
+def _only_industry(user, industry: str, rows: dict, low, high) -> None:
+    """The rows' numbers for the projects of ``industry`` alone (``league_of_industry``)."""
+    found = league_of_industry(user, industry, low, high)
+    for zone, row in rows.items():
+        of_zone = found.get(zone, {})
+        row.update(new_leads=0, signed=0, signed_usd_cents=0, mega=0, fortune500=0,
+                   output_per_mu=None, tax_per_mu=None, meetings=None,
+                   overdue_follow_ups=None, talents_landed=None)
+        row.update({k: v for k, v in of_zone.items() if k != "land"})
+        if "land" in of_zone:
+            output, tax, mu = of_zone["land"]
+            row.update(output_per_mu=_per_mu(output, mu), tax_per_mu=_per_mu(tax, mu))
 
 
 def sort_key(sort: str | None) -> str:
@@ -179,16 +198,17 @@ class LeagueReport(Report):
     def params(self, args) -> dict:
         """The period of the query string (this year to date where it gives none; its two
         days swapped when the end comes first) and the column to sort by."""
-        found = clean(args, {"from": Day, "to": Day, "sort": None})
+        found = clean(args, {"from": Day, "to": Day, "sort": None, "industry": Industry})
         start, end = default_period()
         start, end = found["from"] or start, found["to"] or end
         if start > end:
             start, end = end, start
-        return {"start": start, "end": end, "sort": found["sort"] or None}
+        return {"start": start, "end": end, "sort": found["sort"] or None,
+                "industry": found["industry"] or None}
 
     def run(self, user, start: date | None = None, end: date | None = None,
-            sort: str | None = None) -> dict:
-        return league(user, start, end, sort)
+            sort: str | None = None, industry: str | None = None) -> dict:
+        return league(user, start, end, sort, industry)
 
     def as_json(self, report: dict) -> dict:
         return {"zones": [{key: row[key] for key in ("zone", *LEAGUE_COLUMNS)}

@@ -4,6 +4,7 @@ dashboard, the report pages, the XLSX downloads and the API look a report up her
 from .activity import ActivityReport
 from .common import Report
 from .funnel import FunnelReport
+from .industries import IndustriesReport
 from .league import LeagueReport
 from .paid_in import PaidInReport
 from .shuangbai import ShuangbaiReport
@@ -11,7 +12,7 @@ from .targets import TargetsReport
 
 REPORTS: dict[str, Report] = {report.code: report for report in (
     FunnelReport(), ShuangbaiReport(), LeagueReport(), TargetsReport(), ActivityReport(),
-    PaidInReport(),
+    PaidInReport(), IndustriesReport(),
 )}
 
 # the reports that download as XLSX workbooks

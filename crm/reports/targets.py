@@ -53,10 +53,10 @@ def actuals_of(metrics: list[Metric], user, year: int) -> dict[str, dict[str | N
 class IntlParkEntries(Metric):
     def actuals(self, user, year):
         """Projects that reached ``registered`` in the year, in an international park, whose
-        company is from a key country or in a key industry (its industry equals a key
+        company is from a key country or in a key industry (its industry detail equals a key
         industry's Chinese or English name, or both as "English 中文", ignoring case)."""
         start, end = year_bounds(year)
-        industry = sa.func.lower(sa.func.trim(Company.industry))
+        industry = sa.func.lower(sa.func.trim(Company.industry_detail))
         names = sa.union(
             sa.select(sa.func.lower(KeyIndustry.name_zh)),
             sa.select(sa.func.lower(KeyIndustry.name_en)),

@@ -5,7 +5,19 @@ from flask_babel import lazy_gettext as _l
 
 from .. import jsonschema as s
 from ..codes import TalentStage, TalentType
-from ..records import CODE, COUNTRY, DATETIME, NOTE, TEXT, USER, VALUE, ZONE, Field, Record
+from ..records import (
+    CODE,
+    COUNTRY,
+    DATETIME,
+    NOTE,
+    TEXT,
+    USER,
+    VALUE,
+    ZONE,
+    Field,
+    Record,
+    language_field,
+)
 
 TALENT = Record("Talent", [
     Field("id", _l("ID"), kind=VALUE, writable=False, schema=s.INT),
@@ -13,7 +25,9 @@ TALENT = Record("Talent", [
     Field("name_zh", _l("Name in Chinese"), TEXT),
     Field("nationality", _l("Nationality"), COUNTRY),
     Field("talent_type", _l("Type"), CODE, TalentType, required=True, nullable=False),
-    Field("field", _l("Field"), TEXT,
+    language_field("field", _l("Field")),  # the reader's language, else the other
+    Field("field_zh", _l("Field in Chinese"), TEXT),
+    Field("field_en", _l("Field in English"), TEXT,
           hint=_l("What they work on: battery chemistry, robotics …")),
     Field("employer", _l("Current employer"), TEXT),
     Field("zone", _l("Zone"), ZONE, attr="zone_code", required=True, nullable=False),

@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..codes import TalentStage, TalentType
 from ..db import SoftDeleted, Timestamps, Versioned, db, utcnow
+from ..i18n import bilingual
 from ..stages import MoveColumns
 
 
@@ -16,7 +17,9 @@ class Talent(Versioned, Timestamps, SoftDeleted, db.Model):
     name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     nationality: Mapped[str] = mapped_column(sa.String(2), default="")
     talent_type: Mapped[str] = mapped_column(sa.String(16))
-    field: Mapped[str] = mapped_column(sa.String(200), default="")
+    # what they work on, in each language (``field``: the reader's, else the other)
+    field_zh: Mapped[str] = mapped_column(sa.String(200), default="")
+    field_en: Mapped[str] = mapped_column(sa.String(200), default="")
     employer: Mapped[str] = mapped_column(sa.String(200), default="")
     zone_code: Mapped[str] = mapped_column(sa.ForeignKey("zone.code"), index=True)
     stage: Mapped[str] = mapped_column(sa.String(16), default=TalentStage.IDENTIFIED, index=True)
@@ -28,6 +31,8 @@ class Talent(Versioned, Timestamps, SoftDeleted, db.Model):
 
     zone: Mapped["Zone"] = relationship()  # noqa: F821
     owner: Mapped["User | None"] = relationship()  # noqa: F821
+
+    field = bilingual("field")
 
     __table_args__ = (
         sa.CheckConstraint(TalentType.check("talent_type"), name="talent_type"),

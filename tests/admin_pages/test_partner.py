@@ -9,7 +9,7 @@ def make_projects(make_user, company, project):
                       email="olga@zone.example")
     acme, other = company("Acme GmbH"), company("Rival Corp", country="US")
     ours = project(acme, name_en="Acme battery plant", name_zh="阿克米电池厂",
-                   public_summary="A battery plant for the Yangtze delta.",
+                   public_summary_en="A battery plant for the Yangtze delta.",
                    notes="CONFIDENTIAL: they also talk to Suzhou",
                    owner="olga", total_investment=Money.parse("25000000", "USD"))
     theirs = project(other, name_en="Rival warehouse", notes="rival notes")

@@ -9,14 +9,15 @@ URL = "/api/v1/companies"
 
 def test_create_read_list_patch_delete(admin):
     body = {"name_zh": "西门子", "name_en": "Siemens AG", "country": "de",
-            "industry": "Electrical engineering", "website": "https://www.siemens.com/cn",
+            "industry": "制造业", "industry_detail": "Electrical engineering", "website": "https://www.siemens.com/cn",
             "phone": "+49 89 636 00", "notes": "Met at Hannover Messe"}
     created = ok(admin.post(URL, json=body), 201)
     assert created["id"] > 0
     assert created["name_zh"] == "西门子"
     assert created["name_en"] == "Siemens AG"
     assert created["country"] == "DE"
-    assert created["industry"] == "Electrical engineering"
+    assert created["industry"] == "C"  # the label (制造业) is taken as its code
+    assert created["industry_detail"] == "Electrical engineering"
     assert created["website"] == "https://www.siemens.com/cn"
     assert created["phone"] == "+49 89 636 00"
     assert created["parent_id"] is None
@@ -31,14 +32,14 @@ def test_create_read_list_patch_delete(admin):
     assert listed["items"] == [created]
 
     changed = ok(admin.patch(f"{URL}/{created['id']}",
-                             json={"version": 1, "industry": "Automation"}))
-    assert changed["industry"] == "Automation"
+                             json={"version": 1, "industry": "Information economy"}))
+    assert changed["industry"] == "information_economy"
     assert changed["name_en"] == "Siemens AG"
     assert changed["version"] == 2
 
-    stale = admin.patch(f"{URL}/{created['id']}", json={"version": 1, "industry": "X"})
+    stale = admin.patch(f"{URL}/{created['id']}", json={"version": 1, "industry": "C"})
     assert error_of(stale, 409)["code"] == "conflict"
-    assert ok(admin.get(f"{URL}/{created['id']}"))["industry"] == "Automation"
+    assert ok(admin.get(f"{URL}/{created['id']}"))["industry"] == "information_economy"
 
     assert admin.delete(f"{URL}/{created['id']}").status_code == 204
     assert error_of(admin.get(f"{URL}/{created['id']}"), 404)["code"] == "not_found"

@@ -180,7 +180,7 @@ def test_a_subsidiary_two_levels_down_and_its_projects(admin, company, project):
     assert ok(admin.get(f"{URL}/{p['id']}"))["flags"]["fortune500"] is True
     # the flag does not bump the companies' versions: a client holding one can still PATCH
     assert ok(admin.patch(f"/api/v1/companies/{plant['id']}",
-                          json={"version": plant["version"], "industry": "Automation"}))
+                          json={"version": plant["version"], "industry_detail": "Automation"}))
 
     # moving the middle company out of the group clears the chain below it
     china_now = ok(admin.get(f"/api/v1/companies/{china['id']}"))

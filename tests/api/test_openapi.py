@@ -125,7 +125,7 @@ def test_responses_match_the_document(api, admin, company, rates, make_user, doc
     check("/api/v1/companies/{company_id}", "get",
           admin.get(f"/api/v1/companies/{group['id']}"))
     check("/api/v1/companies/{company_id}", "patch", admin.patch(
-        f"/api/v1/companies/{group['id']}", json={"version": 1, "industry": "Automation"}))
+        f"/api/v1/companies/{group['id']}", json={"version": 1, "industry": "high_end_equipment"}))
     check("/api/v1/companies/{company_id}", "get", admin.get("/api/v1/companies/999999"))
 
     full = {"company_id": group["id"], "zone": "jxetdz", "name_zh": "嘉兴工厂",

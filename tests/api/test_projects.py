@@ -250,14 +250,15 @@ def test_partner_sees_only_their_companies_public_fields(api, admin, company, pr
     mine = company(name_en="Partner Co")
     other = company(name_en="Other Co")
     p = project(company_id=mine["id"], name_zh="合作项目", name_en="Joint plant",
-                total_investment=usd("2000000.00"), public_summary="Public words",
+                total_investment=usd("2000000.00"), public_summary_en="Public words",
                 notes="Secret words", zone="jsetdz")
     hidden = project(company_id=other["id"], name_en="Hidden")
     create_user("petra", PASSWORD, "partner", company_ids=[mine["id"]], locale="en")
     petra = api("petra", None)
     public = {"id": p["id"], "name_zh": "合作项目", "name_en": "Joint plant", "zone": "jsetdz",
               "kind": "new", "stage": "lead", "total_investment": usd("2000000.00"),
-              "public_summary": "Public words"}
+              "public_summary": "Public words", "public_summary_zh": "",
+              "public_summary_en": "Public words"}
     assert ok(petra.get(f"{URL}/{p['id']}")) == public
     listed = ok(petra.get(URL))
     assert listed["items"] == [public] and listed["total"] == 1
@@ -294,7 +295,7 @@ def test_a_partner_filters_by_public_fields_only(api, company, url, name):
     create_user("petra", PASSWORD, "partner", company_ids=[mine["id"]], locale="en")
     petra = api("petra", None)
     value = {"owner": "admin", "flag": "mega", "country": "DE", "criteria": "high",
-             "industry": "auto", "fortune500": "true"}[name]
+             "industry": "automotive", "fortune500": "true"}[name]
     assert list(error_of(petra.get(url, query_string={name: value}), 422)["fields"]) == [name]
     assert ok(petra.get(url, query_string={"q": "partner"}))["total"] >= 0
     assert ok(petra.get("/api/v1/projects", query_string={"zone": "jxetdz", "stage": "lead",

@@ -54,6 +54,7 @@ READS = {
     "reports_shuangbai": OFFICERS,
     "reports_league": OFFICERS,
     "reports_paid_in": OFFICERS,
+    "reports_industries": OFFICERS,
     "talents_list_talents": OFFICERS,
     "talents_get_talent": ZONED,
     "talents_talent_history": ZONED,

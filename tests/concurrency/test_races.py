@@ -116,12 +116,12 @@ def test_follow_up_toggles_and_meeting_edits_on_pages(server, signed_in, bearer)
 
 def test_parallel_saves_of_an_edit_page_keep_each_users_input(server, signed_in):
     boss = factories.boss()
-    acme = factories.company("Acme GmbH", industry="Machinery")
+    acme = factories.company("Acme GmbH", industry="high_end_equipment")
     page = signed_in(boss.username)
     url = f"/companies/{acme.id}/edit"
     token = csrf_from(server.request("GET", url, headers=page)[1])
     fields = {"csrf_token": token, "version": str(acme.version), "name_zh": "",
-              "country": "DE", "industry": "Machinery", "website": "", "phone": "",
+              "country": "DE", "industry": "high_end_equipment", "website": "", "phone": "",
               "parent_id": "", "notes": ""}
     results = server.at_once([("POST", url, *form(page, **fields, name_en=f"Acme {i} AG"))
                               for i in range(10)])

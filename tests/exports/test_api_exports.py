@@ -103,7 +103,9 @@ def test_every_column_comes_from_the_declaration(app, api):
         named = [h for h in header if h in labels]
         # each field once, in order (flags and Global 500 entries spread over columns)
         assert [f for f in labels if f in named] == named
-        assert set(labels) - set(named) <= {"Flags", "Fortune Global 500 list"}, kind
+        # a text kept in two languages is its two columns (Public summary in Chinese, …)
+        assert set(labels) - set(named) <= {"Flags", "Fortune Global 500 list",
+                                            "Public summary", "Field"}, kind
 
 
 def test_staff_export_only_their_zones(app, api, make_user):
@@ -128,23 +130,24 @@ def test_a_partner_exports_their_projects_public_fields_only(app, api, make_user
     own = factories.company("Own GmbH")
     other = factories.company("Other AG")
     visible = factories.lead_project(own, name_en="Own plant", notes="internal note",
-                                     public_summary="A plant",
+                                     public_summary_en="A plant",
                                      total_investment=Money.parse("5000000", "USD"))
     factories.lead_project(other, name_en="Hidden plant")
     make_user("pat", "partner", company_ids=[own.id])
     partner = api("pat", None)
     header, rows = read_csv(partner.get("/api/v1/exports/projects"))
     assert header == ["ID", "Name in Chinese", "Name in English", "Zone", "Kind", "Stage",
-                      "Total investment", "Total investment (currency)", "Public summary"]
+                      "Total investment", "Total investment (currency)",
+                      "Public summary in Chinese", "Public summary in English"]
     assert rows == [[str(visible.id), visible.name_zh, "Own plant", "jxetdz", "new", "lead",
-                     "5000000.00", "USD", "A plant"]]
+                     "5000000.00", "USD", "", "A plant"]]
     raw = partner.get("/api/v1/exports/projects?format=xlsx").get_data()
     assert read_xlsx(partner.get("/api/v1/exports/projects?format=xlsx"))[0] == header
     assert b"internal note" not in raw and b"Hidden plant" not in raw
     # their companies, public fields only; filters beyond the public ones are refused (422)
     header, rows = read_csv(partner.get("/api/v1/exports/companies"))
     assert header == ["ID", "Name in Chinese", "Name in English", "Country of origin",
-                      "Industry", "Website"]
+                      "Industry", "Industry in detail", "Website"]
     assert column(header, rows, "Name in English") == ["Own GmbH"]
     refused = partner.get("/api/v1/exports/projects?country=DE&format=xlsx")
     assert refused.status_code == 422
@@ -172,19 +175,19 @@ def test_headers_in_the_request_language_or_else_the_users(app, client, make_use
 def test_formulas_are_neutralised_and_numbers_stay_numbers(app, api):
     admin = api("admin")
     factories.lead_project(name_zh="+cmd|' /C calc'!A0", name_en="=HYPERLINK(\"http://x\")",
-                           public_summary="-2+3", notes="@SUM(A1:A2)", new_jobs=7,
+                           public_summary_en="-2+3", notes="@SUM(A1:A2)", new_jobs=7,
                            land_mu=3.5, total_investment=Money.parse("1234.5", "USD"))
     header, rows = read_csv(admin.get("/api/v1/exports/projects"))
     row = dict(zip(header, rows[0], strict=True))
     assert row["Name in Chinese"] == "'+cmd|' /C calc'!A0"
     assert row["Name in English"] == "'=HYPERLINK(\"http://x\")"
-    assert (row["Public summary"], row["Notes"]) == ("'-2+3", "'@SUM(A1:A2)")
+    assert (row["Public summary in English"], row["Notes"]) == ("'-2+3", "'@SUM(A1:A2)")
     assert (row["New jobs"], row["Land (mu)"], row["Total investment"]) == (
         "7", "3.5", "1234.50")
     header, rows = read_xlsx(admin.get("/api/v1/exports/projects?format=xlsx"))
     cells = dict(zip(header, rows[0], strict=True))
     assert cells["Name in English"] == "'=HYPERLINK(\"http://x\")"
-    assert cells["Notes"] == "'@SUM(A1:A2)" and cells["Public summary"] == "'-2+3"
+    assert cells["Notes"] == "'@SUM(A1:A2)" and cells["Public summary in English"] == "'-2+3"
     assert (cells["New jobs"], cells["Land (mu)"], cells["Total investment"]) == (7, 3.5, 1234.5)
 
 

@@ -22,9 +22,10 @@ def count(model) -> int:
 
 def test_companies_with_english_headers_dry_run_then_write(app, api, upload):
     admin = api("admin")
+    # an industry by its label, an alias, or both languages at once (mapped onto its code)
     data = csv_bytes([["Name in English", "Name in Chinese", "Country of origin", "Industry"],
-                      ["Siemens AG", "西门子", "Germany", "Electrical"],
-                      ["Toyota Motor", "丰田汽车", "JP", "Cars"]])
+                      ["Siemens AG", "西门子", "Germany", "Industrial automation 工业自动化"],
+                      ["Toyota Motor", "丰田汽车", "JP", "汽车零部件"]])
     answer = upload(admin, "companies", data)
     assert answer.status_code == 200, answer.get_json()
     body = answer.get_json()
@@ -35,7 +36,14 @@ def test_companies_with_english_headers_dry_run_then_write(app, api, upload):
     assert answer.get_json()["created"] == 2
     assert count(Company) == 2
     siemens = db.session.scalar(sa.select(Company).where(Company.name_en == "Siemens AG"))
-    assert (siemens.country, siemens.name_zh) == ("DE", "西门子")
+    assert (siemens.country, siemens.name_zh, siemens.industry) == (
+        "DE", "西门子", "high_end_equipment")
+    toyota = db.session.scalar(sa.select(Company).where(Company.name_en == "Toyota Motor"))
+    assert toyota.industry == "automotive"
+    # a name of no industry is that row's error, on its column
+    data = csv_bytes([["Name in English", "Industry"], ["Odd Co", "Cars and more"]])
+    body = upload(admin, "companies", data).get_json()
+    assert [(e["row"], e["column"]) for e in body["errors"]] == [(2, "industry")]
 
 
 def project_rows(company_id: int) -> list[list]:

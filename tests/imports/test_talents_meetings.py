@@ -12,13 +12,13 @@ from .conftest import csv_bytes, xlsx_bytes
 
 def test_talents_with_a_stage_and_a_nationality_by_name(app, api, upload):
     admin = api("admin")
-    rows = [["Name in Latin letters", "Nationality", "Type", "Zone", "Stage", "Field"],
+    rows = [["Name in Latin letters", "Nationality", "Type", "Zone", "Stage", "Field in English"],
             ["Ben Early", "Germany", "rnd", "jxetdz", "contacted", "Robotics"],
             ["Ann Lee", "新加坡", "rnd", "jsetdz", "", ""]]
     body = upload(admin, "talents", xlsx_bytes(rows), dry_run=False, name="t.xlsx").get_json()
     assert (body["created"], body["errors"]) == (2, []), body
     ben = db.session.scalar(sa.select(Talent).where(Talent.name == "Ben Early"))
-    assert (ben.nationality, ben.stage, ben.field) == ("DE", "contacted", "Robotics")
+    assert (ben.nationality, ben.stage, ben.field_en) == ("DE", "contacted", "Robotics")
     again = upload(admin, "talents", xlsx_bytes(rows), dry_run=False, name="t.xlsx").get_json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 2), again
 

@@ -8,7 +8,7 @@ from crm.talents.models import Talent
 
 def talent_form(token, **extra):
     data = {"csrf_token": token, "name": "Anna Schmidt", "name_zh": "", "talent_type": "rnd",
-            "nationality": "DE", "field": "Battery chemistry", "employer": "BASF",
+            "nationality": "DE", "field_zh": "", "field_en": "Battery chemistry", "employer": "BASF",
             "zone": "jxetdz", "owner": "sam", "notes": ""}
     data.update(extra)
     return data
@@ -70,7 +70,7 @@ def test_edit_talent_and_stale_version_keeps_input(client, make_user, login, tal
     db.session.expire_all()
     assert db.session.get(Talent, anna.id).employer == "CATL"
     # meanwhile someone else changes it; a save based on the old version is refused
-    update_talent(boss, db.session.get(Talent, anna.id), stale + 1, {"field": "Robotics"})
+    update_talent(boss, db.session.get(Talent, anna.id), stale + 1, {"field_en": "Robotics"})
     response = client.post(url, data=talent_form(csrf, version=str(stale + 1),
                                                  employer="My employer"))
     html = response.get_data(as_text=True)

@@ -4,7 +4,7 @@ from tests.conftest import csrf_from
 
 
 def company_form(**extra):
-    data = {"name_zh": "", "name_en": "Siemens AG", "country": "DE", "industry": "Machinery",
+    data = {"name_zh": "", "name_en": "Siemens AG", "country": "DE", "industry": "high_end_equipment", "industry_detail": "Machinery",
             "website": "", "phone": "", "parent_id": "", "notes": ""}
     data.update(extra)
     return data

@@ -96,18 +96,18 @@ def bureau(app, make_user):
     root = make_user("root", "admin", locale="zh", display_name="王局长")
     sam = make_user("sam", "staff", zones=["jxetdz"], locale="zh", display_name="张伟")
     nordwind = factories.company("Nordwind Antriebe GmbH", name_zh="诺德风驱动", country="DE",
-                                 website="nordwind.example", industry="装备制造")
+                                 website="nordwind.example", industry="high_end_equipment")
     sakura = factories.company("Sakura Precision KK", name_zh="樱花精密", country="JP",
-                               industry="电子信息")
+                               industry="information_economy")
     bluepeak = factories.company("Bluepeak Materials Inc.", name_zh="蓝峰材料", country="US",
-                                 industry="新材料")
+                                 industry="new_materials")
     motor = factories.signed_project(
         nordwind, name_zh="电机工厂", name_en="Motor plant", criteria=["high", "large"],
         total_investment=Money.parse("45600000", "EUR"),
         foreign_capital=Money.parse("30000000", "EUR"), land_mu=120,
         annual_output=Money.parse("1380000000", "CNY"),
         annual_tax=Money.parse("56000000", "CNY"), new_jobs=300,
-        competing_locations=["苏州", "新加坡"], public_summary="德国电机企业在嘉兴设厂。")
+        competing_locations=["苏州", "新加坡"], public_summary_zh="德国电机企业在嘉兴设厂。")
     battery = factories.operating_project(
         bluepeak, zone="jsetdz", name_zh="电池材料基地", name_en="Battery materials base",
         total_investment=Money.parse("125000000", "USD"), land_mu=200,

@@ -41,8 +41,7 @@ def projects(user, filters: dict | None = None) -> list[Project]:
             continue
         if "country" in filters and p.company.country != filters["country"]:
             continue
-        if "industry" in filters and filters["industry"].lower() not in (
-                p.company.industry or "").lower():
+        if "industry" in filters and filters["industry"] != p.company.industry:
             continue
         if "flag" in filters and not p.flags[filters["flag"]]:
             continue

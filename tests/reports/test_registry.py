@@ -10,8 +10,8 @@ from crm.reports.registry import REPORTS, WORKBOOKS
 
 def test_the_dashboard_reports_are_registered():
     assert list(REPORTS) == ["funnel", "shuangbai", "league", "targets", "activity",
-                             "paid_in"]
-    assert WORKBOOKS == ["funnel", "shuangbai", "league", "paid_in"]
+                             "paid_in", "industries"]
+    assert WORKBOOKS == ["funnel", "shuangbai", "league", "paid_in", "industries"]
     assert all(code == report.code for code, report in REPORTS.items())
 
 

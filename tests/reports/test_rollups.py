@@ -39,7 +39,7 @@ def world(build, api, boss):
     ok(admin.post(f"{G500}?year=2025", json=[{"rank": 8, "name_en": "Siemens",
                                                "name_zh": "西门子"}]))
     siemens = build.company("Siemens AG")
-    bosch = build.company("Bosch Rexroth", country="CN", industry="Automation")
+    bosch = build.company("Bosch Rexroth", country="CN", industry="high_end_equipment")
     day = timedelta(days=1)
     start = at(2024, 3, 1)
 
@@ -171,7 +171,7 @@ FILTERS = [{}, {"zone": B}, {"zone": C}, {"kind": "new"}, {"kind": "expansion"},
            {"zone": C, "kind": "new", "year": 2025},
            # not in the rollups: counted from the records
            {"flag": "mega"}, {"flag": "fortune500"}, {"criteria": ["high"]},
-           {"country": "CN"}, {"industry": "auto"}, {"zone": B, "flag": "shuangbai_candidate"}]
+           {"country": "CN"}, {"industry": "high_end_equipment"}, {"zone": B, "flag": "shuangbai_candidate"}]
 PERIODS = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 4, 1), date(2025, 4, 30)),
            (date(2025, 3, 10), date(2025, 5, 20)), (date(2024, 1, 1), date.today()),
            (date(2025, 2, 21), date(2025, 5, 19)), (date(2025, 5, 2), date(2025, 5, 7)),

@@ -31,8 +31,8 @@ def setup(build, boss, api):
                  "category": "new_economy"})
     german = build.company("German Maker GmbH", country="DE")
     japanese_parts = build.company("Parts KK", country="JP",
-                                   industry="Automotive parts 汽车零部件")
-    japanese_food = build.company("Food KK", country="JP", industry="Food")
+                                   industry="automotive", industry_detail="Automotive parts 汽车零部件")
+    japanese_food = build.company("Food KK", country="JP", industry="C", industry_detail="Food")
     for company in (german, japanese_parts, japanese_food):
         build.project(company, zone="jsetdz", park_id=park.id, path=["signed", "registered"],
                       created=at(2025, 1, 10), moves=at(2025, 3, 1), verified=True)
