@@ -173,3 +173,13 @@ def test_every_state_with_milestones_some_late_and_payments_over_two_years(read)
     days = [pay.received_on for p in projects for pay in p.payments]
     assert days and (max(days) - min(days)).days > 365
     assert all(day <= today for day in days)
+
+
+def test_most_registered_projects_verified_some_awaiting(read):
+    """The reports count registered and later projects once verified (issue 10): the demo has
+    both, so its figures and their "awaiting verification" beside them both show."""
+    projects = db.session.scalars(sa.select(Project)).all()
+    verifiable = [p for p in projects if p.verifiable]
+    verified = [p for p in verifiable if p.verified_at]
+    assert len(verifiable) / 2 < len(verified) < len(verifiable)
+    assert all(p.verified_by.username == "manager" for p in verified)
