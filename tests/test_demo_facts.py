@@ -183,3 +183,12 @@ def test_most_registered_projects_verified_some_awaiting(read):
     verified = [p for p in verifiable if p.verified_at]
     assert len(verifiable) / 2 < len(verified) < len(verifiable)
     assert all(p.verified_by.username == "manager" for p in verified)
+
+
+def test_an_expansion_names_the_project_it_expands(read):
+    expansions = db.session.scalars(
+        sa.select(Project).where(Project.expands_id.is_not(None))).all()
+    assert expansions
+    for project in expansions:
+        expanded = db.session.get(Project, project.expands_id)
+        assert project.kind == "expansion" and expanded.company_id == project.company_id

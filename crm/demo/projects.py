@@ -324,13 +324,19 @@ def _projects(plans: list[dict]) -> int:
     existing = set(db.session.scalars(sa.select(Project.name_en)))
     users = {u.username: u for u in db.session.scalars(sa.select(User))}
     made = []
+    first_of: dict[tuple, int] = {}  # a company's first project in a zone
     for plan in plans:
         values = plan["values"]
         if values["name_en"] in existing:
             continue
         existing.add(values["name_en"])
         actor = users[plan["owner"]]
+        here = (values["company_id"], values["zone"])
+        if values["kind"] == ProjectKind.EXPANSION and here in first_of:
+            # an expansion (增资扩产) names the company's project it expands: counted once
+            values = {**values, "expands_id": first_of[here]}
         project = create_project(actor, values)
+        first_of.setdefault(here, project.id)
         later = dict(plan["later"])
         for stage in plan["path"]:
             target = Stage(stage)
