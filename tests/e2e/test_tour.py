@@ -55,7 +55,9 @@ def main_pages() -> dict[str, str]:
             "company": f"/companies/{company.id}", "meetings": "/meetings",
             "meeting": f"/meetings/{meeting.id}", "meeting-form": "/meetings/new",
             "follow-ups": "/follow-ups", "talents": "/talents", "reports": "/reports",
-            "zones": "/zones", "users": "/admin/users", "audit": "/admin/audit"}
+            "zones": "/zones", "users": "/admin/users", "audit": "/admin/audit",
+            "today": "/today", "settings": "/admin/settings", "supervision": "/supervision",
+            "imports": "/imports/projects"}
 
 
 # the pages pictured in the README's tour (both languages; the phone in Chinese)
