@@ -50,17 +50,17 @@ class Setting:
 SETTINGS = (
     Setting("stale_after_days", _l("Stale after (days)"),
             _l("An open project (lead to under construction) with no meeting or other "
-               "interaction for more than this many days is flagged 久未跟进."),
+               "interaction for more than this many days is flagged “stale”."),
             90, config="STALE_AFTER_DAYS"),
     Setting("signed_not_started_days", _l("Signed, not started after (days)"),
             _l("A project signed more than this many days ago whose construction has not "
-               "started is flagged 签而未开."), 180),
+               "started is flagged “signed, not started”."), 180),
     Setting("started_not_operating_days", _l("Started, not operating after (days)"),
             _l("A project whose construction started more than this many days ago and that "
-               "is not in operation is flagged 开而未投."), 540),
+               "is not in operation is flagged “started, not operating”."), 540),
     Setting("registered_no_capital_days", _l("Registered, no capital after (days)"),
             _l("A project registered more than this many days ago with no capital paid in "
-               "is flagged 注而未资."), 180),
+               "is flagged “registered, no capital”."), 180),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 

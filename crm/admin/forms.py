@@ -90,12 +90,10 @@ def user_data(user) -> dict:
 def settings_form(values: dict, formdata=None):
     """The settings page's form: one field a declared setting (crm/settings.py), checked by
     ``settings.save`` so the page and any other writer give the same message."""
-    from flask_babel import lazy_gettext as _lazy
-
     from ..settings import SETTINGS
 
     fields = {s.key: StringField(s.label, description=s.hint, default=str(values[s.key]),
                                  render_kw={"inputmode": "numeric"}) for s in SETTINGS}
-    fields["submit"] = SubmitField(_lazy("Save settings"))
+    fields["submit"] = SubmitField(_l("Save settings"))
     form_class = type("SettingsForm", (ServiceForm,), fields)
     return form_class() if formdata is None else form_class(formdata=formdata)
