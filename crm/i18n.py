@@ -72,13 +72,7 @@ def bilingual(prefix: str):
     falling back to the other one when empty."""
 
     def getter(self):
-        zh = getattr(self, f"{prefix}_zh") or ""
-        en = getattr(self, f"{prefix}_en") or ""
-        try:
-            first = language()
-        except RuntimeError:  # outside a request
-            first = "zh"
-        return (zh or en) if first == "zh" else (en or zh)
+        return written_in(self, prefix)[0]
 
     return property(getter)
 
@@ -91,7 +85,11 @@ def written_in(record, prefix: str) -> tuple[str, str | None]:
         return (record.get(name) if isinstance(record, dict) else getattr(record, name)) or ""
 
     zh, en = get(f"{prefix}_zh"), get(f"{prefix}_en")
-    first, other = ("zh", "en") if language() == "zh" else ("en", "zh")
+    try:
+        reader = language()
+    except RuntimeError:  # outside an app context: Chinese first
+        reader = "zh"
+    first, other = ("zh", "en") if reader == "zh" else ("en", "zh")
     own = zh if first == "zh" else en
     if own:
         return own, None
