@@ -66,11 +66,11 @@ def app_triggers_work() -> bool:
     from tests import factories
 
     before = db.session.scalar(sa.text(
-        "SELECT projects FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
+        "SELECT sum(projects) FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
         "AND stage = 'lead' AND reached_order = 10")) or 0
     factories.lead_project(zone="jxetdz")
     after = db.session.scalar(sa.text(
-        "SELECT projects FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
+        "SELECT sum(projects) FROM rollup_project WHERE zone_code = '' AND kind = '' AND year = 0 "
         "AND stage = 'lead' AND reached_order = 10"))
     return after == before + 1
 

@@ -21,14 +21,16 @@ def item_query(user, filters: dict | None = None) -> sa.Select:
     ``project_id``."""
     require(user, "coordination", "view")
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", False)}
-    projects = sa.select(Project.id).where(visible(user, Project))
+    # EXISTS per item, not IN (every visible project): items are few, projects many
+    projects = sa.select(Project.id).where(Project.id == CoordinationItem.project_id,
+                                           visible(user, Project))
     if scope(user, "coordination", "view") == "zone":
         projects = projects.where(Project.zone_code.in_(user.zone_codes))
     if "zone" in filters:
         projects = projects.where(Project.zone_code == filters["zone"])
     statement = (sa.select(CoordinationItem).options(joinedload(CoordinationItem.project))
                  .where(CoordinationItem.deleted_at.is_(None),
-                        CoordinationItem.project_id.in_(projects)))
+                        projects.exists()))
     for name in ("status", "category", "project_id"):
         if name in filters:
             statement = statement.where(getattr(CoordinationItem, name) == filters[name])

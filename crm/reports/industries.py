@@ -2,8 +2,10 @@
 projects of one industry.
 
 An industry is the company's (``Company.industry``, a ``crm.codes.Industry`` code); projects
-whose company has none count under ``industry: null``. The rollups hold no industry, so both
-read the projects and their stage moves: one grouped statement each.
+whose company has none count under ``industry: null``. The projects per industry are read
+from the project rollup, which holds the company's industry; the league table of one industry
+reads the projects and their stage moves (the day rollups hold no industry): one grouped
+statement.
 """
 
 import sqlalchemy as sa
@@ -15,7 +17,15 @@ from ..companies.models import Company
 from ..db import db
 from ..projects.models import Project
 from . import xlsx
-from .common import Report, as_int, as_usd, reached_between, require_reports
+from .common import (
+    Report,
+    as_int,
+    as_usd,
+    counted_zones,
+    reached_between,
+    require_reports,
+)
+from .rollups import ALL, ALL_YEARS, ProjectRollup
 
 SIGNED_OR_LATER = [s.value for s in Stage.pipeline() if s.order >= Stage.SIGNED.order]
 COLUMNS = ("projects", "signed", "usd", "signed_usd")
@@ -29,18 +39,25 @@ def industries(user) -> dict:
     """Per industry, in the list's order (the plan's key industries first), then the projects
     of companies without one: the live projects the user may see, how many are signed or
     later, and their total investment in US dollars, all and of the signed or later. Only
-    industries with projects are listed."""
+    industries with projects are listed. From the project rollup (a few hundred rows) where
+    it holds the user's view, from the projects and their companies otherwise."""
     require_reports(user)
-    signed = Project.stage.in_(SIGNED_OR_LATER)
-    usd = sa.func.coalesce(Project.total_investment_usd_cents, 0)
-    rows = db.session.execute(
-        sa.select(Company.industry, sa.func.count(), _flagged(signed), sa.func.sum(usd),
-                  sa.func.sum(sa.case((signed, usd), else_=0)))
-        .select_from(Project).join(Company, Company.id == Project.company_id)
-        .where(visible(user, Project))
-        .group_by(Company.industry)).all()
-    found = {code: {"industry": code, "projects": as_int(n), "signed": as_int(s),
-                    "usd_cents": as_int(u), "signed_usd_cents": as_int(su)}
+    zones = counted_zones(user, "projects")
+    if zones is None:
+        rows = _counted(user)
+    else:
+        R = ProjectRollup
+        signed = R.stage.in_(SIGNED_OR_LATER)
+        rows = db.session.execute(
+            sa.select(R.industry, sa.func.sum(R.projects),
+                      sa.func.sum(sa.case((signed, R.projects), else_=0)),
+                      sa.func.sum(R.usd_cents),
+                      sa.func.sum(sa.case((signed, R.usd_cents), else_=0)))
+            .where(R.zone_code.in_(zones), R.kind == ALL, R.year == ALL_YEARS)
+            .group_by(R.industry).having(sa.func.sum(R.projects) > 0)).all()
+    found = {code or None: {"industry": code or None, "projects": as_int(n),
+                            "signed": as_int(s), "usd_cents": as_int(u),
+                            "signed_usd_cents": as_int(su)}
              for code, n, s, u, su in rows}
     order = [*Industry.codes(), None]
     listed = [found[code] for code in order if code in found]
@@ -49,6 +66,18 @@ def industries(user) -> dict:
     total = {key: sum(r[key] for r in listed)
              for key in ("projects", "signed", "usd_cents", "signed_usd_cents")}
     return {"industries": listed, "total": total}
+
+
+def _counted(user) -> list:
+    """The same figures counted from the projects the user sees and their companies."""
+    signed = Project.stage.in_(SIGNED_OR_LATER)
+    usd = sa.func.coalesce(Project.total_investment_usd_cents, 0)
+    return db.session.execute(
+        sa.select(Company.industry, sa.func.count(), _flagged(signed), sa.func.sum(usd),
+                  sa.func.sum(sa.case((signed, usd), else_=0)))
+        .select_from(Project).join(Company, Company.id == Project.company_id)
+        .where(visible(user, Project))
+        .group_by(Company.industry)).all()
 
 
 def industries_workbook(report: dict) -> bytes:

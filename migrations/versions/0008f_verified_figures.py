@@ -5,10 +5,10 @@ Revision ID: 0008f
 Revises: 0008w
 Create Date: 2026-12-03 07:30:00.000000
 
-The rollup's key gains ``unverified`` (``Project.unverified``), so the table is made again and
-the triggers, which read the app's rules (``crm.reports.rollups``), are put back and every
-rollup recounted here: the last migration that changes the rollups is the one that installs
-them (0006r leaves that to it, as its rules are no longer those of its day).
+The rollup's key gains ``unverified`` (``Project.unverified``), so the table is made again.
+The triggers, which read the app's rules (``crm.reports.rollups``), are put back and every
+rollup recounted by the last migration that changes the rollups (0008i), as the rules are no
+longer those of this one's day.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -57,12 +57,11 @@ def upgrade():
             'project.id', name=op.f('fk_project_expands_id_project')), nullable=True))
     op.create_index('ix_project_expands_id', 'project', ['expands_id'], unique=False)
 
+    # the triggers go, and come back with the recount in 0008i, the last migration that
+    # changes the rollups (the app's rules are no longer those of this one's day)
     rollups.uninstall(connection)
     op.drop_table('rollup_project')
     _project_rollup(with_unverified=True)
-    rollups.install(connection)
-    rollups.rebuild(connection)
-    op.execute('ANALYZE')
 
 
 def downgrade():

@@ -11,9 +11,6 @@ Revises: 0008f
 Create Date: 2026-12-03 07:30:00.000000
 
 """
-from alembic import op
-
-from crm.reports import rollups
 
 
 # revision identifiers, used by Alembic.
@@ -24,12 +21,10 @@ depends_on = None
 
 
 def upgrade():
-    connection = op.get_bind()
-    if connection.dialect.name == 'postgresql':
-        rollups.install(connection)
+    # the statement triggers are the app's (``crm.reports.rollups.triggers``): installed, with
+    # every other rollup trigger, by 0008i, the last migration that changes the rollups
+    pass
 
 
 def downgrade():
-    connection = op.get_bind()
-    if connection.dialect.name == 'postgresql':
-        rollups.install(connection, statement_triggers=False)
+    pass

@@ -49,6 +49,17 @@ def projects(user, filters: dict | None = None) -> list[Project]:
     return found
 
 
+def industries(user) -> dict:
+    """{industry or None: (projects, signed or later, US-dollar cents, of those signed)}."""
+    found: dict = {}
+    for p in projects(user):
+        signed = Stage(p.stage) in PIPELINE and Stage(p.stage).order >= Stage.SIGNED.order
+        usd = p.total_investment_usd_cents or 0
+        n, s, u, su = found.get(p.company.industry, (0, 0, 0, 0))
+        found[p.company.industry] = (n + 1, s + signed, u + usd, su + (usd if signed else 0))
+    return found
+
+
 def stays(project: Project) -> list[tuple[str, float]]:
     """(stage, days) of each finished stay in a pipeline stage."""
     began, out = aware(project.created_at), []

@@ -15,6 +15,7 @@ from crm.projects.services import dashboard_summary
 from crm.reports import rollups
 from crm.reports.activity import activity
 from crm.reports.funnel import ROLLED_UP, funnel
+from crm.reports.industries import industries
 from crm.reports.league import league
 from crm.reports.shuangbai import shuangbai
 from tests import factories
@@ -142,13 +143,17 @@ def world(build, api, boss):
     patch("interactions", m5["id"], zone=B)  # its overdue follow-up moves with it
     assert admin.delete(f"/api/v1/interactions/{m5['id']}").status_code == 204
     ok(admin.post(f"/api/v1/bin/interactions/{m5['id']}/restore"))
+    # companies change industry: Siemens gets one, Bosch leaves its own for another
+    patch("companies", siemens.id, industry="biomedicine")
+    patch("companies", bosch.id, industry="new_materials")
     # Bosch joins the list: its project becomes a 双百 candidate and a Fortune 500 signing
     ok(admin.post(f"{G500}?year=2025", json=[
         {"rank": 8, "name_en": "Siemens", "name_zh": "西门子"},
         {"rank": 9, "name_en": "Bosch Rexroth", "name_zh": "博世力士乐"}]))
     ok(admin.post(f"/api/v1/reference/shuangbai?year={date.today().year}",
                   json=[{"name_en": "Siemens AG"}]))
-    return {"projects": p, "talents": {"t1": t1.id, "t2": t2.id},
+    return {"projects": p, "companies": {"siemens": siemens.id, "bosch": bosch.id},
+            "talents": {"t1": t1.id, "t2": t2.id},
             "meetings": {"m2": m2["id"], "m4": m4["id"], "m8": m8["id"]}}
 
 
@@ -204,6 +209,9 @@ def check_every_report(users) -> None:
             assert report["candidate_count"] == len(want["candidates"])
             page = shuangbai(user, year, limit=2, offset=1)["candidates"]
             assert [c["project_id"] for c in page] == want["candidates"][1:3]
+        assert {row["industry"]: (row["projects"], row["signed"], row["usd_cents"],
+                                  row["signed_usd_cents"])
+                for row in industries(user)["industries"]} == recount.industries(user)
         meetings, moves = recount.activity_days(user)
         for week in activity(user)["weeks"]:
             days = [week["start"] + timedelta(days=i) for i in range(7)]
@@ -246,6 +254,26 @@ def test_the_numbers_are_not_trivial(readers):
     assert tracker["unverified_count"] == 1  # pending
     assert dashboard_summary(boss)["unverified"] == {"construction": 1}
     assert {r["zone"] for r in league(staff, *PERIODS[0])["zones"]} == {A, C}
+
+
+def test_a_company_changing_industry_and_list_at_once_moves_its_projects(world, readers):
+    """One UPDATE that changes a company's industry and its Fortune 500 entry together (a
+    script, a merge): the two triggers that fire add up to the recount, in either order."""
+    companies = world["companies"]
+    entry = db.session.scalar(sa.text(
+        "SELECT fortune500_entry_id FROM company WHERE id = :id"), {"id": companies["bosch"]})
+    for industry, listed, company in (("fashion", None, "bosch"), (None, entry, "bosch"),
+                                      ("automotive", entry, "siemens"), (None, None, "siemens")):
+        db.session.execute(sa.text(
+            "UPDATE company SET industry = :industry, fortune500_entry_id = :entry "
+            "WHERE id = :id"), {"industry": industry, "entry": listed, "id": companies[company]})
+        db.session.commit()
+        db.session.expire_all()
+        check_every_report(readers)
+    with db.engine.begin() as connection:
+        assert rollups.check(connection) == []
+    rows = {row["industry"]: row["projects"] for row in industries(readers[0])["industries"]}
+    assert rows[None] >= 2 and "automotive" not in rows  # bosch's two and siemens' one
 
 
 def test_hard_deletes_are_followed_too(world, readers):

@@ -8,12 +8,21 @@ meetings there are.
 - ``triggers``: the triggers that apply those rules to every write;
 - ``upkeep``: rebuild, check against a recount, pause for a bulk load.
 
-The reports read them where their filters allow (zone, kind, year) and count the records
-themselves otherwise (criteria, country, industry, flags).
+The reports read them where their filters allow (zone, kind, year; the projects by industry)
+and count the records themselves otherwise (criteria, country, flags; the funnel of one
+industry, whose stays the rollups do not split by industry).
 """
 
-from .models import ALL, ALL_YEARS, DayRollup, ProjectRollup, SignedAgain, StayRollup
+from .models import (
+    ALL,
+    ALL_YEARS,
+    NO_INDUSTRY,
+    DayRollup,
+    ProjectRollup,
+    SignedAgain,
+    StayRollup,
+)
 from .upkeep import check, install, paused, rebuild, uninstall
 
-__all__ = ["ALL", "ALL_YEARS", "DayRollup", "ProjectRollup", "SignedAgain", "StayRollup",
+__all__ = ["ALL", "ALL_YEARS", "NO_INDUSTRY", "DayRollup", "ProjectRollup", "SignedAgain", "StayRollup",
            "check", "install", "paused", "rebuild", "uninstall"]

@@ -16,6 +16,7 @@ from ...db import db
 
 ALL = ""  # every zone, every kind
 ALL_YEARS = 0
+NO_INDUSTRY = ""  # rollup_project.industry of a project whose company has none
 
 
 def _count() -> Mapped[int]:
@@ -24,7 +25,7 @@ def _count() -> Mapped[int]:
 
 class ProjectRollup(db.Model):
     """Live projects by zone, kind, the city's year of creation, stage, furthest stage
-    reached and whether they await verification (待核实): how many, their US dollars, how many are mega (超亿美元) and 双百 candidates
+    reached, whether they await verification (待核实) and their company's industry: how many, their US dollars, how many are mega (超亿美元) and 双百 candidates
     (mega or Fortune 500), and, over those that give land, the land in millionths of a mu
     (exact sums) and their expected annual output and tax in US dollars."""
 
@@ -37,6 +38,9 @@ class ProjectRollup(db.Model):
     reached_order: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     # 1: awaiting verification (``Project.unverified``), counted beside the official figures
     unverified: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    # the company's industry (a ``crm.codes.Industry`` code), NO_INDUSTRY when it has none:
+    # not a corner of the cube (every row holds one), so a report sums over it or groups by it
+    industry: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
     projects: Mapped[int] = _count()
     usd_cents: Mapped[int] = _count()
     mega: Mapped[int] = _count()

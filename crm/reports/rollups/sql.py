@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from ...codes import Stage
 from ...projects.models import MEGA_USD_CENTS, VERIFIED_FROM
-from .models import ALL, ALL_YEARS
+from .models import ALL, ALL_YEARS, NO_INDUSTRY
 
 PIPELINE = [s.value for s in Stage.pipeline()]
 BEFORE_SIGNED = [s.value for s in Stage.pipeline() if s.order < Stage.SIGNED.order]
@@ -37,7 +37,8 @@ def bucket_days(bucket: int) -> tuple[int, int]:
     return first, first + WIDE[1]
 
 
-PROJECT_KEYS = ("zone_code", "kind", "year", "stage", "reached_order", "unverified")
+PROJECT_KEYS = ("zone_code", "kind", "year", "stage", "reached_order", "unverified",
+                "industry")
 PROJECT_VALUES = ("projects", "usd_cents", "mega", "candidates", "land_micro_mu",
                   "output_usd_cents", "tax_usd_cents")
 STAY_KEYS = ("zone_code", "kind", "year", "stage", "bucket")
@@ -134,14 +135,17 @@ class Sql:
 
     # -- the rules, over a row alias -----------------------------------------------------------
 
-    def project_rows(self, p: str, sign: int, tables: str = "", where: str = "true") -> str:
-        """Project ``p`` as rollup_project counts it (when live)."""
+    def project_rows(self, p: str, sign: int, tables: str = "", where: str = "true",
+                     industry: str | None = None) -> str:
+        """Project ``p`` as rollup_project counts it (when live); ``industry``: the industry
+        to count it under, when not its company's now (a company changing its industry)."""
         s = sign
         land = f"{p}.land_mu > 0"
         return f"""SELECT {p}.zone_code AS zone_code, {p}.kind AS kind,
             {self.city_year(f"{p}.created_at")} AS year, {p}.stage AS stage,
             coalesce({p}.reached_order, 0) AS reached_order,
-            {flag(unverified(p))} AS unverified, {s} AS projects,
+            {flag(unverified(p))} AS unverified,
+            {industry or industry_of(f"{p}.company_id")} AS industry, {s} AS projects,
             {s} * coalesce({p}.total_investment_usd_cents, 0) AS usd_cents,
             {s} * {flag(mega(p))} AS mega,
             {s} * {flag(f"{mega(p)} OR {fortune500(f'{p}.company_id')}")} AS candidates,
@@ -226,6 +230,12 @@ def fortune500(company_id: str) -> str:
     """世界500强 origin, as ``Company.fortune500`` says it."""
     return (f"EXISTS (SELECT 1 FROM company fc WHERE fc.id = {company_id} "
             "AND fc.fortune500_entry_id IS NOT NULL)")
+
+
+def industry_of(company_id: str) -> str:
+    """The company's industry as rollup_project keys it (``Company.industry``)."""
+    return (f"coalesce((SELECT ic.industry FROM company ic WHERE ic.id = {company_id}), "
+            f"'{NO_INDUSTRY}')")
 
 
 def reaches_signed(c: str) -> str:

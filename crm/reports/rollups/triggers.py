@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
+from .models import NO_INDUSTRY
 from .sql import (
     Sql,
     day_row,
@@ -149,7 +150,7 @@ def _project_triggers(sql: Sql) -> list[Trigger]:
     candidates = f"""SELECT p.zone_code AS zone_code, p.kind AS kind,
         {sql.city_year("p.created_at")} AS year, p.stage AS stage,
         coalesce(p.reached_order, 0) AS reached_order, {flag(unverified("p"))} AS unverified,
-        0 AS projects, 0 AS usd_cents,
+        {industry("OLD")} AS industry, 0 AS projects, 0 AS usd_cents,
         0 AS mega, {_shift("fortune500_entry_id")} AS candidates, 0 AS land_micro_mu,
         0 AS output_usd_cents, 0 AS tax_usd_cents
         FROM project p WHERE p.company_id = NEW.id AND {live("p")} AND NOT ({mega("p")})"""
@@ -163,9 +164,24 @@ def _project_triggers(sql: Sql) -> list[Trigger]:
         Trigger("project_delete", "project", "DELETE", (
             project_upsert(sql.project_rows("OLD", -1)),)),
         # a company that joins or leaves the Fortune 500 makes its projects candidates or not
+        # (counted under its industry before the UPDATE: the trigger below moves its projects
+        # as they count after it, should both change at once)
         Trigger("project_company_fortune500", "company", "UPDATE", (
             project_upsert(candidates),), when=_flag_changed("fortune500_entry_id")),
+        # a company that changes its industry moves its projects to the new one
+        Trigger("project_company_industry", "company", "UPDATE", (
+            project_upsert(union(
+                sql.project_rows("p", -1, "project p", "p.company_id = NEW.id",
+                                 industry=industry("OLD")),
+                sql.project_rows("p", 1, "project p", "p.company_id = NEW.id",
+                                 industry=industry("NEW")))),),
+            when=_any_changed(sql, "industry")),
     ]
+
+
+def industry(row: str) -> str:
+    """A company row's industry as rollup_project keys it."""
+    return f"coalesce({row}.industry, '{NO_INDUSTRY}')"
 
 
 def _signed_triggers(sql: Sql) -> list[Trigger]:
