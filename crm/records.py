@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from typing import Annotated, Any
 
 from flask_babel import gettext as _
@@ -137,6 +138,14 @@ class Field:
         if self.kind == DATETIME:
             return iso(value)
         return value
+
+    @cached_property
+    def to_json(self) -> Callable:
+        """``json_of`` as one call: an attribute's plain value is read straight off the record
+        (a list page answers 50 records of 40 fields: issue 15)."""
+        if self.read is None and self.kind not in (*LISTS, MONEY, DAY, DATETIME):
+            return attrgetter(self.column)
+        return self.json_of
 
     def default(self):
         """The value a new record takes when none is given."""
@@ -290,7 +299,13 @@ class Record:
 
     def to_json(self, record, *, internal: bool) -> dict:
         """The record as the API shows it: every field, or the public ones only."""
-        return {f.name: f.json_of(record) for f in self.fields if internal or f.public}
+        return {name: read(record) for name, read in self._readers[internal]}
+
+    @cached_property
+    def _readers(self) -> dict[bool, tuple]:
+        """(name, ``Field.to_json``) of every field (True) and of the public ones (False)."""
+        return {internal: tuple((f.name, f.to_json) for f in self.fields
+                                if internal or f.public) for internal in (True, False)}
 
     def as_read_by(self, record, user) -> dict:
         """The record as ``user`` may read it: its internal fields only with the access

@@ -30,7 +30,7 @@ def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
     return get_record(user, Project, project_id, action,
-                      options=(*relations(), *expansion.loaded()))
+                      options=(*relations(single=True), *expansion.loaded()))
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
@@ -96,13 +96,15 @@ def _as_list(value) -> list[str]:
     return [v for v in str(value).split(",") if v]
 
 
-def relations(*, milestones: bool = True) -> tuple:
+def relations(*, milestones: bool = True, single: bool = False) -> tuple:
     """What a list row or a project's page shows, loaded with it (no query per row); the
     milestones (``signed_on``, ``registered_on``) and payments (``paid_in``) unless a card
-    does not show them."""
+    does not show them. ``single``: one project, its criteria and milestones (a few rows
+    each) joined to its own statement; its payments, which may be many, by themselves."""
+    few = joinedload if single else selectinload
     return (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
-            joinedload(Project.verified_by), selectinload(Project.criteria_rows),
-            *((selectinload(Project.milestone_rows), selectinload(Project.payments))
+            joinedload(Project.verified_by), few(Project.criteria_rows),
+            *((few(Project.milestone_rows), selectinload(Project.payments))
               if milestones else ()))
 
 
