@@ -43,6 +43,8 @@ class Column:
     sql: Any  # the SQL expression selected for it
     kind: str = sheet.TEXT  # what its cells hold: text, a number, true/false
     convert: Callable | None = None  # a value (never None) → the cell's; None: as read
+    # (table, ON clause): what the list's SELECT outer-joins for it (a name by its id)
+    joins: tuple = ()
 
 
 # Values arrive as the driver gives them (``Export.download`` skips SQLAlchemy's own type
@@ -90,20 +92,23 @@ def aggregated(value, where, *, separator: str = ","):
     return sa.select(sa.func.aggregate_strings(value, separator)).where(where).scalar_subquery()
 
 
-def username_of(user_id):
+def username_of(label: str, user_id) -> Column:
+    """An officer's column: their username, read by a join on ``user_id`` (a join rather
+    than a subquery a row: PostgreSQL ran one plan a row for each)."""
     from ..auth.models import User
 
-    return sa.select(User.username).where(User.id == user_id).scalar_subquery()
+    user = User.__table__.alias()
+    return Column(label, user.c.username, joins=((user, user.c.id == user_id),))
 
 
-def name_of(reference):
+def name_of(label: str, reference) -> Column:
     """The name, in the reader's language or else the other, of the record that the foreign
-    key ``reference`` points at."""
+    key ``reference`` points at, read by a join."""
     # an alias: a company's parent is a company, which the outer query must not be taken for
     table = next(iter(reference.property.columns[0].foreign_keys)).column.table.alias()
     first, other = ("name_zh", "name_en") if language() == "zh" else ("name_en", "name_zh")
-    return sa.select(sa.func.coalesce(sa.func.nullif(table.c[first], ""), table.c[other])) \
-        .where(table.c.id == reference).scalar_subquery()
+    return Column(label, sa.func.coalesce(sa.func.nullif(table.c[first], ""), table.c[other]),
+                  joins=((table, table.c.id == reference),))
 
 
 def currency_header(label: str) -> str:
@@ -123,11 +128,10 @@ def columns_of(field: Field, model) -> list[Column]:
         return [Column(label, getattr(model, f"{field.column}_cents"), sheet.NUMBER, amount),
                 Column(currency_header(label), getattr(model, f"{field.column}_currency"))]
     if field.kind == USER:
-        return [Column(label, username_of(getattr(model, field.column)))]
+        return [username_of(label, getattr(model, field.column))]
     if field.kind == REF:
         reference = getattr(model, field.column)
-        return [Column(label, reference, sheet.NUMBER),
-                Column(name_header(label), name_of(reference))]
+        return [Column(label, reference, sheet.NUMBER), name_of(name_header(label), reference)]
     if field.read is not None:
         raise LookupError(f"{model.__name__}.{field.name} is derived in Python: its export "
                           "needs its SQL (Export.derived)")
