@@ -92,3 +92,40 @@ def test_each_row_holds_what_the_api_reads_of_its_project(app, api, boss, on_day
                                   "Verified by", "Capital paid in",
                                   "Capital paid in (currency)")] == [""] * 6
     assert bare_row["Warnings"] == "stale"
+
+
+def test_a_streamed_export_reads_the_list_as_it_was_when_it_began(app, api, monkeypatch):
+    """Its batches are read one after another (on SQLite, the list's keys first, then a
+    statement a batch): a project renamed or deleted half way through the download is still
+    exported as it was when the download began, once, in its place."""
+    import sqlalchemy as sa
+
+    import crm.exports
+    from crm.extensions import db
+    from crm.projects.models import Project
+
+    monkeypatch.setattr(crm.exports, "BATCH", 1)
+    admin = api("admin")
+    acme = factories.company()
+    made = [factories.lead_project(acme, name_en=f"Plant {n}") for n in range(8)]
+    expected = [(str(p.id), p.name_en) for p in reversed(made)]  # the newest first
+    db.session.remove()
+    response = admin.get("/api/v1/exports/projects")
+    db.session.remove()
+    pieces = iter(response.response)
+    first = next(pieces)  # the BOM and the header; some batches read ahead
+    with db.engine.begin() as other:  # another writer, meanwhile (not a request: this one
+        # holds the request context while it streams)
+        other.execute(sa.update(Project).where(Project.id == made[0].id).values(
+            name_en="Renamed"))
+        other.execute(sa.update(Project).where(Project.id == made[1].id).values(
+            deleted_at=sa.func.now()))
+    text = (first + b"".join(pieces)).decode("utf-8-sig")
+    response.close()
+    header, *rows = [line.split(",") for line in text.splitlines()]
+    name = header.index("Name in English")
+    assert [(row[0], row[name]) for row in rows] == expected
+    # the next export reads the list as it is now
+    _header, now = read_csv(admin.get("/api/v1/exports/projects"))
+    names = [row[name] for row in now]
+    assert "Renamed" in names and "Plant 1" not in names and len(names) == 7
