@@ -75,7 +75,8 @@ def sqlite_batches(connection, listed: sa.Select, selected: sa.Select, key, size
     the driver gives them (a JSON number, text or null; true/false as 1/0)."""
     connection.exec_driver_sql("BEGIN")  # a snapshot for the keys and every batch (WAL)
     keys = connection.execute(listed.with_only_columns(key)).scalars().all()
-    rows = selected.add_columns(key.label("export_key")).subquery()
+    # a batch's rows come in the keys' order (sorted here), not sorted again by SQLite
+    rows = selected.add_columns(key.label("export_key")).order_by(None).subquery()
     one_text = sa.select(sa.func.json_group_array(sa.func.json_array(*rows.c))).select_from(
         rows)
     parameter = sa.bindparam("keys", expanding=True)
@@ -85,9 +86,8 @@ def sqlite_batches(connection, listed: sa.Select, selected: sa.Select, key, size
         for start in range(0, len(keys), size):
             chunk = keys[start:start + size]
             found = json.loads(connection.execute(batch, {"keys": chunk}).scalar_one())
-            if [row[-1] for row in found] != chunk:  # in the list's order, as a rule
-                place = {k: n for n, k in enumerate(chunk)}
-                found.sort(key=lambda row: place[row[-1]])
+            place = {k: n for n, k in enumerate(chunk)}
+            found.sort(key=lambda row: place[row[-1]])
             yield found  # each row ends with its key, which no column reads
 
     return read()
