@@ -1,0 +1,55 @@
+"""The export's rows read ahead on a thread of their own (``crm.exports.ahead``): in order,
+a bounded number ahead, the source's error raised where its item would have been, and the
+thread stopped when the reader stops half way."""
+
+import threading
+
+import pytest
+
+from crm.exports.ahead import AHEAD, ReadAhead
+
+
+def test_items_arrive_in_order_and_the_thread_ends():
+    read = ReadAhead(iter(range(50)))
+    assert list(read) == list(range(50))
+    read.close()
+    assert not read._thread.is_alive()
+
+
+def test_at_most_a_few_items_are_read_ahead_of_the_reader():
+    taken = []
+    moved = threading.Event()
+
+    def source():
+        for n in range(100):
+            taken.append(n)
+            moved.set()
+            yield n
+
+    read = ReadAhead(source())
+    items = iter(read)
+    assert next(items) == 0
+    moved.wait(1)
+    threading.Event().wait(0.2)  # time enough to run on, if it would
+    assert len(taken) <= AHEAD + 2  # the one taken, those waiting, the one held
+    read.close()
+    assert not read._thread.is_alive() and len(taken) < 100
+
+
+def test_an_error_of_the_source_is_raised_to_the_reader():
+    def source():
+        yield 1
+        raise ValueError("cursor broke")
+
+    read = ReadAhead(source())
+    items = iter(read)
+    assert next(items) == 1
+    with pytest.raises(ValueError, match="cursor broke"):
+        next(items)
+    read.close()
+
+
+def test_closing_before_reading_stops_the_thread():
+    read = ReadAhead(iter(range(10_000)))
+    read.close()
+    assert not read._thread.is_alive()
