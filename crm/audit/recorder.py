@@ -72,6 +72,7 @@ IGNORED = {
     "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
     "stored_as",  # where an evidence file lies
     "sort_key", "snapshot",  # a measure's order from its number; a bulletin's frozen figures
+    "_sentinel",  # a row's place in its INSERT (crm/projects/models.py)
 }
 SECRET = {"password_hash"}
 

@@ -120,3 +120,46 @@ def test_companies_link_to_the_global_500_once_a_chunk(app, api, upload, monkeyp
     vw = db.session.scalar(sa.select(Company).where(Company.name_en == "Volkswagen AG"))
     assert vw.fortune500_entry is not None and vw.fortune500_entry.rank == 3
     assert admin.get(f"/api/v1/companies/{vw.id}").get_json()["fortune500"] is True
+
+
+def _written(company_id: int) -> dict[str, tuple]:
+    """The company's projects by name: their columns, criteria and audit entries, without
+    what differs between two writes of the same values (ids, times, the company)."""
+    different = {"id", "_sentinel", "company_id", "created_at", "updated_at", "stage_changed_at"}
+    found = {}
+    for project in db.session.scalars(sa.select(Project).where(
+            Project.company_id == company_id)):
+        columns = {c.key: getattr(project, c.key) for c in sa.inspect(Project).column_attrs
+                   if c.key not in different}
+        entries = [(e.action, {k: v for k, v in e.changes.items() if k != "company_id"})
+                   for e in db.session.scalars(sa.select(AuditEntry).where(
+                       AuditEntry.kind == "projects", AuditEntry.record_id == project.id))]
+        found[project.name_en] = (columns, project.criteria, entries)
+    return found
+
+
+def test_a_chunk_writes_what_a_row_at_a_time_writes(app, api, upload, monkeypatch):
+    """A chunk's new projects go in a few multi-row INSERTs (each row's id back in its order):
+    every project, its criteria and its audit entry are what one row at a time writes."""
+    from crm.imports import runner
+
+    admin = api("admin")
+    one, chunked = factories.company("Siemens AG").id, factories.company("Bosch GmbH").id
+
+    def rows(company_id):
+        return csv_bytes([HEADER + ["estimated_land_date"]] + [
+            [f"项目{i}", f"Plant {i}", company_id, "jxetdz",
+             f"{i + 1}亿美元" if i % 3 else "", ["高/大", "", "新"][i % 3],
+             "2015年6月30日" if i % 2 else ""] for i in range(60)])
+
+    monkeypatch.setattr(runner, "CHUNK", 1)
+    body = upload(admin, "projects", rows(one), dry_run=False).get_json()
+    assert (body["created"], body["errors"]) == (60, []), body
+    monkeypatch.setattr(runner, "CHUNK", 500)
+    seen = statements(app, lambda: upload(admin, "projects", rows(chunked), dry_run=False))
+    db.session.expire_all()
+    assert _written(chunked) == _written(one)
+    assert len(_written(one)) == 60
+    # SQLite: a statement holds as many rows as its 999 parameters allow; PostgreSQL: all
+    inserts = [s for s in seen if s == "INSERT"]
+    assert len(inserts) < 15, len(inserts)
