@@ -28,7 +28,7 @@ from flask_babel import gettext as _
 from ..access import require
 from ..db import db
 from ..errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, default_message
-from ..writes import flush_held, one_transaction
+from ..writes import flush_held, long_statements_parsed_once, one_transaction
 from . import reading
 from .kinds import KINDS
 from .layout import Layout, layout_of
@@ -107,7 +107,8 @@ def run(user, kind: str, path: Path, *, dry_run: bool = True, progress=None) -> 
         report.error(1, "", _("No column of this file names a field: use the template's "
                               "headers."))
         return report
-    with one_transaction(db.session), _collecting_only_new_objects():
+    with one_transaction(db.session), _collecting_only_new_objects(), \
+            long_statements_parsed_once():
         try:
             _rows(user, importer, layout, rows, report, progress)
         except reading.Unreadable as exc:

@@ -166,10 +166,17 @@ def test_a_chunk_writes_what_a_row_at_a_time_writes(app, api, upload, monkeypatc
 
 
 def test_the_collector_and_the_objects_set_aside_are_handed_back(app, api, upload):
+    """As are psycopg's limits on the statements it keeps parsed (raised while a run writes:
+    a chunk's INSERT is one long statement, the same each chunk)."""
     import gc
+
+    from psycopg import _queries
+
+    limits = (_queries.MAX_CACHED_STATEMENT_LENGTH, _queries.MAX_CACHED_STATEMENT_PARAMS)
 
     admin = api("admin")
     siemens = factories.company("Siemens AG").id
     assert upload(admin, "projects", project_file(siemens, 3)).get_json()["created"] == 3
     assert upload(admin, "projects", b"\xff\xfe\x00broken").status_code in (200, 400)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert limits == (_queries.MAX_CACHED_STATEMENT_LENGTH, _queries.MAX_CACHED_STATEMENT_PARAMS)
