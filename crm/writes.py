@@ -12,6 +12,7 @@ conflict rolls the session back (the error handlers and the page flows do).
 """
 
 import logging
+import sys
 from contextlib import contextmanager
 
 from flask_sqlalchemy.session import Session
@@ -93,9 +94,8 @@ def long_statements_parsed_once():
     discussion 628), and a held batch's INSERT of 500 new rows is one statement of 20,000 of
     them, the same each batch: while a batch writer runs, psycopg keeps such statements too
     (its cache holds 128, of a few MB each at most). 0.2 ms of CPU a row of an import."""
-    try:
-        from psycopg import _queries as queries
-    except ImportError:  # SQLite only
+    queries = sys.modules.get("psycopg._queries")  # loaded when the app uses PostgreSQL
+    if queries is None:
         yield
         return
     limits = (queries.MAX_CACHED_STATEMENT_LENGTH, queries.MAX_CACHED_STATEMENT_PARAMS)
