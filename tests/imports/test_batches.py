@@ -180,3 +180,25 @@ def test_the_collector_and_the_objects_set_aside_are_handed_back(app, api, uploa
     assert upload(admin, "projects", b"\xff\xfe\x00broken").status_code in (200, 400)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
     assert limits == (_queries.MAX_CACHED_STATEMENT_LENGTH, _queries.MAX_CACHED_STATEMENT_PARAMS)
+
+
+def test_a_refused_new_project_is_not_left_to_be_written(app):
+    """A new project joins the session before its values are set (adding it then walks less),
+    and leaves it again when a value is refused: the next flush writes nothing of it."""
+    import pytest
+
+    from crm.errors import Invalid
+    from crm.projects.services import create_project
+
+    admin = factories.user("refuser", "admin")
+    siemens = factories.company("Siemens AG").id
+    with pytest.raises(Invalid):
+        create_project(admin, {"name_en": "Plant", "company_id": siemens + 1000,
+                               "zone": "jxetdz", "criteria": ["high"]})
+    assert not [o for o in db.session.new if isinstance(o, Project)]
+    db.session.flush()
+    project = create_project(admin, {"name_en": "Plant", "company_id": siemens,
+                                     "zone": "jxetdz", "criteria": ["high"]})
+    db.session.expire_all()
+    assert [p.id for p in db.session.scalars(sa.select(Project))] == [project.id]
+    assert project.criteria == ["high"] and project.company.name_en == "Siemens AG"
