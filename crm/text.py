@@ -6,6 +6,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from pypinyin import lazy_pinyin
+from pypinyin.seg.simpleseg import simple_seg
 
 # Legal forms that say nothing about which company it is (DOMAIN.md: duplicate companies).
 LEGAL_SUFFIXES_EN = {
@@ -47,10 +48,17 @@ def pinyin_keys(text: str) -> tuple[str, str]:
     """The pinyin of the Chinese characters in ``text``: whole (no spaces) and initials."""
     if not text or not CJK.search(text):
         return "", ""
-    syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.strip()]
+    # pypinyin converts each run of Chinese characters (``simple_seg``) on its own, so a run
+    # seen before (项目, 有限公司, a file's 导入项目1, 导入项目2 …) is not converted again
+    syllables = [s for run in simple_seg(text) for s in _run_pinyin(run)]
     # the initials are each syllable's first letter (pypinyin's FIRST_LETTER style, without
     # converting the text a second time: the same on every name of the bench's data set)
     return "".join(syllables).lower(), "".join(s[0] for s in syllables).lower()
+
+
+@lru_cache(maxsize=4096)
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    return tuple(s for s in lazy_pinyin(run, errors="ignore") if s.strip())
 
 
 def search_text(*names: str | None) -> str:

@@ -89,3 +89,31 @@ def test_the_command_finds_a_difference_and_rebuilds(app):
     assert found.exit_code == 1 and "project jxetdz: kept 2, counted 1" in found.output
     rebuilt = runner.invoke(args=["crm", "counts", "--rebuild"])
     assert rebuilt.exit_code == 0 and "agree" in rebuilt.output
+
+
+def test_one_insert_of_many_rows_across_zones_counts_each_zone(api):
+    """An import's chunk is one multi-row INSERT (on PostgreSQL counted by one statement
+    trigger over its rows): each zone gains its own rows, the bin's none."""
+    import io
+
+    from crm.db import utcnow
+    from crm.projects.models import Project
+
+    admin = api("admin", "admin")
+    company_id = factories.company("Counted GmbH").id
+    before = _kept()
+    rows = ["name_en,company_id,zone"] + [
+        f"Counted {n},{company_id},{'jxetdz' if n % 3 else 'jsetdz'}" for n in range(30)]
+    answer = admin.post("/api/v1/imports/projects?dry_run=0",
+                        data={"file": (io.BytesIO("\n".join(rows).encode()), "p.csv")},
+                        content_type="multipart/form-data")
+    assert answer.get_json()["created"] == 30, answer.get_json()
+    assert counts.check() == {}
+    after = _kept()
+    assert after[("project", "jxetdz")] - before.get(("project", "jxetdz"), 0) == 20
+    assert after[("project", "jsetdz")] - before.get(("project", "jsetdz"), 0) == 10
+    db.session.execute(sa.insert(Project), [  # straight into the bin: not counted
+        {"name_en": f"Binned {n}", "company_id": company_id, "zone_code": "jxetdz",
+         "deleted_at": utcnow()} for n in range(2)])
+    assert _kept()[("project", "jxetdz")] == after[("project", "jxetdz")]
+    assert counts.check() == {}

@@ -316,3 +316,18 @@ def test_pinyin_initials_are_each_syllables_first_letter_as_pypinyin_gives_them(
         initials = "".join(s for s in lazy_pinyin(name, style=Style.FIRST_LETTER,
                                                   errors="ignore") if s.strip()).lower()
         assert pinyin_keys.__wrapped__(name)[1] == initials, name
+
+
+def test_pinyin_a_run_of_chinese_at_a_time_is_the_whole_names_pinyin():
+    """``pinyin_keys`` converts each run of Chinese characters once (cached): the same as
+    converting the whole name, phrases, polyphones, punctuation and Latin between included."""
+    from pypinyin import lazy_pinyin
+
+    from crm.text import pinyin_keys
+
+    for name in ("重庆长安汽车股份有限公司", "银行行长 长沙银行", "西门子（中国）有限公司",
+                 "导入项目1", "导入项目2", "你好world123你好", "乐山·乐器", "〇一二嗯", "会计,会议",
+                 "单县 曾经", "ABC 中国 def 人民"):
+        whole = [s for s in lazy_pinyin(name, errors="ignore") if s.strip()]
+        assert pinyin_keys.__wrapped__(name) == ("".join(whole).lower(),
+                                                 "".join(s[0] for s in whole).lower()), name

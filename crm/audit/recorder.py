@@ -72,6 +72,7 @@ IGNORED = {
     "reached_order", "fortune500_entry_id", "logged_by_id", "token_hash", "done_at",
     "stored_as",  # where an evidence file lies
     "sort_key", "snapshot",  # a measure's order from its number; a bulletin's frozen figures
+    "_sentinel",  # a row's place in its INSERT (crm/projects/models.py)
 }
 SECRET = {"password_hash"}
 
@@ -132,10 +133,18 @@ def _recorded_columns(mapper) -> tuple[tuple[str, str], ...]:
 def _changes(obj, kind: str | None, how: str) -> dict:
     """The changed fields as {name: [old, new]}; ``how`` is created, changed or deleted."""
     state = sa.inspect(obj)
+    # what getattr gives, read directly: an attribute the record holds, or (a new record's
+    # column it never set, not expired to be read back) None
+    loaded, expired = state.dict, state.expired_attributes
     changes = {}
     for name, label in _recorded_columns(state.mapper):
         if how != "changed":
-            value = getattr(obj, name)
+            if name in loaded:
+                value = loaded[name]
+            elif how == "created" and name not in expired:
+                value = None
+            else:
+                value = getattr(obj, name)
             if value not in (None, "", [], False):
                 shown = "***" if name in SECRET else _plain(value)
                 changes[label] = [None, shown] if how == "created" else [shown, None]

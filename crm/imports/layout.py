@@ -41,6 +41,7 @@ from . import values as parse
 
 VALUE, CURRENCY, NAME = "value", "currency", "name"  # what a column holds of its field
 LANGUAGES = ("zh", "en")
+SEEN_AT_MOST = 20_000  # cells' readings a file's layout remembers
 
 
 class Named(str):
@@ -62,6 +63,9 @@ class Layout:
     headers: list[str]
     ignored: list[str] = field(default_factory=list)
     zones: dict[str, str] = field(default_factory=dict)  # name or code, folded → code
+    # what a field's cells read as, by their text: a file repeats them (its zone, currency,
+    # criteria, a day); the same reading, done once (lists handed out as copies)
+    seen: dict = field(default_factory=dict, repr=False)
 
     def header_of(self, name: str) -> str:
         """The file's own header of a field (for the page's report)."""
@@ -82,13 +86,37 @@ class Layout:
         for name, parts in given.items():
             f = self.record[name]
             try:
-                found = self._value(f, parts)
+                found = self._remembered(f, parts)
             except ValueError as exc:
                 problems.append((name, str(exc)))
                 continue
             if found is not OMIT:
                 values[name] = found
         return values, problems
+
+    def _remembered(self, f: Field, parts: dict):
+        """``_value``, once for the same cells of a field (not follow-up lines: dicts)."""
+        if f.kind == ROWS:
+            return self._value(f, parts)
+        try:
+            # (with each cell's type: 1, 1.0 and True are equal keys, not equal cells)
+            seen_key = (f.name, *((part, type(cell), cell) for part, cell in sorted(
+                parts.items())))
+            found = self.seen.get(seen_key)
+        except TypeError:  # a cell that is not hashable
+            return self._value(f, parts)
+        if found is None:
+            try:
+                found = (self._value(f, parts), None)
+            except ValueError as exc:
+                found = (None, str(exc))
+            if len(self.seen) > SEEN_AT_MOST:
+                self.seen.clear()
+            self.seen[seen_key] = found
+        value, problem = found
+        if problem is not None:
+            raise ValueError(problem)
+        return list(value) if isinstance(value, list) else value
 
     def _value(self, f: Field, parts: dict):
         cell = parts.get(VALUE)

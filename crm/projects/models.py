@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, orm_insert_sentinel, relationship
 
 from ..codes import Criterion, Flag, Likelihood, MilestoneCode, ProjectKind, Stage, TechLevel
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index, utcnow
@@ -27,6 +27,10 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     """An investment project (投资项目) moving through the pipeline's stages."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # lets the ORM write many new projects in one INSERT … RETURNING on SQLite too (an
+    # import's chunk), matching the ids returned to the rows by it (their places in the
+    # statement); nothing reads it
+    _sentinel: Mapped[int | None] = orm_insert_sentinel()
     name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     name_en: Mapped[str] = mapped_column(sa.String(200), default="")
     company_id: Mapped[int] = mapped_column(sa.ForeignKey("company.id"), index=True)

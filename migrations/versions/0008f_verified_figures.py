@@ -7,7 +7,7 @@ Create Date: 2026-12-03 07:30:00.000000
 
 The rollup's key gains ``unverified`` (``Project.unverified``), so the table is made again.
 The triggers, which read the app's rules (``crm.reports.rollups``), are put back and every
-rollup recounted by the last migration that changes the rollups (0008i), as the rules are no
+rollup recounted by the last migration that changes the rollups (0008k), as the rules are no
 longer those of this one's day.
 """
 from alembic import op
@@ -57,7 +57,7 @@ def upgrade():
             'project.id', name=op.f('fk_project_expands_id_project')), nullable=True))
     op.create_index('ix_project_expands_id', 'project', ['expands_id'], unique=False)
 
-    # the triggers go, and come back with the recount in 0008i, the last migration that
+    # the triggers go, and come back with the recount in 0008k, the last migration that
     # changes the rollups (the app's rules are no longer those of this one's day)
     rollups.uninstall(connection)
     op.drop_table('rollup_project')

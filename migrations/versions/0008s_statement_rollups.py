@@ -22,7 +22,7 @@ depends_on = None
 
 def upgrade():
     # the statement triggers are the app's (``crm.reports.rollups.triggers``): installed, with
-    # every other rollup trigger, by 0008i, the last migration that changes the rollups
+    # every other rollup trigger, by 0008k, the last migration that changes the rollups
     pass
 
 

@@ -109,3 +109,25 @@ def test_restore_of_an_unknown_record_is_404(api):
     admin = api("admin")
     assert admin.post("/api/v1/bin/projects/999/restore").status_code == 404
     assert admin.post("/api/v1/bin/nonsense/1/restore").status_code == 404
+
+
+def test_criteria_kept_added_and_removed_are_recorded_as_before_and_after(api):
+    """The criteria are one list in the trail, whether rows go, come or both (the service
+    replaces the list only when a row goes)."""
+    admin = api("admin")
+    project = make_project(admin, criteria=["high", "large"])
+    url = f"/api/v1/projects/{project['id']}"
+    version = project["version"]
+    for criteria, before in ((["large", "new"], ["high", "large"]), (["large", "new", "strong"],
+                             ["large", "new"]), (["new"], ["large", "new", "strong"]),
+                             (["new"], None)):
+        answer = admin.patch(url, json={"version": version, "criteria": criteria})
+        assert answer.status_code == 200, answer.get_json()
+        version = answer.get_json()["version"]
+        newest = admin.get(f"/api/v1/audit?kind=projects&id={project['id']}").get_json()
+        change = newest["items"][0]["changes"].get("criteria")
+        if before is None:  # no change: no entry
+            assert newest["total"] == 4
+            continue
+        assert sorted(change[0]) == before and sorted(change[1]) == sorted(criteria), change
+    assert admin.get(url).get_json()["criteria"] == ["new"]

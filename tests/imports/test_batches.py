@@ -120,3 +120,85 @@ def test_companies_link_to_the_global_500_once_a_chunk(app, api, upload, monkeyp
     vw = db.session.scalar(sa.select(Company).where(Company.name_en == "Volkswagen AG"))
     assert vw.fortune500_entry is not None and vw.fortune500_entry.rank == 3
     assert admin.get(f"/api/v1/companies/{vw.id}").get_json()["fortune500"] is True
+
+
+def _written(company_id: int) -> dict[str, tuple]:
+    """The company's projects by name: their columns, criteria and audit entries, without
+    what differs between two writes of the same values (ids, times, the company)."""
+    different = {"id", "_sentinel", "company_id", "created_at", "updated_at", "stage_changed_at"}
+    found = {}
+    for project in db.session.scalars(sa.select(Project).where(
+            Project.company_id == company_id)):
+        columns = {c.key: getattr(project, c.key) for c in sa.inspect(Project).column_attrs
+                   if c.key not in different}
+        entries = [(e.action, {k: v for k, v in e.changes.items() if k != "company_id"})
+                   for e in db.session.scalars(sa.select(AuditEntry).where(
+                       AuditEntry.kind == "projects", AuditEntry.record_id == project.id))]
+        found[project.name_en] = (columns, project.criteria, entries)
+    return found
+
+
+def test_a_chunk_writes_what_a_row_at_a_time_writes(app, api, upload, monkeypatch):
+    """A chunk's new projects go in a few multi-row INSERTs (each row's id back in its order):
+    every project, its criteria and its audit entry are what one row at a time writes."""
+    from crm.imports import runner
+
+    admin = api("admin")
+    one, chunked = factories.company("Siemens AG").id, factories.company("Bosch GmbH").id
+
+    def rows(company_id):
+        return csv_bytes([HEADER + ["estimated_land_date"]] + [
+            [f"项目{i}", f"Plant {i}", company_id, "jxetdz",
+             f"{i + 1}亿美元" if i % 3 else "", ["高/大", "", "新"][i % 3],
+             "2015年6月30日" if i % 2 else ""] for i in range(60)])
+
+    monkeypatch.setattr(runner, "CHUNK", 1)
+    body = upload(admin, "projects", rows(one), dry_run=False).get_json()
+    assert (body["created"], body["errors"]) == (60, []), body
+    monkeypatch.setattr(runner, "CHUNK", 500)
+    seen = statements(app, lambda: upload(admin, "projects", rows(chunked), dry_run=False))
+    db.session.expire_all()
+    assert _written(chunked) == _written(one)
+    assert len(_written(one)) == 60
+    # SQLite: a statement holds as many rows as its 999 parameters allow; PostgreSQL: all
+    inserts = [s for s in seen if s == "INSERT"]
+    assert len(inserts) < 15, len(inserts)
+
+
+def test_the_collector_and_the_objects_set_aside_are_handed_back(app, api, upload):
+    """As are psycopg's limits on the statements it keeps parsed (raised while a run writes:
+    a chunk's INSERT is one long statement, the same each chunk)."""
+    import gc
+
+    from psycopg import _queries
+
+    limits = (_queries.MAX_CACHED_STATEMENT_LENGTH, _queries.MAX_CACHED_STATEMENT_PARAMS)
+
+    admin = api("admin")
+    siemens = factories.company("Siemens AG").id
+    assert upload(admin, "projects", project_file(siemens, 3)).get_json()["created"] == 3
+    assert upload(admin, "projects", b"\xff\xfe\x00broken").status_code in (200, 400)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert limits == (_queries.MAX_CACHED_STATEMENT_LENGTH, _queries.MAX_CACHED_STATEMENT_PARAMS)
+
+
+def test_a_refused_new_project_is_not_left_to_be_written(app):
+    """A new project joins the session before its values are set (adding it then walks less),
+    and leaves it again when a value is refused: the next flush writes nothing of it."""
+    import pytest
+
+    from crm.errors import Invalid
+    from crm.projects.services import create_project
+
+    admin = factories.user("refuser", "admin")
+    siemens = factories.company("Siemens AG").id
+    with pytest.raises(Invalid):
+        create_project(admin, {"name_en": "Plant", "company_id": siemens + 1000,
+                               "zone": "jxetdz", "criteria": ["high"]})
+    assert not [o for o in db.session.new if isinstance(o, Project)]
+    db.session.flush()
+    project = create_project(admin, {"name_en": "Plant", "company_id": siemens,
+                                     "zone": "jxetdz", "criteria": ["high"]})
+    db.session.expire_all()
+    assert [p.id for p in db.session.scalars(sa.select(Project))] == [project.id]
+    assert project.criteria == ["high"] and project.company.name_en == "Siemens AG"

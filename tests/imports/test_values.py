@@ -109,3 +109,23 @@ def test_codes_read_by_the_plans_words_and_older_labels_too():
     assert [v.code(word, InteractionKind) for word in ("会见", "会谈", "推介会")] == [
         "meeting", "meeting", "event"]
     assert v.code_list("高、规模大，特", Criterion) == ["high", "large", "distinctive"]
+
+
+def test_a_layout_reads_the_same_cells_once_and_each_cell_as_itself():
+    """A file repeats cells (a zone, a currency, criteria): read once a field, the same values
+    and problems as reading each, lists handed out as copies, 1, 1.0 and True kept apart."""
+    from crm.imports.layout import layout_of
+    from crm.projects.fields import PROJECT
+
+    layout, _problems = layout_of(PROJECT, ["name_en", "criteria", "total_investment",
+                                            "new_jobs", "estimated_land_date"])
+    rows = [["A", "高/大", "1.5亿美元", 1, "2015年6月30日"],
+            ["B", "高/大", "1.5亿美元", 1.0, "2015年6月30日"],
+            ["C", "高/大", "1.5亿美元", True, "not a day"],
+            ["D", "nonsense", "1.5亿美元", 1.5, "not a day"]]
+    fresh = [layout_of(PROJECT, ["name_en", "criteria", "total_investment", "new_jobs",
+                                 "estimated_land_date"])[0].read(row) for row in rows]
+    read = [layout.read(row) for row in rows]
+    assert read == fresh
+    read[0][0]["criteria"].append("new")
+    assert layout.read(rows[1])[0]["criteria"] == fresh[1][0]["criteria"]

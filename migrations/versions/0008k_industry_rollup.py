@@ -7,8 +7,8 @@ is the last migration that changes the rollups, so it is the one that installs t
 0008s leave that to it). The payments' index on their day also holds the amount, so the
 paid-in report's sums read the index alone.
 
-Revision ID: 0008i
-Revises: 0008t
+Revision ID: 0008k
+Revises: 0008j
 Create Date: 2026-12-03 11:00:00.000000
 
 """
@@ -19,8 +19,8 @@ from crm.reports import rollups
 
 
 # revision identifiers, used by Alembic.
-revision = '0008i'
-down_revision = '0008t'
+revision = '0008k'
+down_revision = '0008j'
 branch_labels = None
 depends_on = None
 
