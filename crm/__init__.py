@@ -5,11 +5,13 @@ from pathlib import Path
 from flask import Flask
 
 from .config import Config, database_url, read_secret_key
+from .jsonout import JSONProvider
 from .paths import TEMPLATES
 
 
 def create_app(config: type[Config] | None = None, **overrides) -> Flask:
     app = Flask(__name__, template_folder=str(TEMPLATES), instance_relative_config=False)
+    app.json = JSONProvider(app)
     app.config.from_object(config or Config)
     app.config.update(overrides)
     configure_database(app)

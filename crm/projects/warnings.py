@@ -95,10 +95,10 @@ def any_condition() -> sa.ColumnElement:
     return sa.or_(*conditions().values())
 
 
-def columns() -> list[sa.ColumnElement]:
+def columns(today=None) -> list[sa.ColumnElement]:
     """One true/false column a warning, in order, for selecting beside a project."""
     return [sa.case((expression, True), else_=False).label(code)
-            for code, expression in conditions().items()]
+            for code, expression in conditions(today).items()]
 
 
 def joined_sql() -> sa.ColumnElement:
@@ -116,12 +116,27 @@ def attach(projects) -> None:
     projects = [p for p in projects if not _known(p, basis)]
     if not projects:
         return
+    rows = db.session.execute(_attaching(basis), {"ids": [p.id for p in projects]})
     found = {row[0]: [code for code, on in zip(Code.codes(), row[1:], strict=True) if on]
-             for row in db.session.execute(
-                 sa.select(Project.id, *columns()).where(
-                     Project.id.in_([p.id for p in projects])))}
+             for row in rows}
     for project in projects:
         project.__dict__[CACHE] = (basis, found.get(project.id, []))
+
+
+_ATTACHING: dict = {}  # the last settings and today → ``attach``'s statement
+
+
+def _attaching(basis) -> sa.Select:
+    """``attach``'s statement for these settings and this today, built once (building the
+    five conditions' expressions cost more than running them: issue 15); the ids are bound
+    at execution."""
+    key = (tuple(basis[0].items()), basis[1])
+    statement = _ATTACHING.get(key)
+    if statement is None:
+        _ATTACHING.clear()  # one entry: settings and today change seldom
+        statement = _ATTACHING[key] = sa.select(Project.id, *columns(basis[1])).where(
+            Project.id.in_(sa.bindparam("ids", expanding=True)))
+    return statement
 
 
 def _known(project, basis) -> bool:
