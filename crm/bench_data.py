@@ -89,9 +89,12 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
            "follow_up", "stage_change", "project", "project_criterion"]
     with db.engine.begin() as connection, rollups.paused(connection):
         w = Writer(connection)
+        if w.dialect.name == "postgresql":  # the indexes below are built in memory
+            connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
         indexes = [ix for name in big for ix in T[name].indexes]
         for index in indexes:  # built once at the end: faster than row by row
             index.drop(connection)
+        search.suspend(connection)
         w.suspend_triggers(big + ["company", "talent"])  # what they keep: rebuilt below
         users = _users(w, now)
         _companies(w, companies, now)

@@ -136,6 +136,39 @@ def test_sql_count_headers_only_when_asked(app):
         db.engine.dispose()
 
 
+def _schema() -> dict:
+    """The database's constraints and indexes (PostgreSQL: as it defines them)."""
+    if db.engine.dialect.name == "sqlite":
+        return {"objects": db.session.execute(sa.text(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "ORDER BY name")).all()}
+    return {"constraints": db.session.execute(sa.text(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+        "FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2")).all(),
+            "indexes": db.session.execute(sa.text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                "ORDER BY 1")).all(),
+            "triggers": db.session.execute(sa.text(
+                "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal "
+                "ORDER BY 1, 2")).all()}
+
+
+def test_the_schema_is_as_it_was(app):
+    """What the generator drops for speed (indexes, search indexes, foreign keys on
+    PostgreSQL) and the triggers it pauses are all back, as they were, and validated."""
+    before = _schema()
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["crm", "bench-data", "--projects", "20",
+                                                "--meetings-per-project", "2"])
+    assert result.exit_code == 0, result.output
+    after = _schema()
+    assert after == before
+    if "constraints" in after:
+        assert any("FOREIGN KEY" in row[2] for row in after["constraints"])
+        assert all(row[3] for row in after["constraints"])  # every one checked
+        assert any(name.endswith("_search_trgm") for name, _def in after["indexes"])
+
+
 def test_what_the_triggers_keep_is_rebuilt_and_they_work_again(generated):
     """The generator writes with the triggers off and rebuilds what they keep once; they are
     back afterwards."""
