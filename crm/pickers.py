@@ -55,7 +55,10 @@ def offer(field, kind: str, *, keep=(), blank: bool = False, searched: bool = Fa
     statement = picker.query(current_user, None)
     chosen = [i for i in (field.data if isinstance(field.data, list) else [field.data])
               if isinstance(i, int) and i not in {r.id for r in keep if r is not None}]
-    if not searched and count_of(statement) <= current_app.config["PICKER_LISTED_WHOLE"]:
+    whole = current_app.config["PICKER_LISTED_WHOLE"]
+    # counted up to one more than a whole list (56,000 companies counted in full took 14 ms
+    # on SQLite, 68 on PostgreSQL)
+    if not searched and count_of(statement.limit(whole + 1)) <= whole:
         records = list(db.session.scalars(statement).unique())
     else:
         records = list(db.session.scalars(statement.where(picker.model.id.in_(chosen)))
