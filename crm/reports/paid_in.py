@@ -1,7 +1,8 @@
 """Paid-in capital (实际到资) per zone, year to date against the same span of the year before
 (同比): from 1 January of the year to today (31 December for a past year), and from 1 January
-to the same day a year earlier. Summed straight from the payments: the index on their day
-serves both spans (a few rows a zone reach Python)."""
+to the same day a year earlier. Read from the day rollup (``rollups.sql.paid_rows``: the
+payments by zone and day received, kept by the database with every write), its whole months
+by month: a few rows a zone."""
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -10,13 +11,13 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from .. import clock
-from ..access import visible
 from ..db import db
 from ..filters import clean
 from ..i18n import language
-from ..projects.models import Payment, Project
 from . import xlsx
-from .common import Report, as_int, as_usd, require_reports, year_param, zones_for
+from .common import Report, as_int, as_usd, in_period, require_reports, year_param, zones_for
+from .rollups import DayRollup
+from .rollups.sql import PAID, PAID_PENDING
 
 
 def span(year: int, today: date | None = None) -> tuple[date, date, date, date]:
@@ -44,24 +45,22 @@ def paid_in(user, year: int, zone: str | None = None) -> dict:
     require_reports(user)
     start, through, previous_start, previous_through = span(year)
     zones = [z for z in zones_for(user) if not zone or z.code == zone]
-    now = Payment.received_on.between(start, through)
-    then = Payment.received_on.between(previous_start, previous_through)
-
-    def total(*conditions):
-        return sa.func.sum(sa.case((sa.and_(*conditions), Payment.amount_usd_cents), else_=0))
-
+    D = DayRollup
     # a project awaiting verification (核实) pays in beside the figures, not in them
-    official, pending = sa.not_(Project.unverified), Project.unverified
-    found = {code: (as_int(a), as_int(b), as_int(c)) for code, a, b, c in db.session.execute(
-        sa.select(Project.zone_code, total(now, official), total(then, official),
-                  total(now, pending))
-        .join(Project, Project.id == Payment.project_id)
-        .where(visible(user, Project), sa.or_(now, then),
-               Project.zone_code.in_([z.code for z in zones]))
-        .group_by(Project.zone_code))}
+    found = {}
+    for what, code, cents in db.session.execute(sa.union_all(*(
+            sa.select(sa.literal(what), D.zone_code, sa.func.sum(D.usd_cents))
+            .where(D.metric == metric, in_period(D, first, last),
+                   D.zone_code.in_([z.code for z in zones]))
+            .group_by(D.zone_code)
+            for what, metric, first, last in (
+                ("now", PAID, start, through), ("then", PAID, previous_start, previous_through),
+                ("pending", PAID_PENDING, start, through))))):
+        found.setdefault(code, {})[what] = as_int(cents)
     rows = []
     for z in zones:
-        usd, previous, unverified = found.get(z.code, (0, 0, 0))
+        sums = found.get(z.code, {})
+        usd, previous, unverified = (sums.get(what, 0) for what in ("now", "then", "pending"))
         rows.append({"zone": z.code, "zone_zh": z.name_zh, "zone_en": z.name_en,
                      "usd_cents": usd, "previous_cents": previous,
                      "usd": as_usd(usd), "previous_usd": as_usd(previous),

@@ -1,10 +1,10 @@
 """the project rollup keyed by the company's industry too (issue 15: the projects-by-industry
 report read every live project and its company, 350 ms at 100,000 projects)
 
-The table is made again with ``industry`` in its key, the triggers (``crm.reports.rollups``,
-with the new one on a company's change of industry) put back and every rollup recounted: this
-is the last migration that changes the rollups, so it is the one that installs them (0008f and
-0008s leave that to it). The payments' index on their day also holds the amount, so the
+The table is made again with ``industry`` in its key; the triggers (``crm.reports.rollups``,
+with the new one on a company's change of industry) are put back and every rollup recounted by
+0008m, the last migration that changes the rollups (0008f, 0008s and this one leave that to
+it). The payments' index on their day also holds the amount, so the
 paid-in report's sums read the index alone.
 
 Revision ID: 0008k
@@ -55,8 +55,8 @@ def upgrade():
     rollups.uninstall(connection)
     op.drop_table('rollup_project')
     _project_rollup(with_industry=True)
-    rollups.install(connection)
-    rollups.rebuild(connection)
+    # the triggers are put back and every rollup recounted by 0008m, the last migration that
+    # changes the rollups
     _payment_index(['received_on', 'project_id', 'amount_usd_cents'])
     op.execute('ANALYZE')
 

@@ -191,6 +191,24 @@ def shuangbai(user, year: int) -> dict:
             "candidates": [p.id for p in candidates]}
 
 
+def paid_in(user, year: int) -> dict:
+    """{zone: (paid in over the year's span, over the span a year before, awaiting
+    verification over the year's span)} in US-dollar cents, of the zones the user reads."""
+    from crm.reports.common import zones_for
+    from crm.reports.paid_in import span
+
+    start, through, previous_start, previous_through = span(year)
+    found = {z.code: [0, 0, 0] for z in zones_for(user)}
+    for p in projects(user):
+        for payment in p.payments if p.zone_code in found else ():
+            cents, day = payment.amount_usd_cents or 0, payment.received_on
+            if start <= day <= through:
+                found[p.zone_code][2 if p.unverified else 0] += cents
+            if previous_start <= day <= previous_through and not p.unverified:
+                found[p.zone_code][1] += cents
+    return {zone: tuple(sums) for zone, sums in found.items()}
+
+
 def activity_days(user) -> tuple[dict, dict]:
     """Meetings per day (their own zone's, as the user sees them) and stage changes of the
     projects the user sees per UTC day, over the last year and a half."""

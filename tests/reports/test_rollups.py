@@ -17,6 +17,7 @@ from crm.reports.activity import activity
 from crm.reports.funnel import ROLLED_UP, funnel
 from crm.reports.industries import industries
 from crm.reports.league import league
+from crm.reports.paid_in import paid_in
 from crm.reports.shuangbai import shuangbai
 from tests import factories
 
@@ -111,6 +112,21 @@ def world(build, api, boss):
     m7 = meeting(date(2025, 5, 7), zone=B, follow_ups=[{"title": "Gone", "due_on": "2025-06-01"}])
     m8 = meeting(date(2025, 5, 8), talent_ids=[t2.id])
 
+    def pay(project, day, amount="1000000"):
+        return ok(admin.post(f"/api/v1/projects/{project.id}/payments", json={
+            "amount": {"amount": amount, "currency": "USD"}, "received_on": day}), 201)
+
+    this_year = date.today().year
+    paid = {"land": pay(p["land"], "2025-03-10"), "early": pay(p["land"], "2024-06-01", "7000"),
+            "checked": pay(p["checked"], "2025-04-01", "250000.50"),
+            "pending": pay(p["pending"], f"{this_year}-01-02", "330000"),
+            "undone": pay(p["undone"], "2025-03-20", "90000"),
+            "again": pay(p["again"], "2025-02-01", "120000"),
+            "binned": pay(p["binned"], "2025-05-01", "64000"),
+            "twice": pay(p["twice"], f"{this_year}-01-01", "45000"),
+            "gone": pay(p["twice"], "2025-06-01", "5000")}
+    pay(p["skip"], f"{this_year}-01-01", "800")
+
     # -- and now every kind of change ---------------------------------------------------------
     def patch(resource, record_id, **values):
         url = f"/api/v1/{resource}/{record_id}"
@@ -152,7 +168,18 @@ def world(build, api, boss):
         {"rank": 9, "name_en": "Bosch Rexroth", "name_zh": "博世力士乐"}]))
     ok(admin.post(f"/api/v1/reference/shuangbai?year={date.today().year}",
                   json=[{"name_en": "Siemens AG"}]))
+    # payments: one taken off, one changed by hand-written SQL (its day and amount)
+    assert admin.delete(f"/api/v1/projects/{p['twice'].id}/payments/{paid['gone']['id']}"
+                        ).status_code == 204
+    db.session.execute(sa.text(
+        "UPDATE project_payment SET received_on = :day, amount_usd_cents = 4200000 "
+        "WHERE id = :id"), {"day": date(2024, 2, 2), "id": paid["early"]["id"]})
+    db.session.execute(sa.text(  # a new rate's US dollars: the amount alone
+        "UPDATE project_payment SET amount_usd_cents = 13000000 WHERE id = :id"),
+        {"id": paid["again"]["id"]})
+    db.session.commit()
     return {"projects": p, "companies": {"siemens": siemens.id, "bosch": bosch.id},
+            "payments": {name: row["id"] for name, row in paid.items()},
             "talents": {"t1": t1.id, "t2": t2.id},
             "meetings": {"m2": m2["id"], "m4": m4["id"], "m8": m8["id"]}}
 
@@ -212,6 +239,10 @@ def check_every_report(users) -> None:
         assert {row["industry"]: (row["projects"], row["signed"], row["usd_cents"],
                                   row["signed_usd_cents"])
                 for row in industries(user)["industries"]} == recount.industries(user)
+        for year in (date.today().year, 2025):
+            assert {row["zone"]: (row["usd_cents"], row["previous_cents"],
+                                  row["unverified_cents"])
+                    for row in paid_in(user, year)["zones"]} == recount.paid_in(user, year)
         meetings, moves = recount.activity_days(user)
         for week in activity(user)["weeks"]:
             days = [week["start"] + timedelta(days=i) for i in range(7)]
@@ -254,6 +285,12 @@ def test_the_numbers_are_not_trivial(readers):
     assert tracker["unverified_count"] == 1  # pending
     assert dashboard_summary(boss)["unverified"] == {"construction": 1}
     assert {r["zone"] for r in league(staff, *PERIODS[0])["zones"]} == {A, C}
+    paid = {row["zone"]: row for row in paid_in(boss, 2025)["zones"]}
+    assert paid[B]["usd_cents"] == 100_000_000  # land's; early's, moved to 2024, is before
+    assert paid[B]["previous_cents"] == 4_200_000
+    assert paid[C]["usd_cents"] == 25_000_050  # checked, moved to C, and verified
+    assert paid[A]["usd_cents"] == 13_000_000  # again: verified after it paid
+    assert paid_in(boss, date.today().year)["unverified_cents"] == 33_000_000  # pending
 
 
 def test_a_company_changing_industry_and_list_at_once_moves_its_projects(world, readers):
@@ -292,6 +329,8 @@ def test_hard_deletes_are_followed_too(world, readers):
         ("DELETE FROM follow_up WHERE title = 'Call' AND :id = :id", 0),
         ("DELETE FROM interaction_talent WHERE interaction_id = :id", meetings["m8"]),
         ("DELETE FROM stage_change WHERE id = :id", second_signing),
+        ("DELETE FROM project_payment WHERE id = :id", world["payments"]["checked"]),
+        ("DELETE FROM project WHERE id = :id", projects["pending"].id),  # with its payment
     ):
         db.session.execute(sa.text(statement), {"id": record_id})
         db.session.commit()

@@ -69,7 +69,8 @@ class StayRollup(db.Model):
 class DayRollup(db.Model):
     """Counts per zone and day, one ``metric`` each (``METRICS``), and again per month (grain
     'm', ``day`` the month's first): a period reads its whole months and the days at its ends.
-    ``usd_cents``, ``mega`` and ``fortune500`` are the signed projects' (the league's)."""
+    ``usd_cents``, ``mega`` and ``fortune500`` are the signed projects' (the league's);
+    ``usd_cents`` is also the payments' (the paid-in report's)."""
 
     __tablename__ = "rollup_day"
 
@@ -92,6 +93,9 @@ METRICS = {
     "meetings": "live meetings by their own zone ('' for a city-level one)",
     "moves": "stage changes of live projects (the project's zone, the UTC day of the move)",
     "due": "open follow-ups of live meetings (the meeting's zone, the day they are due)",
+    "paid_in": "payments (实际到资) of live projects, n of them and usd_cents (the project's "
+               "zone, the day received)",
+    "paid_pending": "the same, of projects awaiting verification: beside the figures",
 }
 
 

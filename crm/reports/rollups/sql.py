@@ -262,6 +262,21 @@ def due_rows(i: str, f: str, sign: int, tables: str, where: str = "true") -> str
                    f"AND {i}.zone_code IS NOT NULL AND ({where})")
 
 
+# the paid-in report's two metrics: a payment counts in the figures, or beside them while its
+# project awaits verification (核实)
+PAID, PAID_PENDING = "paid_in", "paid_pending"
+
+
+def paid_rows(p: str, pay: str, sign: int, tables: str, where: str = "true") -> str:
+    """A payment ``pay`` of live project ``p`` (实际到资): its US dollars on the day received,
+    under the project's zone, as PAID, or as PAID_PENDING while the project awaits
+    verification (``Project.unverified``)."""
+    return f"""SELECT CASE WHEN {unverified(p)} THEN '{PAID_PENDING}' ELSE '{PAID}' END
+        AS metric, {p}.zone_code AS zone_code, {pay}.received_on AS day, {sign} AS n,
+        {sign} * coalesce({pay}.amount_usd_cents, 0) AS usd_cents, 0 AS mega, 0 AS fortune500
+        FROM {tables} WHERE {pay}.project_id = {p}.id AND {live(p)} AND ({where})"""
+
+
 def link_zones(projects: str = "true", talents: str = "true") -> str:
     """(interaction_id, zone_code) for each meeting and each zone it counts for: a zone of a
     live project or talent it links to (the league's ``meetings``), each pair once."""

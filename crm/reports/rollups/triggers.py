@@ -33,6 +33,7 @@ from .sql import (
     live,
     meeting_rows,
     mega,
+    paid_rows,
     project_upsert,
     reaches_signed,
     signed_again,
@@ -324,9 +325,30 @@ def _day_triggers(sql: Sql) -> list[Trigger]:
     ]
 
 
+def _paid_triggers(sql: Sql) -> list[Trigger]:
+    """The paid-in: a payment added, changed or taken off; its project moving zone, deleted,
+    or coming to or out of awaiting verification (its payments move with it)."""
+
+    def payment(pay: str, sign: int) -> str:
+        return paid_rows("p", pay, sign, "project p")
+
+    def of_project(p: str, sign: int) -> str:
+        return paid_rows(p, "x", sign, "project_payment x")
+
+    return [
+        *_row_triggers(sql, "paid_payment", "project_payment", payment,
+                       ("project_id", "received_on", "amount_usd_cents")),
+        Trigger("paid_project_update", "project", "UPDATE", (
+            sql.day_upsert(union(of_project("OLD", -1), of_project("NEW", 1))),),
+            when=_any_changed(sql, "zone_code", "deleted_at", "reached_order", "verified_at")),
+        Trigger("paid_project_delete", "project", "DELETE", (
+            sql.day_upsert(of_project("OLD", -1)),), before=True),
+    ]
+
+
 def triggers(sql: Sql) -> list[Trigger]:
     return [*_project_triggers(sql), *_stay_triggers(sql), *_signed_triggers(sql),
-            *_linked_triggers(sql), *_day_triggers(sql)]
+            *_linked_triggers(sql), *_day_triggers(sql), *_paid_triggers(sql)]
 
 
 def install(connection: sa.Connection, sql: Sql, *, statement_triggers: bool = True) -> None:

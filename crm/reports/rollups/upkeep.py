@@ -25,6 +25,7 @@ from .sql import (
     link_zones,
     linked_rows,
     meeting_rows,
+    paid_rows,
     project_upsert,
     signed_again,
     stay_upsert,
@@ -45,6 +46,7 @@ def _day_rows(sql: Sql) -> list[str]:
         meeting_rows("i", 1, "interaction i"),
         sql.moves_rows("p", "c", 1, "project p, stage_change c"),
         due_rows("i", "f", 1, "interaction i, follow_up f"),
+        paid_rows("p", "x", 1, "project p, project_payment x"),
     ]
 
 
