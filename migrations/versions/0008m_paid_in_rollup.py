@@ -3,7 +3,8 @@ projects, 33 ms on SQLite and over 100 ms on PostgreSQL at 100,000 projects)
 
 ``rollup_day`` gains two metrics, ``paid_in`` and ``paid_pending`` (``crm.reports.rollups``:
 the payments by zone and day received, beside the figures while their project awaits
-verification); no table changes. This is the last migration that changes the rollups, so it is
+verification), and ``rollup_project`` an index of its kind and year corners by zone (the
+league read the whole table for them). This is the last migration that changes the rollups, so it is
 the one that puts their triggers back and recounts them (0008f, 0008s and 0008k leave that to
 it).
 
@@ -25,6 +26,8 @@ depends_on = None
 
 def upgrade():
     connection = op.get_bind()
+    op.create_index('ix_rollup_project_corner', 'rollup_project', ['kind', 'year', 'zone_code'],
+                    unique=False)
     rollups.uninstall(connection)
     rollups.install(connection)
     rollups.rebuild(connection)
@@ -36,3 +39,4 @@ def downgrade():
     # older code puts them back (the paid-in rows it does not know are left in rollup_day,
     # where no older report reads them)
     rollups.uninstall(op.get_bind())
+    op.drop_index('ix_rollup_project_corner', table_name='rollup_project')

@@ -50,6 +50,13 @@ class ProjectRollup(db.Model):
     tax_usd_cents: Mapped[int] = _count()
 
 
+# every zone's row of the kind and year corners (the league's land and awaiting verification):
+# the key begins with the zone, so without it PostgreSQL read the whole table twice a league
+# (30,000 rows at 100,000 projects, 7 ms each)
+sa.Index("ix_rollup_project_corner", ProjectRollup.kind, ProjectRollup.year,
+         ProjectRollup.zone_code)
+
+
 class StayRollup(db.Model):
     """A histogram of the finished stays in each pipeline stage (``StageChange.stay_days``), by
     the project's zone, kind and year (a cube, as above), in buckets of whole days
