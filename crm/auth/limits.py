@@ -51,6 +51,10 @@ def _spend(key: str, limit: int, window: timedelta) -> int | None:
     ).returning(RequestCount.count, RequestCount.window_start)
     try:
         with db.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # a count lost in a crash is harmless: PostgreSQL need not wait for the disk
+                # at commit (4–5 ms a request here; 0.3 without the wait)
+                connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
             count, started = connection.execute(statement).one()
     except Exception as error:
         if not lost_a_race(error):
