@@ -11,7 +11,8 @@ so each answer says how many SQL statements it ran and how long they took.
 Settings (environment): BENCH_SIZES, BENCH_DATABASES (sqlite,postgresql), BENCH_REQUESTS (30),
 BENCH_WARMUP (3), BENCH_CALL_SECONDS (60), BENCH_MEETINGS (10), BENCH_PG_ADMIN_URL
 (postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PG_NAME (crm_bench: the database it
-makes and drops), BENCH_OUT (bench/results.md), BENCH_CALLS (only the calls whose names hold
+makes and drops), BENCH_SQLITE_DIR (/tmp/crm-bench: where the SQLite file is made and
+removed), BENCH_OUT (bench/results.md), BENCH_CALLS (only the calls whose names hold
 one of these comma-separated words, case aside: ``BENCH_CALLS=import,export`` times just the
 import and the export; empty: every call).
 """
@@ -137,7 +138,7 @@ def prepare(database: str, size: int) -> str:
         pg_admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
         pg_admin(f"CREATE DATABASE {PG_NAME}")
         return PG_ADMIN.rsplit("/", 1)[0] + f"/{PG_NAME}"
-    path = Path("/tmp/crm-bench") / f"bench-{size}.sqlite3"
+    path = Path(os.environ.get("BENCH_SQLITE_DIR", "/tmp/crm-bench")) / f"bench-{size}.sqlite3"
     path.parent.mkdir(exist_ok=True)
     remove_sqlite(path)
     return f"sqlite:///{path}"

@@ -145,6 +145,19 @@ def _named(model, rows: list[dict]) -> list:
     return kept
 
 
+def _looked_up(names: set[str]):
+    """A chunk's names for ``IN``, looked up by hash on both databases. SQLite indexes an IN
+    list of parameters; PostgreSQL compares each row to the list's 1,000 parameters one after
+    another (it hashes only a list of constants), and the company a file names gains the
+    run's projects chunk after chunk: the 20th chunk of the bench's file took 0.9 s. One
+    array parameter, unnested, is a hashed subplan (20 ms at 9,000 rows), whatever the plan."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return names
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    return sa.select(sa.func.unnest(sa.literal(sorted(names), ARRAY(sa.Text))))
+
+
 def _project_names(values: dict) -> set[str]:
     return {name.strip().lower() for name in (values.get("name_zh"), values.get("name_en"))
             if name and name.strip()}
@@ -167,8 +180,8 @@ class ProjectBatch(Batch):
             self.keep += db.session.scalars(sa.select(Project).where(
                 Project.deleted_at.is_(None), visible(user, Project),
                 Project.company_id.in_(self.companies),
-                sa.or_(sa.func.lower(Project.name_zh).in_(names),
-                       sa.func.lower(Project.name_en).in_(names)))).all()
+                sa.or_(sa.func.lower(Project.name_zh).in_(_looked_up(names)),
+                       sa.func.lower(Project.name_en).in_(_looked_up(names))))).all()
             for found in self.keep:
                 if isinstance(found, Project):
                     self._index(found, (0, found.id))
