@@ -554,18 +554,30 @@ def cleanup(*_args) -> None:
         raise SystemExit(1)
 
 
+def earlier_results() -> str:
+    """What ``OUT`` held before this run, without its title: kept below the new tables, so
+    that the record of earlier runs and what changed between them stays in one file."""
+    if not OUT.exists():
+        return ""
+    text = OUT.read_text()
+    title = "# Benchmark results (issue 15)"
+    body = text[len(title):].lstrip("\n") if text.startswith(title) else text
+    return f"\n# Earlier results\n\n{body}" if body.strip() else ""
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, cleanup)
-    started, reports = datetime.now(UTC), []
+    started, reports, earlier = datetime.now(UTC), [], earlier_results()
     try:
         for database in DATABASES:
             for size in SIZES:
                 reports.append(bench(database, size))
-                OUT.write_text(write(reports, started))  # after each run: partial results too
+                # after each run: partial results too
+                OUT.write_text(write(reports, started) + earlier)
     finally:
         cleanup()
     text = write(reports, started)
-    OUT.write_text(text)
+    OUT.write_text(text + earlier)
     print("\n" + text)
     print(f"Written to {OUT}")
 
