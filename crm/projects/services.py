@@ -29,8 +29,16 @@ from .models import Project, ProjectCriterion, StageChange
 def get_project(user, project_id: int, action: str = "view") -> Project:
     """The project, or 404 when missing or hidden from the user; 403 when they may see it but
     not do ``action``."""
-    return get_record(user, Project, project_id, action,
-                      options=(*relations(single=True), *expansion.loaded()))
+    from . import warnings
+    from .evidence import Evidence
+
+    # one statement brings it with its criteria, milestones, links, evidence files (a few rows
+    # each, joined) and warnings; read afresh, so that all of these are of now
+    project = get_record(user, Project, project_id, action, fresh=True, options=(
+        *relations(single=True), *expansion.loaded(), warnings.loaded(),
+        joinedload(Project.evidence).joinedload(Evidence.by)))
+    warnings.remember(project)
+    return project
 
 
 def project_query(user, filters: dict | None = None) -> sa.Select:
