@@ -3,6 +3,7 @@ import re
 from crm.extensions import db
 from crm.money import Money
 from crm.projects.models import Project
+from crm.projects.routes import BOARD_LIMIT
 from tests import factories
 from tests.conftest import csrf_from
 
@@ -43,15 +44,20 @@ def test_move_from_the_board(client, make_user, login, company, project):
 
 
 def test_board_column_links_to_more(client, make_user, login, company, project):
+    """A column shows its latest BOARD_LIMIT cards; its "more" link opens its stage's list,
+    which starts with the same cards in the same order."""
     make_user("mia", "manager")
     acme = company()
-    for n in range(31):
+    for n in range(BOARD_LIMIT + 1):
         project(acme, name_en=f"P{n}", name_zh="")
     login("mia")
     html = client.get("/projects/board").get_data(as_text=True)
     lead = column(html, "lead")
-    assert lead.count('class="card-item"') == 30
+    shown = re.findall(r'data-project="(\d+)"', lead)
+    assert len(shown) == BOARD_LIMIT
     assert "1 more" in lead and "/projects?stage=lead" in lead
+    listed = client.get("/projects?stage=lead").get_data(as_text=True)
+    assert re.findall(r'href="/projects/(\d+)"', listed)[:BOARD_LIMIT] == shown
 
 
 def test_each_card_links_to_its_project_and_offers_every_other_stage(
