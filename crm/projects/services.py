@@ -127,9 +127,14 @@ def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str
     (latest change first: the column is the top of the list its "more" link opens, and the
     index of each stage in that order serves it) in one UNION ALL of a LIMIT per stage, so
     no column loads more than it shows."""
+    from ..reports.funnel import stage_counts  # the reports package imports this one
+
+    # how many a stage holds: the funnel's counts (its rollup, a few rows, when it holds what
+    # the user may see; counting 100,000 projects by stage took 25 ms on SQLite)
+    counts: dict[str, int] = {}
+    for row in stage_counts(user, {}):  # (reached order, stage, projects, …)
+        counts[row.stage] = counts.get(row.stage, 0) + int(row[2] or 0)
     seen = visible(user, Project)
-    counts = dict(db.session.execute(
-        sa.select(Project.stage, sa.func.count()).where(seen).group_by(Project.stage)).all())
     newest = sort_order(None)
     firsts = sa.union_all(*(
         sa.select(Project.id).where(seen, Project.stage == stage).order_by(*newest)

@@ -4,6 +4,7 @@ from crm.extensions import db
 from crm.money import Money
 from crm.projects.models import Project
 from crm.projects.routes import BOARD_LIMIT
+from crm.projects.services import delete_project
 from tests import factories
 from tests.conftest import csrf_from
 
@@ -75,3 +76,17 @@ def test_each_card_links_to_its_project_and_offers_every_other_stage(
         assert f'action="/projects/{record.id}/stage"' in card
         offered = re.findall(r'<option value="(\w+)">', card)
         assert stage not in offered and len(offered) == 8
+
+
+def test_column_counts_are_of_what_the_reader_may_see(client, make_user, login, company,
+                                                       project):
+    """The counts come from the funnel's rollup: a staff member's zones, not the bin."""
+    make_user("sam", "staff", zones=["jxetdz"])
+    acme = company()
+    for zone in ("jxetdz", "jxetdz", "jsetdz"):
+        project(acme, zone=zone)
+    delete_project(factories.boss(), project(acme, zone="jxetdz"))
+    login("sam")
+    lead = column(client.get("/projects/board").get_data(as_text=True), "lead")
+    assert '<span class="count">2</span>' in lead
+    assert lead.count('class="card-item"') == 2
