@@ -32,12 +32,15 @@ def get_project(user, project_id: int, action: str = "view") -> Project:
     from . import warnings
     from .evidence import Evidence
 
-    # one statement brings it with its criteria, milestones, links, evidence files (a few rows
-    # each, joined) and warnings; read afresh, so that all of these are of now
-    project = get_record(user, Project, project_id, action, fresh=True, options=(
-        *relations(single=True), *expansion.loaded(), warnings.loaded(),
-        joinedload(Project.evidence).joinedload(Evidence.by)))
-    warnings.remember(project)
+    # one statement brings it with its criteria, milestones and links (a few rows each,
+    # joined); to be shown (its page, the API's read), with its evidence files and warnings
+    # too, read afresh so that they are of now (a change, as an import's row, reads neither)
+    shown = action == "view"
+    extra = (warnings.loaded(), joinedload(Project.evidence).joinedload(Evidence.by))
+    project = get_record(user, Project, project_id, action, fresh=shown, options=(
+        *relations(single=True), *expansion.loaded(), *(extra if shown else ())))
+    if shown:
+        warnings.remember(project)
     return project
 
 
