@@ -112,11 +112,12 @@ def can(user, action: str, record) -> bool:
     return _owns(user, record)
 
 
-def get_record(user, model, record_id, action: str = "view", options=()):
+def get_record(user, model, record_id, action: str = "view", options=(), fresh=False):
     """The record, or NotFound when it is missing or hidden from the user; Forbidden when they
     may see it but not do ``action`` (flaskr's ``get_post``, for every kind of record).
-    ``options``: loader options for what the caller shows with it."""
-    record = db.session.get(model, record_id, options=options)
+    ``options``: loader options for what the caller shows with it; ``fresh``: read from the
+    database even when the session holds it (what ``options`` compute is of now)."""
+    record = db.session.get(model, record_id, options=options, populate_existing=fresh)
     if record is None or not can(user, "view", record):
         raise NotFound()
     if action != "view" and not can(user, action, record):

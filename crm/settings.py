@@ -74,15 +74,36 @@ def _holder():
 
 
 def values() -> dict[str, int]:
-    """Every setting's value, read once a request (or command)."""
+    """Every setting's value, read once a request (or command): with the signed-in user's own
+    statement (``packed``, ``prime``), else by a statement of their own."""
     holder = _holder()
     cached = getattr(holder, "crm_settings", None)
     if cached is None:
-        stored = dict(db.session.execute(sa.select(SettingValue.key, SettingValue.value)).all())
-        cached = {s.key: stored.get(s.key, s.default_value()) for s in SETTINGS}
+        cached = _with_defaults(dict(db.session.execute(
+            sa.select(SettingValue.key, SettingValue.value)).all()))
         if holder is not None:
             holder.crm_settings = cached
     return cached
+
+
+def _with_defaults(stored: dict[str, int]) -> dict[str, int]:
+    return {s.key: stored.get(s.key, s.default_value()) for s in SETTINGS}
+
+
+def packed() -> sa.ScalarSelect:
+    """The stored values as one text column, ``key=value,key=value`` (NULL when none): the
+    signed-in user's statement selects it beside the user (crm/auth/session.py), so a page
+    that reads the settings (its warnings) takes no statement of its own for them."""
+    pair = SettingValue.key + "=" + sa.cast(SettingValue.value, sa.String)
+    return sa.select(sa.func.aggregate_strings(pair, ",")).scalar_subquery()
+
+
+def prime(text: str | None) -> None:
+    """Hold this request's values from ``packed``'s text."""
+    holder = _holder()
+    if holder is not None:
+        pairs = (item.partition("=") for item in (text or "").split(",") if item)
+        holder.crm_settings = _with_defaults({key: int(number) for key, _, number in pairs})
 
 
 def forget() -> None:

@@ -1,5 +1,6 @@
 """Flask-Login wiring: sessions carry the user's id and session version."""
 
+import sqlalchemy as sa
 from flask import Flask, jsonify, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
@@ -16,14 +17,21 @@ def configure(app: Flask) -> None:
 
 @login.user_loader
 def load_user(session_id: str):
+    from .. import settings
     from .models import User
 
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or str(user.session_version) != version:
+    # the settings come with the user (a few rows): the pages that show warnings read them
+    row = db.session.execute(
+        sa.select(User, settings.packed()).where(User.id == int(user_id))).first()
+    if row is None:
         return None
+    user, stored = row
+    if not user.active or str(user.session_version) != version:
+        return None
+    settings.prime(stored)
     return user
 
 

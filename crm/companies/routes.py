@@ -76,7 +76,10 @@ def export():
 @bp.route("/companies/<int:company_id>")
 @staff_required
 def show(company_id: int):
-    from ..projects.services import project_query, with_relations
+    from sqlalchemy.orm import joinedload
+
+    from ..projects.models import Project
+    from ..projects.services import project_query
 
     try:
         company = services.get_company(current_user, company_id, shown=True)
@@ -90,9 +93,10 @@ def show(company_id: int):
         return redirect(url_for("companies.show", company_id=survivor.id))
     children = db.session.scalars(
         services.company_query(current_user).where(Company.parent_id == company.id)).all()
-    projects = db.session.scalars(
-        with_relations(project_query(current_user, {"company_id": company.id}))
-    ).unique().all()
+    # the table shows each project's name, zone, stage and investment: its zone loaded with it
+    # (a company may have many projects: their criteria, milestones and payments are not read)
+    projects = db.session.scalars(project_query(current_user, {"company_id": company.id})
+                                  .options(joinedload(Project.zone))).all()
     return render_template(
         "companies/show.html", company=company, ancestors=company.ancestors(),
         children=children, projects=projects, country_name=services.country_name,

@@ -63,9 +63,9 @@ def _may(user, project) -> None:
 
 
 def evidence_of(user, project) -> list[Evidence]:
+    """The project's evidence files, oldest first (loaded with it by ``get_project``)."""
     _may(user, project)
-    return list(db.session.scalars(sa.select(Evidence).where(
-        Evidence.project_id == project.id).order_by(Evidence.at, Evidence.id)))
+    return list(project.evidence)
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:

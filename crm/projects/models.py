@@ -2,7 +2,13 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, orm_insert_sentinel, relationship
+from sqlalchemy.orm import (
+    Mapped,
+    mapped_column,
+    orm_insert_sentinel,
+    query_expression,
+    relationship,
+)
 
 from ..codes import Criterion, Flag, Likelihood, MilestoneCode, ProjectKind, Stage, TechLevel
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index, utcnow
@@ -87,6 +93,11 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     payments: Mapped[list["Payment"]] = relationship(
         cascade="all, delete-orphan", order_by="(Payment.received_on, Payment.id)"
     )
+    # the files that support its verification (evidence.py), read with it on its page
+    evidence: Mapped[list["Evidence"]] = relationship(  # noqa: F821
+        viewonly=True, order_by="(Evidence.at, Evidence.id)")
+    # its warning codes as one text, read with its own statement on its page (warnings.py)
+    warning_text: Mapped[str | None] = query_expression()
 
     __table_args__ = (
         sa.CheckConstraint(ProjectKind.check("kind"), name="kind"),

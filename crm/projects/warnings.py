@@ -14,6 +14,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import Session, with_expression
 
 from .. import clock, settings
 from ..codes import MilestoneCode, Stage
@@ -31,6 +32,17 @@ THRESHOLD = {Code.STALE: "stale_after_days", Code.SIGNED_NOT_STARTED: "signed_no
              Code.STARTED_NOT_OPERATING: "started_not_operating_days",
              Code.REGISTERED_NO_CAPITAL: "registered_no_capital_days"}
 CACHE = "_warning_codes"  # where ``attach`` leaves a project's codes, with what they hold for
+WRITES = "crm_writes"  # a session's flushes so far (its ``info``): codes found before one are old
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _written(session, _context) -> None:
+    session.info[WRITES] = session.info.get(WRITES, 0) + 1
+
+
+def _basis() -> tuple:
+    """What found codes hold for: this request's settings, today, and no write since."""
+    return settings.values(), clock.today(), db.session.info.get(WRITES, 0)
 
 
 def _milestone(code: MilestoneCode, *conditions):
@@ -101,10 +113,10 @@ def columns(today=None) -> list[sa.ColumnElement]:
             for code, expression in conditions(today).items()]
 
 
-def joined_sql() -> sa.ColumnElement:
+def joined_sql(today=None) -> sa.ColumnElement:
     """The codes as one text, ``stale,milestone_late,`` (an export's column)."""
     text = sa.literal("", sa.String)
-    for code, expression in conditions().items():
+    for code, expression in conditions(today).items():
         text = text + sa.case((expression, f"{code},"), else_="")
     return text
 
@@ -112,37 +124,52 @@ def joined_sql() -> sa.ColumnElement:
 def attach(projects) -> None:
     """Work out the warnings of ``projects`` (a page of a list, the board's cards) in one
     statement, for ``of`` to answer."""
-    basis = (settings.values(), clock.today())
+    basis = _basis()
     projects = [p for p in projects if not _known(p, basis)]
     if not projects:
         return
-    rows = db.session.execute(_attaching(basis), {"ids": [p.id for p in projects]})
+    rows = db.session.execute(_built(basis)[0], {"ids": [p.id for p in projects]})
     found = {row[0]: [code for code, on in zip(Code.codes(), row[1:], strict=True) if on]
              for row in rows}
     for project in projects:
         project.__dict__[CACHE] = (basis, found.get(project.id, []))
 
 
-_ATTACHING: dict = {}  # the last settings and today → ``attach``'s statement
+_ATTACHING: dict = {}  # the last settings and today → ``attach``'s statement, ``loaded``'s text
 
 
-def _attaching(basis) -> sa.Select:
-    """``attach``'s statement for these settings and this today, built once (building the
-    five conditions' expressions cost more than running them: issue 15); the ids are bound
-    at execution."""
+def _built(basis) -> tuple:
+    """``attach``'s statement (the ids bound at execution) and ``loaded``'s text for these
+    settings and this today, built once (building the five conditions' expressions cost more
+    than running them: issue 15)."""
     key = (tuple(basis[0].items()), basis[1])
-    statement = _ATTACHING.get(key)
-    if statement is None:
+    built = _ATTACHING.get(key)
+    if built is None:
         _ATTACHING.clear()  # one entry: settings and today change seldom
-        statement = _ATTACHING[key] = sa.select(Project.id, *columns(basis[1])).where(
-            Project.id.in_(sa.bindparam("ids", expanding=True)))
-    return statement
+        built = _ATTACHING[key] = (
+            sa.select(Project.id, *columns(basis[1])).where(
+                Project.id.in_(sa.bindparam("ids", expanding=True))),
+            joined_sql(basis[1]))
+    return built
+
+
+def loaded():
+    """The loader option that brings one project's warnings with its own statement (its
+    page, the API's read of it): ``remember`` then keeps them for ``of``."""
+    return with_expression(Project.warning_text, _built(_basis())[1])
+
+
+def remember(project) -> None:
+    """Keep the warnings that ``loaded`` read with ``project`` just now."""
+    codes = [code for code in (project.warning_text or "").split(",") if code]
+    project.__dict__[CACHE] = (_basis(), codes)
 
 
 def _known(project, basis) -> bool:
-    """Were the project's warnings found under these settings (this request's) and today?"""
+    """Were the project's warnings found under these settings (this request's), today, and
+    since the session's last write?"""
     found = project.__dict__.get(CACHE)
-    return found is not None and found[0][0] is basis[0] and found[0][1] == basis[1]
+    return found is not None and found[0][0] is basis[0] and found[0][1:] == basis[1:]
 
 
 def of(project) -> list[str]:

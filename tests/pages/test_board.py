@@ -3,6 +3,8 @@ import re
 from crm.extensions import db
 from crm.money import Money
 from crm.projects.models import Project
+from crm.projects.routes import BOARD_LIMIT
+from crm.projects.services import delete_project
 from tests import factories
 from tests.conftest import csrf_from
 
@@ -43,15 +45,20 @@ def test_move_from_the_board(client, make_user, login, company, project):
 
 
 def test_board_column_links_to_more(client, make_user, login, company, project):
+    """A column shows its latest BOARD_LIMIT cards; its "more" link opens its stage's list,
+    which starts with the same cards in the same order."""
     make_user("mia", "manager")
     acme = company()
-    for n in range(31):
+    for n in range(BOARD_LIMIT + 1):
         project(acme, name_en=f"P{n}", name_zh="")
     login("mia")
     html = client.get("/projects/board").get_data(as_text=True)
     lead = column(html, "lead")
-    assert lead.count('class="card-item"') == 30
+    shown = re.findall(r'data-project="(\d+)"', lead)
+    assert len(shown) == BOARD_LIMIT
     assert "1 more" in lead and "/projects?stage=lead" in lead
+    listed = client.get("/projects?stage=lead").get_data(as_text=True)
+    assert re.findall(r'href="/projects/(\d+)"', listed)[:BOARD_LIMIT] == shown
 
 
 def test_each_card_links_to_its_project_and_offers_every_other_stage(
@@ -69,3 +76,17 @@ def test_each_card_links_to_its_project_and_offers_every_other_stage(
         assert f'action="/projects/{record.id}/stage"' in card
         offered = re.findall(r'<option value="(\w+)">', card)
         assert stage not in offered and len(offered) == 8
+
+
+def test_column_counts_are_of_what_the_reader_may_see(client, make_user, login, company,
+                                                       project):
+    """The counts come from the funnel's rollup: a staff member's zones, not the bin."""
+    make_user("sam", "staff", zones=["jxetdz"])
+    acme = company()
+    for zone in ("jxetdz", "jxetdz", "jsetdz"):
+        project(acme, zone=zone)
+    delete_project(factories.boss(), project(acme, zone="jxetdz"))
+    login("sam")
+    lead = column(client.get("/projects/board").get_data(as_text=True), "lead")
+    assert '<span class="count">2</span>' in lead
+    assert lead.count('class="card-item"') == 2
