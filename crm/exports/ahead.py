@@ -1,18 +1,15 @@
 """Reading an export's rows ahead, on a thread of its own, while the rows read before are
 written (issue 15: 20,000 rows a second).
 
-The database's work for the next batch (SQLite's steps through the query, PostgreSQL's
-FETCH from its cursor) runs while the request's thread turns the batch before into CSV or
-XML; both drivers let go of the GIL while they wait on the database. At most ``AHEAD`` batches
-wait between the two, so memory stays bounded whatever the export's length.
+The database's work for the next batch (PostgreSQL's FETCH from its cursor) runs while the
+request's thread turns the batch before into CSV or XML; the driver lets go of the GIL while
+it waits on the server. At most ``AHEAD`` batches wait between the two, so memory stays
+bounded whatever the export's length.
 """
 
-import json
 import queue
 import threading
 from collections.abc import Iterable, Iterator
-
-import sqlalchemy as sa
 
 AHEAD = 2  # batches read but not yet written, at most
 _END = object()
@@ -60,34 +57,3 @@ class ReadAhead:
     def close(self) -> None:
         self._stopped.set()
         self._thread.join()
-
-
-def sqlite_batches(connection, listed: sa.Select, selected: sa.Select, key, size: int):
-    """SQLite: the rows of ``selected`` (the list's SELECT of the export's columns, in its
-    order), ``size`` at a time, each batch read by one statement that returns it as one JSON
-    array of rows.
-
-    Read row by row, the driver takes the GIL back after each of SQLite's steps, so a thread
-    reading ahead waits on the writing thread row by row and nothing overlaps; one statement a
-    batch is one step, its whole work done without the GIL. The batches are the rows of the
-    list's keys (``listed``, the list's own SELECT), read first, ``size`` at a time, in one
-    read transaction, so that all of them see the database as the first did. Values come as
-    the driver gives them (a JSON number, text or null; true/false as 1/0)."""
-    connection.exec_driver_sql("BEGIN")  # a snapshot for the keys and every batch (WAL)
-    keys = connection.execute(listed.with_only_columns(key)).scalars().all()
-    # a batch's rows come in the keys' order (sorted here), not sorted again by SQLite
-    rows = selected.add_columns(key.label("export_key")).order_by(None).subquery()
-    one_text = sa.select(sa.func.json_group_array(sa.func.json_array(*rows.c))).select_from(
-        rows)
-    parameter = sa.bindparam("keys", expanding=True)
-    batch = one_text.where(rows.c.export_key.in_(parameter))
-
-    def read():
-        for start in range(0, len(keys), size):
-            chunk = keys[start:start + size]
-            found = json.loads(connection.execute(batch, {"keys": chunk}).scalar_one())
-            place = {k: n for n, k in enumerate(chunk)}
-            found.sort(key=lambda row: place[row[-1]])
-            yield found  # each row ends with its key, which no column reads
-
-    return read()

@@ -8,8 +8,8 @@ stay numbers.
 
 The XLSX workbook is written here rather than by openpyxl: its write-only mode builds an object
 and an XML element for every cell, about 1,000 rows of 40 columns a second on this machine
-(issue 15 asks for 20,000). One sheet of inline strings is all an export needs; the file is
-the standard SpreadsheetML package, and the tests read it back with openpyxl.
+(issue 15 asks for 20,000). One sheet and its shared strings are all an export needs; the
+file is the standard SpreadsheetML package, and the tests read it back with openpyxl.
 """
 
 import csv
@@ -87,10 +87,62 @@ def _text_cell(value, style: str = "") -> str:
         f"{_xml_text(spreadsheet_safe(value))}</t></is></c>"
 
 
-def _xlsx_text(values) -> list[str]:
+SHARED_MOST, SHARED_LONGEST = 50_000, 100  # texts kept in the shared table, their longest
+
+
+def _inline_text(values) -> list[str]:
     if _SPECIAL.search("".join([v for v in values if v])):  # a batch's column at a time
         return [_text_cell(v) for v in values]
     return [OPEN + ("'" + v if v[0] in FORMULA else v) + CLOSE if v else EMPTY for v in values]
+
+
+class SharedStrings:
+    """The workbook's shared strings (``xl/sharedStrings.xml``), as Excel writes text: a cell
+    refers to its text by number (``<c t="s"><v>7</v></c>``, 21 bytes rather than 57 and the
+    text inline), and a text that comes again (a code, a currency, a company's name, an
+    officer) is made into XML once. Bounded: at most SHARED_MOST texts of at most
+    SHARED_LONGEST characters are kept; any other text is written in its cell."""
+
+    def __init__(self):
+        self.cells: dict[str, str] = {}  # a text -> its cell
+        self.texts: list[str] = []  # the kept texts as XML, in their numbers' order
+
+    def text_column(self):
+        """A text column's writer: through the table if the column's texts repeat (at most
+        half of those of its first batch are distinct: codes, currencies, companies,
+        officers), else each in its cell (names, times), which costs less than keeping
+        them."""
+        chosen = None
+
+        def cells(values) -> list[str]:
+            nonlocal chosen
+            if chosen is None:
+                present = [v for v in values if v]
+                chosen = self.column if 2 * len(set(present)) <= len(present) else _inline_text
+            return chosen(values)
+
+        return cells
+
+    def column(self, values) -> list[str]:
+        """A batch's column of texts as cells."""
+        cells = self.cells
+        return [cells.get(v) or self._cell(v) if v else EMPTY for v in values]
+
+    def _cell(self, value: str) -> str:
+        text = _xml_text("'" + value if value[0] in FORMULA else value)  # spreadsheet_safe
+        texts = self.texts
+        if len(value) > SHARED_LONGEST or len(texts) >= SHARED_MOST:
+            return OPEN + text + CLOSE
+        cell = self.cells[value] = f'<c t="s"><v>{len(texts)}</v></c>'
+        texts.append(text)
+        return cell
+
+    def write(self, part) -> None:
+        part.write(f'{HEAD}<sst xmlns="{MAIN}" uniqueCount="{len(self.texts)}">'.encode())
+        for start in range(0, len(self.texts), 1000):
+            part.write("".join(f'<si><t xml:space="preserve">{text}</t></si>'
+                               for text in self.texts[start:start + 1000]).encode())
+        part.write(b"</sst>")
 
 
 def _xlsx_number(values) -> list[str]:
@@ -102,7 +154,7 @@ def _xlsx_bool(values) -> list[str]:
             for v in values]
 
 
-XLSX_COLUMN = {TEXT: _xlsx_text, NUMBER: _xlsx_number, BOOL: _xlsx_bool}
+XLSX_COLUMN = {NUMBER: _xlsx_number, BOOL: _xlsx_bool}  # and TEXT: SharedStrings.text_column
 
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -117,14 +169,18 @@ PARTS = {
         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/xl/workbook.xml" ContentType="{OOXML}.sheet.main+xml"/>'
         f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{OOXML}.worksheet+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{OOXML}.styles+xml"/></Types>'),
+        f'<Override PartName="/xl/styles.xml" ContentType="{OOXML}.styles+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{OOXML}.sharedStrings+xml"/>'
+        '</Types>'),
     "_rels/.rels": (
         f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" '
         f'Type="{DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
     "xl/_rels/workbook.xml.rels": (
         f'<Relationships xmlns="{RELS}">'
         f'<Relationship Id="rId1" Type="{DOC}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{DOC}/styles" Target="styles.xml"/></Relationships>'),
+        f'<Relationship Id="rId2" Type="{DOC}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId3" Type="{DOC}/sharedStrings" Target="sharedStrings.xml"/>'
+        '</Relationships>'),
     # two cell formats: 0 plain, 1 bold (the header)
     "xl/styles.xml": (
         f'<styleSheet xmlns="{MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/>'
@@ -168,7 +224,8 @@ def xlsx_chunks(title: str, header: list[str], kinds: list[str], batches: Iterab
 
 
 def _write_xlsx(file, title: str, header: list[str], kinds: list[str], batches) -> None:
-    formats = [XLSX_COLUMN[kind] for kind in kinds]
+    shared = SharedStrings()
+    formats = [shared.text_column() if kind == TEXT else XLSX_COLUMN[kind] for kind in kinds]
     with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, xml in PARTS.items():
             package.writestr(name, HEAD + xml)
@@ -190,3 +247,5 @@ def _write_xlsx(file, title: str, header: list[str], kinds: list[str], batches) 
                            repeat("</row>"))
                 sheet.write("".join(chain.from_iterable(rows)).encode())
             sheet.write(b"</sheetData></worksheet>")
+        with package.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            shared.write(part)

@@ -7,19 +7,27 @@ from ..codes import InteractionKind
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index
 
 
-def _link(name: str, other: str) -> sa.Table:
+def _link(name: str, other: str, *, meetings_of_index: bool = False) -> sa.Table:
+    """The link of a meeting to a record of ``other``, indexed by the record; with
+    ``meetings_of_index`` the index holds the meeting's id too (its meetings read from the
+    index alone)."""
+    column = f"{name}_id"
     return sa.Table(
         f"interaction_{name}",
         db.metadata,
         sa.Column("interaction_id", sa.ForeignKey("interaction.id", ondelete="CASCADE"),
                   primary_key=True),
-        sa.Column(f"{name}_id", sa.ForeignKey(f"{other}.id", ondelete="CASCADE"),
-                  primary_key=True, index=True),
+        sa.Column(column, sa.ForeignKey(f"{other}.id", ondelete="CASCADE"),
+                  primary_key=True, index=not meetings_of_index),
+        *([sa.Index(f"ix_interaction_{name}_{column}_meeting", column, "interaction_id")]
+          if meetings_of_index else []),
     )
 
 
 interaction_company = _link("company", "company")
-interaction_project = _link("project", "project")
+# a project's meetings, for the stale warning (``projects.warnings``) of each row of a list or
+# an export: read from the index alone, then each meeting's day from ix_interaction_live_day
+interaction_project = _link("project", "project", meetings_of_index=True)
 interaction_talent = _link("talent", "talent")
 interaction_contact = _link("contact", "contact")
 interaction_attendee = _link("user", "user")
@@ -55,6 +63,9 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
         # the list in its order (newest first), whole or by zone, and its count
         live_index("ix_interaction_live", "occurred_on", "id"),
         live_index("ix_interaction_live_zone", "zone_code", "occurred_on", "id"),
+        # a live meeting's day by its id, from the index alone: the stale warning's test of
+        # each of a project's meetings (PostgreSQL read each meeting's row for it)
+        live_index("ix_interaction_live_day", "id", "occurred_on"),
     )
 
 

@@ -307,3 +307,31 @@ def test_a_streamed_csv_reads_on_a_connection_of_its_own(app, api, monkeypatch):
     assert pool.checkedout() == before + 1
     response.close()
     assert pool.checkedout() == before
+
+
+def test_repeated_texts_are_shared_strings_bounded_and_read_back_the_same(app, api, monkeypatch):
+    """A column whose texts repeat goes through the workbook's shared strings (a formula
+    neutralised, XML escaped), at most SHARED_MOST of them, the others in their cells; every
+    cell reads back as the CSV says."""
+    import io
+    import zipfile
+
+    from crm.exports import sheet
+
+    monkeypatch.setattr(sheet, "SHARED_MOST", 2)
+    admin = api("admin")
+    names = ["=1+1", "R&D <lab>", "Plant", "=1+1", "R&D <lab>", "Plant"]
+    for name in names:
+        factories.lead_project(name_en=name, notes=name)
+    header, rows = read_csv(admin.get("/api/v1/exports/projects"))
+    response = admin.get("/api/v1/exports/projects?format=xlsx")
+    xlsx_header, cells = read_xlsx(response)
+    assert xlsx_header == header and len(cells) == len(rows) == 6
+    for row, read in zip(rows, cells, strict=True):
+        assert all(same_cell(text, cell) for text, cell in zip(row, read, strict=True)), row
+    assert sorted(column(header, cells, "Name in English")) == sorted(
+        ["'=1+1", "R&D <lab>", "Plant"] * 2)
+    with zipfile.ZipFile(io.BytesIO(response.get_data())) as package:
+        shared = package.read("xl/sharedStrings.xml").decode()
+        sheet_xml = package.read("xl/worksheets/sheet1.xml").decode()
+    assert shared.count("<si>") == 2 and 't="s"' in sheet_xml and "inlineStr" in sheet_xml

@@ -95,9 +95,9 @@ def test_each_row_holds_what_the_api_reads_of_its_project(app, api, boss, on_day
 
 
 def test_a_streamed_export_reads_the_list_as_it_was_when_it_began(app, api, monkeypatch):
-    """Its batches are read one after another (on SQLite, the list's keys first, then a
-    statement a batch): a project renamed or deleted half way through the download is still
-    exported as it was when the download began, once, in its place."""
+    """Its batches are read one after another from the one statement's rows: a project
+    renamed or deleted half way through the download is still exported as it was when the
+    download began, once, in its place."""
     import sqlalchemy as sa
 
     import crm.exports
