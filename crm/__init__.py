@@ -48,13 +48,14 @@ def configure_database(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import models, search, sqlite  # noqa: F401 (models: every table known to Alembic)
+    from . import models, postgres, search, sqlite  # noqa: F401 (models: every table known)
     from .extensions import babel, csrf, db, login, migrate
     from .i18n import select_locale
     from .paths import MIGRATIONS
 
     db.init_app(app)
     sqlite.configure(app)
+    postgres.configure(app)
     from .audit import recorder
 
     recorder.configure()
