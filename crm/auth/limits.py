@@ -42,8 +42,17 @@ def _spend(key: str, limit: int, window: timedelta) -> int | None:
     """Count one request of ``key``: None while within ``limit``, else the seconds to wait."""
     now = clock.now()
     ended = RequestCount.window_start <= now - window
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(
-        RequestCount).values(key=key, window_start=now, count=1)
+    if db.engine.dialect.name == "postgresql":
+        # a count lost in a crash is harmless: its commit need not wait for the disk flush
+        # (up to 4–5 ms a request on this machine under load), said in the same statement
+        quick = sa.select(sa.func.set_config("synchronous_commit", "off", True)
+                          .label("set")).cte("quick")
+        insert = postgresql.insert(RequestCount).from_select(
+            ["key", "window_start", "count"],
+            sa.select(sa.literal(key), sa.literal(now, RequestCount.window_start.type),
+                      sa.literal(1)).select_from(quick))
+    else:
+        insert = sqlite.insert(RequestCount).values(key=key, window_start=now, count=1)
     statement = insert.on_conflict_do_update(
         index_elements=[RequestCount.key],
         set_={"count": sa.case((ended, 1), else_=RequestCount.count + 1),
@@ -51,10 +60,6 @@ def _spend(key: str, limit: int, window: timedelta) -> int | None:
     ).returning(RequestCount.count, RequestCount.window_start)
     try:
         with db.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                # a count lost in a crash is harmless: PostgreSQL need not wait for the disk
-                # at commit (4–5 ms a request here; 0.3 without the wait)
-                connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
             count, started = connection.execute(statement).one()
     except Exception as error:
         if not lost_a_race(error):
