@@ -63,8 +63,10 @@ def select_locale() -> str:
 
 
 def language() -> str:
-    """The language of the current request: ``zh`` or ``en``."""
-    return str(get_locale() or "zh")[:2]
+    """The language of the current request: ``zh`` or ``en`` (the locale's own language code:
+    a page asks for every name it shows, and spelling out the locale cost more)."""
+    locale = get_locale()
+    return locale.language if locale is not None else "zh"
 
 
 def bilingual(prefix: str):
