@@ -83,7 +83,7 @@ def list_companies(query: CompanyQuery):
 @operation(bp, "/companies", "POST",
            summary="Create a company; a likely duplicate is a 409 unless allow_duplicate=1",
            tag="companies", body=CompanyIn, query=CreateQuery, response=COMPANY_SCHEMA, status=201,
-           errors=(403, 409),
+           errors=(403, 409), duplicates=True,
            permission=("companies", "create"))
 def create_company(body: CompanyIn, query: CreateQuery):
     user = require_user()

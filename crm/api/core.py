@@ -65,6 +65,7 @@ class Operation:
     downloads: tuple[str, ...] = ()  # a file, in one of these media types, instead of JSON
     upload: str | None = None  # a multipart/form-data body with a file in this field
     also: tuple[int, ...] = ()  # other success statuses with the same answer (a replace: 200)
+    duplicates: bool = False  # its 409 answers the likely duplicates (schemas.DUPLICATE)
 
 
 OPERATIONS: list[Operation] = []
@@ -74,20 +75,21 @@ def operation(bp, rule: str, method: str, *, summary: str, tag: str, body=None, 
               response=None, status: int = 200, auth: bool = True, list_of: bool = False,
               paginated: bool = False, errors: tuple[int, ...] = (), body_optional: bool = False,
               permission: tuple[str, str] | None = None, downloads: tuple[str, ...] = (),
-              upload: str | None = None, also: tuple[int, ...] = ()):
+              upload: str | None = None, also: tuple[int, ...] = (), duplicates: bool = False):
     """Register a view on ``bp`` and in the OpenAPI registry; parse its body and query.
 
     ``permission`` (area, action) is checked for the role before the body is read, so a role
     that may never do this learns 403, not what its body lacked. With ``body_optional`` an
     empty body reads as ``{}``. ``upload`` names the file field of a multipart body (the
-    view reads ``request.files`` itself)."""
+    view reads ``request.files`` itself). ``duplicates``: a 409 names the likely duplicates
+    of what was sent rather than a version conflict."""
 
     def decorator(view):
         endpoint = f"{view.__module__.rsplit('.', 1)[-1]}_{view.__name__}"
         OPERATIONS.append(
             Operation(rule, method, endpoint, summary, tag, body, query, response, status, auth,
                       list_of, paginated, tuple(errors) + ((403,) if permission else ()),
-                      body_optional, downloads, upload, tuple(also))
+                      body_optional, downloads, upload, tuple(also), duplicates)
         )
 
         @wraps(view)

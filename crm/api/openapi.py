@@ -80,7 +80,7 @@ def build_document() -> dict:
         if op.query is not None:
             errors.add(422)
         for status in sorted(errors):
-            ref = "Duplicate" if status == 409 and "duplicate" in op.summary.lower() else "Error"
+            ref = "Duplicate" if status == 409 and op.duplicates else "Error"
             responses[str(status)] = {
                 "description": STATUS_TEXT.get(status, "Error"),
                 "content": {"application/json": {"schema":
