@@ -127,15 +127,11 @@ class Field:
         value = getattr(record, self.column)
         return list(value or []) if self.kind in LISTS else value
 
-    def json_of(self, record):
-        """The field's value on ``record`` as the API answers it."""
-        return self.to_json(record)
-
     @cached_property
     def to_json(self) -> Callable:
-        """``json_of`` as one call made once a field: a plain attribute is read straight off
-        the record, the others through their kind's converter (a list page answers 50
-        records of 40 fields: issue 15)."""
+        """The field's value on a record as the API answers it, as one call made once a
+        field: a plain attribute is read straight off the record, the others through their
+        kind's converter (a list page answers 50 records of 40 fields: issue 15)."""
         column, read = self.column, self.read
         if self.kind == MONEY and read is None:  # the column's descriptor reads the amount
             return lambda record: getattr(type(record), column).as_json(record)
