@@ -232,10 +232,15 @@ def fortune500(company_id: str) -> str:
             "AND fc.fortune500_entry_id IS NOT NULL)")
 
 
+def keyed_industry(industry: str) -> str:
+    """An industry (``Company.industry``, SQL) as rollup_project keys it: NO_INDUSTRY for
+    none."""
+    return f"coalesce({industry}, '{NO_INDUSTRY}')"
+
+
 def industry_of(company_id: str) -> str:
-    """The company's industry as rollup_project keys it (``Company.industry``)."""
-    return (f"coalesce((SELECT ic.industry FROM company ic WHERE ic.id = {company_id}), "
-            f"'{NO_INDUSTRY}')")
+    """The industry of the company ``company_id`` as rollup_project keys it."""
+    return keyed_industry(f"(SELECT ic.industry FROM company ic WHERE ic.id = {company_id})")
 
 
 def reaches_signed(c: str) -> str:

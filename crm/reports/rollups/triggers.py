@@ -21,12 +21,12 @@ from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
-from .models import NO_INDUSTRY
 from .sql import (
     Sql,
     day_row,
     due_rows,
     flag,
+    keyed_industry,
     link_zones,
     linked_rows,
     links_to_zone,
@@ -151,7 +151,7 @@ def _project_triggers(sql: Sql) -> list[Trigger]:
     candidates = f"""SELECT p.zone_code AS zone_code, p.kind AS kind,
         {sql.city_year("p.created_at")} AS year, p.stage AS stage,
         coalesce(p.reached_order, 0) AS reached_order, {flag(unverified("p"))} AS unverified,
-        {industry("OLD")} AS industry, 0 AS projects, 0 AS usd_cents,
+        {keyed_industry("OLD.industry")} AS industry, 0 AS projects, 0 AS usd_cents,
         0 AS mega, {_shift("fortune500_entry_id")} AS candidates, 0 AS land_micro_mu,
         0 AS output_usd_cents, 0 AS tax_usd_cents
         FROM project p WHERE p.company_id = NEW.id AND {live("p")} AND NOT ({mega("p")})"""
@@ -173,16 +173,11 @@ def _project_triggers(sql: Sql) -> list[Trigger]:
         Trigger("project_company_industry", "company", "UPDATE", (
             project_upsert(union(
                 sql.project_rows("p", -1, "project p", "p.company_id = NEW.id",
-                                 industry=industry("OLD")),
+                                 industry=keyed_industry("OLD.industry")),
                 sql.project_rows("p", 1, "project p", "p.company_id = NEW.id",
-                                 industry=industry("NEW")))),),
+                                 industry=keyed_industry("NEW.industry")))),),
             when=_any_changed(sql, "industry")),
     ]
-
-
-def industry(row: str) -> str:
-    """A company row's industry as rollup_project keys it."""
-    return f"coalesce({row}.industry, '{NO_INDUSTRY}')"
 
 
 def _signed_triggers(sql: Sql) -> list[Trigger]:
