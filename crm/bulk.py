@@ -95,8 +95,9 @@ class Writer:
         by one join over the whole table."""
         self.dropped_keys = self.connection.execute(sa.text(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
-            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(:t)"),
-            {"t": [f'"{t}"' if t == "user" else t for t in tables]}).all()
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid IN "
+            "(SELECT to_regclass(quote_ident(t)) FROM unnest(CAST(:t AS text[])) t)"),
+            {"t": list(tables)}).all()
         for table, name, _definition in self.dropped_keys:
             self.connection.exec_driver_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
 
