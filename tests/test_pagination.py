@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from crm.extensions import db
-from crm.pagination import Page, paginate
+from crm.pagination import KEYS_FIRST, Page, paginate
 from crm.zones.models import Park, Zone
 from crm.zones.services import create_park
 
@@ -56,6 +56,24 @@ def test_one_select_and_one_count_even_when_a_collection_is_joined(app, statemen
     assert [z.code for z in page.items] == codes[:4]
     assert (page.page, page.per_page, page.total, page.pages) == (1, 4, len(codes), 3)
     assert [p.name_en for p in page.items[0].parks][-2:] == ["Park A", "Park B"]
+
+
+def test_a_first_page_marked_keys_first_is_read_by_its_keys(app, statements):
+    """A statement whose rows compute columns (a project list's) reads its first page's keys
+    (a LIMIT over the key alone), then its rows by key: the columns are computed for the
+    page alone."""
+    zones = (sa.select(Zone).options(joinedload(Zone.parks)).order_by(Zone.position)
+             .execution_options(**{KEYS_FIRST: True}))
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    statements.clear()
+
+    page = paginate(zones, page=1, per_page=4)
+
+    walk, read, count = statements
+    assert walk.startswith("SELECT zone.code \nFROM zone") and "LIMIT" in walk
+    assert "JOIN park" in read and "IN (" in read and "LIMIT" not in read
+    assert "count(" in count.lower()
+    assert [z.code for z in page.items] == codes[:4] and page.total == len(codes)
 
 
 def test_a_deep_page_is_found_by_its_keys_before_its_rows_are_read(app, statements):
@@ -129,3 +147,66 @@ def test_a_bound_below_the_list_gives_more(app):
     assert [tuple(r) for r in page.items] == [tuple(r) for r in db.session.execute(pairs).all()[3:6]]
     last_counted = paginate(pairs, page=11, per_page=3, rows=True, count_up_to=20)
     assert (last_counted.total, last_counted.more, last_counted.has_next) == (60, True, True)
+
+
+def _walks(statements) -> list[str]:
+    """The ORDER BY of each statement that walked a list's keys."""
+    return [s.split("ORDER BY", 1)[1] for s in statements if "OFFSET" in s]
+
+
+def test_a_page_past_the_middle_is_walked_from_the_end(app, statements):
+    """Past the middle, the keys are read in the reverse order from the list's end and turned
+    round: every page is the same as walked from the start, the last one skips nothing."""
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position, Zone.code)).all()
+    zones = sa.select(Zone).order_by(Zone.position, Zone.code)
+    assert len(codes) == 9
+
+    for number in range(1, 7):
+        statements.clear()
+        page = paginate(zones, page=number, per_page=2)
+        assert [z.code for z in page.items] == codes[(number - 1) * 2:number * 2], number
+        assert page.total == 9
+        walks = _walks(statements)
+        if number >= 3:  # offset 4 and on: fewer to skip from the end (past it: nothing read)
+            assert all("DESC" in w for w in walks) and len(walks) == (number < 6), number
+        else:
+            assert not any("DESC" in w for w in walks), number
+
+    statements.clear()
+    last = paginate(zones, page=5, per_page=2)
+    assert [z.code for z in last.items] == codes[8:] and not last.has_next
+    (walk,) = _walks(statements)
+    assert "zone.position DESC, zone.code DESC" in walk and "OFFSET" in walk
+
+
+def test_an_order_not_ending_with_the_key_is_walked_from_the_start(app, statements):
+    """Its reverse need not be the list turned round (ties): the page walks forward."""
+    codes = db.session.scalars(sa.select(Zone.code).order_by(Zone.position)).all()
+    page = paginate(sa.select(Zone).order_by(Zone.position), page=5, per_page=2)
+    assert [z.code for z in page.items] == codes[8:]
+    assert not any("DESC" in w for w in _walks(statements))
+
+
+def test_nulls_keep_their_place_walked_from_either_end(app, company, project, statements):
+    """The projects' order by investment (largest first, those without one last): a page
+    from the end holds what the page from the start holds, NULLs included."""
+    from crm.money import Money
+    from crm.projects.models import Project
+    from crm.projects.services import sort_order
+
+    acme = company("Acme", country="DE")
+    for n in range(7):
+        lead = project(acme, zone="jxetdz", name_en=f"Plant {n}")
+        if n % 2:
+            lead.total_investment = Money.parse(f"{n}000000", "USD")
+    db.session.commit()
+    ordered = sa.select(Project).where(Project.deleted_at.is_(None)).order_by(
+        *sort_order("investment"))
+    every = [p.id for p in db.session.scalars(ordered)]
+    assert len(every) == 7
+
+    for number in (1, 2, 3, 4):
+        statements.clear()
+        page = paginate(ordered, page=number, per_page=2)
+        assert [p.id for p in page.items] == every[(number - 1) * 2:number * 2], number
+    assert any("ASC NULLS FIRST" in w for w in _walks(statements))

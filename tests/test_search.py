@@ -273,8 +273,10 @@ def test_the_list_and_its_count_read_the_index(mixed, api, url, table):
 
     statements = statements_of(first_of_several)
     assert answers[0].get_json()["total"] > 1
-    assert len(statements) == 2  # the page and the COUNT of the whole list
-    assert "count(*)" in statements[1][0]
+    # the page and the COUNT of the whole list; a page of projects is read by its keys first,
+    # then its rows and their computed columns by those keys (crm.pagination.KEYS_FIRST)
+    assert len(statements) == (3 if table == "project" else 2)
+    assert "count(*)" in statements[-1][0]
     for statement, parameters in statements:
         steps = plan(statement, parameters)
         if db.engine.dialect.name == "sqlite":

@@ -86,12 +86,17 @@ def issue_token(user: User) -> tuple[str, ApiToken]:
 
 def token_for_secret(secret: str) -> ApiToken | None:
     """The valid token (not expired or revoked, of an active user) this bearer secret names,
-    its user read with it (one statement a request)."""
-    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == hash_token(secret))
-                              .options(joinedload(ApiToken.user)))
-    if token is None or not token.is_valid(utcnow()):
+    its user and the settings read with it (one statement a request: the lists that show
+    warnings read the settings, as a page does with its user's statement)."""
+    from .. import settings
+
+    row = db.session.execute(
+        sa.select(ApiToken, settings.packed()).where(ApiToken.token_hash == hash_token(secret))
+        .options(joinedload(ApiToken.user))).first()
+    if row is None or not row[0].is_valid(utcnow()):
         return None
-    return token
+    settings.prime(row[1])
+    return row[0]
 
 
 def token_expiry(token: ApiToken) -> datetime:

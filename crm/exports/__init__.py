@@ -179,18 +179,17 @@ class ProjectExport(Export):
     def derived(self):
         from ..codes import Criterion, Flag
         from ..projects import warnings
-        from ..projects.models import Payment, Project, ProjectCriterion
+        from ..projects.models import Project
 
         def criteria(f):
-            return [Column(str(f.label), aggregated(
-                ProjectCriterion.criterion, ProjectCriterion.project_id == Project.id),
-                convert=joined_in_order(Criterion.codes()))]
+            return [Column(str(f.label), Project.criteria_sql(),
+                           convert=joined_in_order(Criterion.codes()))]
 
         return {
             "criteria": criteria,
             "total_investment_usd": lambda f: [Column(
                 str(f.label), Project.total_investment_usd_cents, sheet.NUMBER, amount)],
-            "paid_in": lambda f: paid_in(f, Payment, Project),
+            "paid_in": lambda f: paid_in(f, Project.paid_in_usd_cents),
             "verified": lambda f: [Column(str(f.label), Project.verified_at, convert=time),
                                    username_of(_("Verified by"), Project.verified_by_id)],
             "flags": lambda f: [Column(str(flag.label), Project.flag(flag), sheet.BOOL)
@@ -200,10 +199,9 @@ class ProjectExport(Export):
         }
 
 
-def paid_in(field, payment, project) -> list[Column]:
-    """The payments' sum in US dollars, as money is exported: the amount, then its currency."""
-    total = sa.select(sa.func.sum(payment.amount_usd_cents)).where(
-        payment.project_id == project.id).scalar_subquery()
+def paid_in(field, total) -> list[Column]:
+    """The payments' sum in US dollars (``total``, its SQL), as money is exported: the
+    amount, then its currency."""
     label = str(field.label)
     return [Column(label, total, sheet.NUMBER, amount),  # the one sum read for both
             Column(currency_header(label), total, convert=lambda _total: "USD")]

@@ -98,6 +98,14 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
         viewonly=True, order_by="(Evidence.at, Evidence.id)")
     # its warning codes as one text, read with its own statement on its page (warnings.py)
     warning_text: Mapped[str | None] = query_expression()
+    # what a list's row shows of its criteria, milestones and payments, read as columns of the
+    # list's own statement (listed.py) rather than as their rows by three more statements:
+    # the criteria's codes joined by commas, the 签约 and 注册 days, the paid-in sum. The rows,
+    # once loaded (a write loads them), are read instead
+    criteria_listed: Mapped[str | None] = query_expression()
+    signed_on_listed: Mapped[date | None] = query_expression()
+    registered_on_listed: Mapped[date | None] = query_expression()
+    paid_in_listed: Mapped[int | None] = query_expression()
 
     __table_args__ = (
         sa.CheckConstraint(ProjectKind.check("kind"), name="kind"),
@@ -134,9 +142,16 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
             self.milestone_rows.append(row)
         return row
 
+    def _listed(self, name: str, rows: str) -> bool:
+        """Does the list's column ``name`` stand for the rows ``rows`` (not loaded)?"""
+        return name in self.__dict__ and rows not in self.__dict__
+
     # 签约 and 注册 dates are the milestones' actual dates: one home, read and written there
-    # (in SQL too, for the exports' columns)
+    # (in SQL too, for the exports' columns and a list's own statement)
     def _actual_on(self, code: str) -> date | None:
+        listed = f"{code}_on_listed"
+        if self._listed(listed, "milestone_rows"):
+            return self.__dict__[listed]
         row = self.milestone(code)
         return row.actual_on if row else None
 
@@ -176,17 +191,35 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     def _registered_on_expression(cls):
         return cls._actual_on_sql(MilestoneCode.REGISTERED)
 
-    @property
+    @hybrid_property
     def paid_in_usd_cents(self) -> int | None:
         """实际到资: the payments' US-dollar values added up (None with no payment)."""
+        if self._listed("paid_in_listed", "payments"):
+            return self.__dict__["paid_in_listed"]
         if not self.payments:
             return None
         return sum(payment.amount_usd_cents or 0 for payment in self.payments)
 
+    @paid_in_usd_cents.inplace.expression
+    @classmethod
+    def _paid_in_usd_cents_expression(cls):
+        return (sa.select(sa.func.sum(sa.func.coalesce(Payment.amount_usd_cents, 0)))
+                .where(Payment.project_id == cls.id).scalar_subquery())
+
     @property
     def criteria(self) -> list[str]:
         order = Criterion.codes()
+        if self._listed("criteria_listed", "criteria_rows"):
+            found = (self.__dict__["criteria_listed"] or "").split(",")
+            return sorted(filter(None, found), key=order.index)
         return sorted((row.criterion for row in self.criteria_rows), key=order.index)
+
+    @classmethod
+    def criteria_sql(cls):
+        """The criteria's codes in one text, ``high,new`` in no set order (NULL with none):
+        ``criteria`` of a list's row and an export's column."""
+        return (sa.select(sa.func.aggregate_strings(ProjectCriterion.criterion, ","))
+                .where(ProjectCriterion.project_id == cls.id).scalar_subquery())
 
     # -- the derived flags (DOMAIN.md), each one rule for a record and for SQL alike ----------
 

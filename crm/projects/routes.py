@@ -61,8 +61,8 @@ def index():
     from ..companies.services import countries
 
     filters, sort = list_filters()
-    page = page_of(services.with_relations(  # a row shows no milestone or payment
-        services.project_query(current_user, filters | {"sort": sort}), milestones=False))
+    page = page_of(services.with_relations(
+        services.project_query(current_user, filters | {"sort": sort})))
     warnings.attach(page.items)
     return render_template(
         "projects/index.html", projects=page.items, page=page, filters=filters, sort=sort,

@@ -15,6 +15,7 @@ from ..counts import counted
 from ..db import db, utcnow
 from ..errors import Forbidden, Invalid
 from ..money import Money, NoRate
+from ..pagination import KEYS_FIRST
 from ..records import MONEY
 from ..search import matches
 from ..text import search_text
@@ -107,28 +108,32 @@ def _as_list(value) -> list[str]:
     return [v for v in str(value).split(",") if v]
 
 
-def relations(*, milestones: bool = True, single: bool = False) -> tuple:
-    """What a list row or a project's page shows, loaded with it (no query per row); the
-    milestones (``signed_on``, ``registered_on``) and payments (``paid_in``) unless a card
-    does not show them. ``single``: one project, its criteria and milestones (a few rows
+def relations(*, single: bool = False) -> tuple:
+    """What a list row or a project's page shows, loaded with it (no query per row). A list's
+    rows: their criteria, milestones' days, paid-in sums and warnings as columns of its own
+    statement (``listed``). ``single``: one project, its criteria and milestones (a few rows
     each) joined to its own statement; its payments, which may be many, by themselves."""
-    few = joinedload if single else selectinload
-    return (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
-            joinedload(Project.verified_by), few(Project.criteria_rows),
-            *((few(Project.milestone_rows), selectinload(Project.payments))
-              if milestones else ()))
+    from . import listed
+
+    joined = (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
+              joinedload(Project.verified_by))
+    if not single:
+        return (*joined, *listed.options())
+    return (*joined, joinedload(Project.criteria_rows), joinedload(Project.milestone_rows),
+            selectinload(Project.payments))
 
 
-def with_relations(statement: sa.Select, *, milestones: bool = True) -> sa.Select:
-    """Load what a list row shows in a fixed number of queries (no query per row)."""
-    return statement.options(*relations(milestones=milestones))
+def with_relations(statement: sa.Select) -> sa.Select:
+    """Load what a list row shows in a fixed number of queries (no query per row), a page's
+    rows by their keys (its columns computed for those alone: ``pagination.KEYS_FIRST``)."""
+    return statement.options(*relations()).execution_options(**{KEYS_FIRST: True})
 
 
 def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str, list]]:
     """The board's columns in a fixed number of queries, whatever the number of stages: how
     many projects each stage holds, and its first ``limit`` cards in the list's own order
     (latest change first: the column is the top of the list its "more" link opens, and the
-    index of each stage in that order serves it) in one UNION ALL of a LIMIT per stage, so
+    index of each stage in that order serves it) by one UNION ALL of a LIMIT per stage, so
     no column loads more than it shows."""
     from ..reports.funnel import stage_counts  # the reports package imports this one
 
@@ -139,13 +144,14 @@ def board(user, stages: list[str], limit: int) -> tuple[dict[str, int], dict[str
         counts[row.stage] = counts.get(row.stage, 0) + int(row[2] or 0)
     seen = visible(user, Project)
     newest = sort_order(None)
-    firsts = sa.union_all(*(
+    firsts = db.session.scalars(sa.union_all(*(
         sa.select(Project.id).where(seen, Project.stage == stage).order_by(*newest)
-        .limit(limit).subquery().select() for stage in stages)).subquery()
+        .limit(limit).subquery().select() for stage in stages))).all()
     cards: dict[str, list] = {}
+    # the cards by their ids, known to be few (planned with the union inside, PostgreSQL
+    # hashed each warning's rows of every project for them: 15 ms)
     for project in db.session.scalars(with_relations(
-            sa.select(Project).where(Project.id.in_(sa.select(firsts.c.id))).order_by(*newest),
-            milestones=False)
+            sa.select(Project).where(Project.id.in_(firsts)).order_by(*newest))
     ).unique():
         cards.setdefault(project.stage, []).append(project)
     return counts, cards

@@ -123,8 +123,13 @@ def joined_sql(today=None) -> sa.ColumnElement:
 
 def attach(projects) -> None:
     """Work out the warnings of ``projects`` (a page of a list, the board's cards) in one
-    statement, for ``of`` to answer."""
+    statement, for ``of`` to answer: none when the list's statement read them
+    (``crm.projects.listed``)."""
     basis = _basis()
+    projects = [p for p in projects if not _known(p, basis)]
+    for project in projects:  # read with the list's own statement (listed.py)
+        if (text := project.__dict__.get("warning_text")) is not None:
+            project.__dict__[CACHE] = (basis, [code for code in text.split(",") if code])
     projects = [p for p in projects if not _known(p, basis)]
     if not projects:
         return

@@ -1,0 +1,57 @@
+"""What a row of a list shows of a project's own rows, read as columns of the list's statement.
+
+A list row (the API's list, the officers' list, the board's cards, a company's projects) shows
+a project's criteria, its 签约 and 注册 days, its paid-in capital and its warnings. Loaded as
+rows, the first three took a statement each and built some 250 objects a page of 50 (issue
+15); here they are scalar subqueries of the page's own statement, into the model's
+``*_listed`` expressions, which ``Project.criteria``, ``signed_on``, ``registered_on`` and
+``paid_in_usd_cents`` read while the rows themselves are not loaded. The warnings come the
+same way (``warnings.loaded``), kept by ``warnings.attach`` without a statement of its own.
+
+The columns are what the list read: a write that follows in the same session (none does on a
+list's request) loads the rows it changes, which are then read instead, and any flush drops
+the columns of what the session listed, so nothing reads them stale.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, with_expression
+
+from ..codes import MilestoneCode
+from .models import Project
+
+LISTED = "crm_listed"  # a session's ``info``: the projects it read with the columns
+NAMES = ("criteria_listed", "signed_on_listed", "registered_on_listed", "paid_in_listed",
+         "warning_text")
+
+
+def _options() -> tuple:
+    return (with_expression(Project.criteria_listed,
+                            sa.func.coalesce(Project.criteria_sql(), "")),
+            with_expression(Project.signed_on_listed,
+                            Project._actual_on_sql(MilestoneCode.SIGNED)),
+            with_expression(Project.registered_on_listed,
+                            Project._actual_on_sql(MilestoneCode.REGISTERED)),
+            with_expression(Project.paid_in_listed, Project.paid_in_usd_cents))
+
+
+_OPTIONS = _options()  # made once: an option copies its expression
+
+
+def options() -> tuple:
+    """The loader options of a list's statement: its rows' columns and warnings."""
+    from . import warnings
+
+    return (*_OPTIONS, warnings.loaded())
+
+
+@sa.event.listens_for(Project, "load")
+def _loaded(project, context) -> None:
+    if "criteria_listed" in project.__dict__:
+        context.session.info.setdefault(LISTED, []).append(project)
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _written(session, _context) -> None:
+    for project in session.info.pop(LISTED, ()):
+        for name in NAMES:
+            project.__dict__.pop(name, None)
