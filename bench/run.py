@@ -9,7 +9,7 @@ timed ones (each call bounded by ``BENCH_CALL_SECONDS``). The app runs with CRM_
 so each answer says how many SQL statements it ran and how long they took.
 
 Settings (environment): BENCH_SIZES, BENCH_DATABASES (sqlite,postgresql), BENCH_REQUESTS (30),
-BENCH_WARMUP (3), BENCH_CALL_SECONDS (60), BENCH_MEETINGS (10), BENCH_PG_ADMIN_URL
+BENCH_WARMUP (20), BENCH_CALL_SECONDS (60), BENCH_MEETINGS (10), BENCH_PG_ADMIN_URL
 (postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PG_NAME (crm_bench: the database it
 makes and drops), BENCH_SQLITE_DIR (/tmp/crm-bench: where the SQLite file is made and
 removed), BENCH_OUT (bench/results.md), BENCH_CALLS (only the calls whose names hold
@@ -40,7 +40,11 @@ HOST = "127.0.0.1"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(",") if s]
 DATABASES = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
-WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
+# warm-up requests a call: enough for each of the 2 workers' connections to have run the call's
+# statements past psycopg's preparing (at a statement's 5th run on a connection) and
+# PostgreSQL's first custom plans of a prepared one, as in a server in use (3 left most of the
+# timed PostgreSQL requests before that; SQLite has no such state)
+WARMUP = int(os.environ.get("BENCH_WARMUP", "20"))
 CALL_SECONDS = float(os.environ.get("BENCH_CALL_SECONDS", "60"))
 MEETINGS = int(os.environ.get("BENCH_MEETINGS", "10"))
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN_URL", f"postgresql://postgres@{HOST}:5432/postgres")
