@@ -45,6 +45,24 @@ class Page:
         return self.page < self.pages or self.more
 
     @property
+    def numbers(self) -> list[int | None]:
+        """The page numbers its links show, None for a gap of numbers left out: the first, the
+        last (not when the list goes on past its count), and two each side of this one. Worked
+        out here, not in the template: a loop over every page number there took 20 ms of the
+        meetings' list (20,000 pages of a million meetings)."""
+        if not self.pages:
+            return []
+        shown = {1, *range(max(1, self.page - 2), min(self.pages, self.page + 2) + 1)}
+        if not self.more:
+            shown.add(self.pages)
+        numbers: list[int | None] = []
+        previous = 0
+        for n in sorted(shown):
+            numbers += [None, n] if n > previous + 1 else [n]
+            previous = n
+        return numbers + [None] if previous < self.pages else numbers
+
+    @property
     def first(self) -> int:
         """The position in the list of the page's first item (from 1)."""
         return (self.page - 1) * self.per_page + 1

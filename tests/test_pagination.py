@@ -210,3 +210,28 @@ def test_nulls_keep_their_place_walked_from_either_end(app, company, project, st
         page = paginate(ordered, page=number, per_page=2)
         assert [p.id for p in page.items] == every[(number - 1) * 2:number * 2], number
     assert any("ASC NULLS FIRST" in w for w in _walks(statements))
+
+
+def _numbers_as_the_template_walked_them(page: int, pages: int, more: bool) -> list:
+    """Every number from 1 to ``pages``: the first, the last unless there is more, and two
+    each side of ``page`` shown; one gap for each run of the others (the earlier template)."""
+    shown, gap = [], False
+    for n in range(1, pages + 1):
+        if n == 1 or (n == pages and not more) or abs(n - page) <= 2:
+            shown.append(n)
+            gap = False
+        elif not gap:
+            shown.append(None)
+            gap = True
+    return shown
+
+
+@pytest.mark.parametrize("more", [False, True])
+def test_the_page_numbers_a_page_links_to(more):
+    for pages in range(0, 12):
+        for page in range(1, pages + 4):
+            one = Page(items=[], page=page, per_page=10, total=pages * 10, more=more)
+            assert one.numbers == _numbers_as_the_template_walked_them(page, pages, more), (
+                page, pages, more)
+    deep = Page(items=[], page=10_000, per_page=50, total=1_000_000)
+    assert deep.numbers == [1, None, 9998, 9999, 10000, 10001, 10002, None, 20000]
