@@ -51,8 +51,12 @@ def _world(size: int, company_id: int | None = None) -> dict:
                               follow_ups=[{"title": "Call back", "due_on": date(2026, 1, 2),
                                            "owner": "boss"}])
             made.append(project)
-    # a registered project: its page shows the ledger's form, milestones and verification
-    return {"project": made[3].id, "company": company.id}
+    # a registered project: its page shows the ledger's form, milestones and verification,
+    # and names its park
+    shown = made[3]
+    shown.park_id = factories.park(shown.zone_code, name_en="Busy Park").id
+    db.session.commit()
+    return {"project": shown.id, "company": company.id}
 
 
 def _counts(client, ids: dict, headers: dict) -> dict[str, int]:

@@ -111,16 +111,17 @@ def _as_list(value) -> list[str]:
 def relations(*, single: bool = False) -> tuple:
     """What a list row or a project's page shows, loaded with it (no query per row). A list's
     rows: their criteria, milestones' days, paid-in sums and warnings as columns of its own
-    statement (``listed``). ``single``: one project, its criteria and milestones (a few rows
-    each) joined to its own statement; its payments, which may be many, by themselves."""
+    statement (``listed``). ``single``: one project, its park (its page names it), criteria
+    and milestones (a few rows each) joined to its own statement; its payments, which may be
+    many, by themselves."""
     from . import listed
 
     joined = (joinedload(Project.company), joinedload(Project.zone), joinedload(Project.owner),
               joinedload(Project.verified_by))
     if not single:
         return (*joined, *listed.options())
-    return (*joined, joinedload(Project.criteria_rows), joinedload(Project.milestone_rows),
-            selectinload(Project.payments))
+    return (*joined, joinedload(Project.park), joinedload(Project.criteria_rows),
+            joinedload(Project.milestone_rows), selectinload(Project.payments))
 
 
 def with_relations(statement: sa.Select) -> sa.Select:
