@@ -40,11 +40,18 @@ def configure_database(app: Flask) -> None:
     if not url:
         url = "sqlite:///" + str(Path(app.instance_path) / "crm.sqlite3")
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(url)
+    options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    if ":memory:" not in url and url.rstrip("/") != "sqlite:":  # a pool (not the one connection)
+        # that hands out the connection given back last: a request's session and its API rate
+        # count (crm/auth/limits.py) each take the same one every time, so a worker's
+        # statements run where they are prepared (PostgreSQL: crm/postgres.py). First in,
+        # first out, the two swapped at each request, and each statement ran half as often on
+        # each
+        options.setdefault("pool_use_lifo", True)
     if url.startswith("sqlite"):
         # several gunicorn workers write to one file: wait for the lock rather than fail
-        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
         options["connect_args"] = {"timeout": app.config["SQLITE_BUSY_SECONDS"]}
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def register_extensions(app: Flask) -> None:

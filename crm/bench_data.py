@@ -88,42 +88,44 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
     db.session.commit()
     big = ["interaction", "interaction_project", "interaction_company", "interaction_user",
            "follow_up", "stage_change", "project", "project_criterion"]
-    with db.engine.begin() as connection:
-        # the rollups' triggers away until the Global 500 links are set (below): each link set
-        # on a company with its projects already there recounted their rollups (7 s at
-        # 100,000 projects on PostgreSQL), which the recount at the end makes anyway
-        rollups.uninstall(connection)
-        w = Writer(connection)
-        if w.dialect.name == "postgresql":  # the indexes below are built in memory
-            connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
-        indexes = [ix for name in big for ix in T[name].indexes]
-        for index in indexes:  # built once at the end: faster than row by row
-            index.drop(connection)
-        search.suspend(connection)
-        w.suspend_triggers(big + ["company", "talent"])  # what they keep: rebuilt below
-        users = _users(w, now)
-        _companies(w, companies, now)
-        talents = _talents(w, rng, users, max(projects // 50, 10), now)
-        for start in range(0, projects, BATCH):
-            count = min(BATCH, projects - start)
-            made = [_project(w, rng, companies, users, parks, rates, now) for _ in range(count)]
-            _write_projects(w, made)
-        _meetings(w, meetings_per_project, talents, today)
-        for index in indexes:
-            index.create(connection)
-        w.finish()
-        search.rebuild(connection)
     try:
-        counts.rebuild()
-        match_entries()
-        refresh_fortune500()  # each company's entry (the rollups count them below)
-        db.session.commit()
-    finally:
         with db.engine.begin() as connection:
+            # the rollups' triggers away until the Global 500 links are set (below): each link
+            # set on a company with its projects already there recounted their rollups (7 s
+            # at 100,000 projects on PostgreSQL), which the recount at the end makes anyway
+            rollups.uninstall(connection)
+            w = Writer(connection)
+            if w.dialect.name == "postgresql":  # the indexes below are built in memory
+                connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
+            indexes = [ix for name in big for ix in T[name].indexes]
+            for index in indexes:  # built once at the end: faster than row by row
+                index.drop(connection)
+            search.suspend(connection)
+            w.suspend_triggers(big + ["company", "talent"])  # what they keep: rebuilt below
+            users = _users(w, now)
+            _companies(w, companies, now)
+            talents = _talents(w, rng, users, max(projects // 50, 10), now)
+            for start in range(0, projects, BATCH):
+                count = min(BATCH, projects - start)
+                made = [_project(w, rng, companies, users, parks, rates, now)
+                        for _ in range(count)]
+                _write_projects(w, made)
+            _meetings(w, meetings_per_project, talents, today)
+            for index in indexes:
+                index.create(connection)
+            w.finish()
+            search.rebuild(connection)
             # statistics of the rows just written before the rollups are recounted from them
             # (the planner took a million-row table for empty: a correlated lookup became
             # quadratic)
             connection.exec_driver_sql("ANALYZE")
+        counts.rebuild()
+        match_entries()
+        refresh_fortune500()  # each company's entry (the rollups count them below)
+        db.session.commit()
+    finally:  # the triggers back, whatever happened (SQLite dropped them at once)
+        db.session.rollback()  # what a failure left held, which the triggers would wait for
+        with db.engine.begin() as connection:
             rollups.install(connection)
             rollups.rebuild(connection)
     _reference_lists(companies, today)

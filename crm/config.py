@@ -36,11 +36,7 @@ class Config:
     LANGUAGES = ("zh", "en")
 
     SQLALCHEMY_DATABASE_URI = None  # set in create_app: instance/crm.sqlite3 unless DATABASE_URL
-    # the pool hands out the connection given back last: a request's session and its API rate
-    # count (crm/auth/limits.py) each take the same one every time, so a worker's statements
-    # run on the connections that have them prepared (PostgreSQL: crm/postgres.py). First in,
-    # first out, the two swapped at each request, and each statement ran half as often on each
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True, "pool_use_lifo": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     # SQLite: how long a writer waits for another to finish before its write is a conflict
     SQLITE_BUSY_SECONDS = float(os.environ.get("CRM_SQLITE_BUSY_SECONDS", "15") or 15)
 

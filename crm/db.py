@@ -78,3 +78,9 @@ def iso(value: datetime | None) -> str | None:
 
 
 __all__ = ["live_index", "count_of", "iso", "db", "utcnow", "Timestamps", "Versioned", "SoftDeleted", "DecimalText", "aware"]
+
+
+def aggregated(value, where, *, separator: str = ","):
+    """Every ``value`` of the rows ``where`` holds, in one text, in no set order (a correlated
+    subquery; NULL when none): an export's column of a record's links, a list's criteria."""
+    return sa.select(sa.func.aggregate_strings(value, separator)).where(where).scalar_subquery()

@@ -179,3 +179,33 @@ def test_what_the_triggers_keep_is_rebuilt_and_they_work_again(generated):
     kept = counts.recount()[("project", "jxetdz")]
     factories.lead_project(zone="jxetdz")
     assert counts.check() == {} and counts.recount()[("project", "jxetdz")] == kept + 1
+
+
+def test_a_failure_after_the_load_leaves_the_rollups_kept(app, monkeypatch):
+    """The rollups' triggers are away from the load until the Global 500 links are set: a
+    failure there puts them back and counts the rollups all the same."""
+    from crm.reference import services as reference
+    from crm.reports import rollups
+
+    before = _schema()
+    db.session.commit()
+
+    calls, refresh = [], reference.refresh_fortune500
+
+    def broken():  # the list's own refresh at the start works; the one after the load fails
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("the links failed")
+        refresh()
+
+    monkeypatch.setattr(reference, "refresh_fortune500", broken)
+    result = app.test_cli_runner().invoke(args=["crm", "bench-data", "--projects", "20",
+                                                "--meetings-per-project", "2"])
+    assert isinstance(result.exception, RuntimeError), result.output
+    assert len(calls) == 2 and count(Project) == 20
+    assert _schema() == before
+    with db.engine.begin() as connection:
+        assert rollups.check(connection) == []
+        assert connection.exec_driver_sql(
+            "SELECT sum(projects) FROM rollup_project WHERE zone_code = '' AND kind = '' "
+            "AND year = 0").scalar() == 20

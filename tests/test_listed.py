@@ -106,3 +106,20 @@ def test_a_write_after_a_list_reads_the_rows_not_the_columns(app):
     assert project.paid_in_usd_cents == 175_000_050
     payments.add_payment(boss, project, Money.parse("1", "USD"), date(2025, 7, 1))
     assert project.paid_in_usd_cents == 175_000_150
+
+
+def test_a_project_held_before_the_list_is_dropped_at_a_flush_too(app):
+    """A project the session held already (or had expired) is filled by the list through a
+    refresh, not a load: a flush drops its columns all the same."""
+    from crm.projects.models import ProjectMilestone
+
+    ids = _varied_projects()
+    db.session.remove()
+    held = db.session.get(Project, ids[2])  # held, its columns not read
+    db.session.scalars(projects.with_relations(sa.select(Project).where(
+        Project.id == held.id))).one()
+    assert "signed_on_listed" in held.__dict__ and "milestone_rows" not in held.__dict__
+    db.session.get(ProjectMilestone, (held.id, "signed")).actual_on = date(2020, 1, 1)
+    db.session.flush()
+    assert held.signed_on == date(2020, 1, 1)
+    db.session.rollback()

@@ -1,6 +1,6 @@
 """PostgreSQL: a transaction that wrote nothing ends with COMMIT (crm/postgres.py), so that
 psycopg keeps the statements it prepared; one that wrote is rolled back as ever; and each
-request runs its statements on the connections that prepared them (the pool: crm/config.py)."""
+request runs its statements on the connections that prepared them (the pool: crm/__init__.py)."""
 
 import pytest
 

@@ -17,13 +17,12 @@ from flask_babel import lazy_gettext as _l
 
 from .. import clock
 from ..access import allowed
-from ..db import db
+from ..db import aggregated, db
 from ..records import VALUE
 from . import sheet
 from .ahead import ReadAhead
 from .columns import (
     Column,
-    aggregated,
     amount,
     columns_of,
     currency_header,

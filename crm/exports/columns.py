@@ -98,11 +98,6 @@ def sorted_ids(text: str) -> str:
     return ", ".join(str(i) for i in sorted(int(i) for i in text.split(",")))
 
 
-def aggregated(value, where, *, separator: str = ","):
-    """Every ``value`` of the rows ``where`` holds, in one text (a correlated subquery)."""
-    return sa.select(sa.func.aggregate_strings(value, separator)).where(where).scalar_subquery()
-
-
 def username_of(label: str, user_id) -> Column:
     """An officer's column: their username, read by a join on ``user_id`` (a join rather
     than a subquery a row: PostgreSQL ran one plan a row for each)."""

@@ -10,7 +10,8 @@ same way (``warnings.loaded``), kept by ``warnings.attach`` without a statement 
 
 The columns are what the list read: a write that follows in the same session (none does on a
 list's request) loads the rows it changes, which are then read instead, and any flush drops
-the columns of what the session listed, so nothing reads them stale.
+the columns of what the session listed, so nothing reads them stale. (A Core UPDATE or
+DELETE, which flushes nothing, leaves them: none runs after a list.)
 """
 
 import sqlalchemy as sa
@@ -20,21 +21,20 @@ from ..codes import MilestoneCode
 from .models import Project
 
 LISTED = "crm_listed"  # a session's ``info``: the projects it read with the columns
-NAMES = ("criteria_listed", "signed_on_listed", "registered_on_listed", "paid_in_listed",
-         "warning_text")
 
 
-def _options() -> tuple:
-    return (with_expression(Project.criteria_listed,
-                            sa.func.coalesce(Project.criteria_sql(), "")),
-            with_expression(Project.signed_on_listed,
-                            Project._actual_on_sql(MilestoneCode.SIGNED)),
-            with_expression(Project.registered_on_listed,
-                            Project._actual_on_sql(MilestoneCode.REGISTERED)),
-            with_expression(Project.paid_in_listed, Project.paid_in_usd_cents))
+def _columns() -> dict:
+    """Each ``Project`` query expression a list fills, and its SQL."""
+    return {"criteria_listed": sa.func.coalesce(Project.criteria_sql(), ""),
+            "signed_on_listed": Project._actual_on_sql(MilestoneCode.SIGNED),
+            "registered_on_listed": Project._actual_on_sql(MilestoneCode.REGISTERED),
+            "paid_in_listed": Project.paid_in_usd_cents}
 
 
-_OPTIONS = _options()  # made once: an option copies its expression
+# made once: an option copies its expression
+_OPTIONS = tuple(with_expression(getattr(Project, name), sql)
+                 for name, sql in _columns().items())
+NAMES = (*_columns(), "warning_text")  # what a flush drops
 
 
 def options() -> tuple:
@@ -48,6 +48,13 @@ def options() -> tuple:
 def _loaded(project, context) -> None:
     if "criteria_listed" in project.__dict__:
         context.session.info.setdefault(LISTED, []).append(project)
+
+
+@sa.event.listens_for(Project, "refresh")
+def _refreshed(project, context, _attributes) -> None:
+    """A project the session held already (or had expired) that a list read again: its
+    columns were filled all the same."""
+    _loaded(project, context)
 
 
 @sa.event.listens_for(Session, "after_flush")

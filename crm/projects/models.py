@@ -11,7 +11,7 @@ from sqlalchemy.orm import (
 )
 
 from ..codes import Criterion, Flag, Likelihood, MilestoneCode, ProjectKind, Stage, TechLevel
-from ..db import SoftDeleted, Timestamps, Versioned, db, live_index, utcnow
+from ..db import SoftDeleted, Timestamps, Versioned, aggregated, db, live_index, utcnow
 from ..i18n import bilingual
 from ..money import amounts
 from ..stages import MoveColumns
@@ -218,8 +218,7 @@ class Project(Versioned, Timestamps, SoftDeleted, PROJECT_AMOUNTS, db.Model):
     def criteria_sql(cls):
         """The criteria's codes in one text, ``high,new`` in no set order (NULL with none):
         ``criteria`` of a list's row and an export's column."""
-        return (sa.select(sa.func.aggregate_strings(ProjectCriterion.criterion, ","))
-                .where(ProjectCriterion.project_id == cls.id).scalar_subquery())
+        return aggregated(ProjectCriterion.criterion, ProjectCriterion.project_id == cls.id)
 
     # -- the derived flags (DOMAIN.md), each one rule for a record and for SQL alike ----------
 

@@ -129,7 +129,7 @@ def attach(projects) -> None:
     projects = [p for p in projects if not _known(p, basis)]
     for project in projects:  # read with the list's own statement (listed.py)
         if (text := project.__dict__.get("warning_text")) is not None:
-            project.__dict__[CACHE] = (basis, [code for code in text.split(",") if code])
+            project.__dict__[CACHE] = (basis, _codes(text))
     projects = [p for p in projects if not _known(p, basis)]
     if not projects:
         return
@@ -167,8 +167,12 @@ def loaded():
 
 def remember(project) -> None:
     """Keep the warnings that ``loaded`` read with ``project`` just now."""
-    codes = [code for code in (project.warning_text or "").split(",") if code]
-    project.__dict__[CACHE] = (_basis(), codes)
+    project.__dict__[CACHE] = (_basis(), _codes(project.warning_text))
+
+
+def _codes(text: str | None) -> list[str]:
+    """The codes of ``joined_sql``'s text."""
+    return [code for code in (text or "").split(",") if code]
 
 
 def _known(project, basis) -> bool:
