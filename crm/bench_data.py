@@ -119,20 +119,27 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
             # (the planner took a million-row table for empty: a correlated lookup became
             # quadratic)
             connection.exec_driver_sql("ANALYZE")
+        _fresh_connections()
         counts.rebuild()
         match_entries()
         refresh_fortune500()  # each company's entry (the rollups count them below)
         db.session.commit()
     finally:  # the triggers back, whatever happened (SQLite dropped them at once)
         db.session.rollback()  # what a failure left held, which the triggers would wait for
+        _fresh_connections()
         with db.engine.begin() as connection:
             rollups.install(connection)
             rollups.rebuild(connection)
     _reference_lists(companies, today)
-    if w.dialect.name == "sqlite":
-        db.engine.dispose()  # no pooled connection keeps foreign_keys off
     analyze()
     return dict(w.counts)
+
+
+def _fresh_connections() -> None:
+    """SQLite: no pooled connection keeps the load's ``foreign_keys`` off (``bulk.Writer``);
+    the pool hands out the one given back last."""
+    if db.engine.dialect.name == "sqlite":
+        db.engine.dispose()
 
 
 def analyze() -> None:

@@ -209,3 +209,12 @@ def test_a_failure_after_the_load_leaves_the_rollups_kept(app, monkeypatch):
         assert connection.exec_driver_sql(
             "SELECT sum(projects) FROM rollup_project WHERE zone_code = '' AND kind = '' "
             "AND year = 0").scalar() == 20
+    if db.engine.dialect.name == "sqlite":  # no pooled connection kept the load's setting
+        db.session.close()  # its connection back in the pool too
+        held = [db.engine.connect() for _ in range(db.engine.pool.checkedin() + 1)]
+        try:
+            assert [c.exec_driver_sql("PRAGMA foreign_keys").scalar() for c in held] == [
+                1] * len(held)
+        finally:
+            for connection in held:
+                connection.close()
