@@ -120,10 +120,8 @@ def _keys(statement: sa.Select, key, offset: int, per_page: int,
     first, which a later page counts anyway (or reads from the kept counts), and an order
     that ends with the key, so that its reverse is exactly the list turned round."""
     backwards = _reversed(statement, key) if offset and count_up_to is None else None
-    if backwards is not None:
-        total = counts.total(statement)
-        if total is None:
-            total = count_of(statement.with_only_columns(key))
+    total = _length(statement, key) if backwards is not None else None
+    if total is not None:
         end = min(offset + per_page, total)
         if end <= offset:
             return [], total
@@ -131,8 +129,6 @@ def _keys(statement: sa.Select, key, offset: int, per_page: int,
             found = db.session.scalars(backwards.with_only_columns(key)
                                        .limit(end - offset).offset(total - end)).all()
             return found[::-1], total
-    else:
-        total = None
     return db.session.scalars(
         statement.with_only_columns(key).limit(per_page).offset(offset)).all(), total
 
@@ -177,10 +173,15 @@ def _page(items: list, page: int, per_page: int, statement: sa.Select, offset: i
 
 def _total(statement: sa.Select, offset: int, per_page: int, found, key=None) -> int:
     """The list's length: known without a COUNT when this page is its last (found, but
-    fewer than a page); read from the kept per-zone counts when the list is filtered by
-    access and zone alone (``crm.counts``); counted otherwise."""
+    fewer than a page); else ``_length``."""
     if 0 < len(found) < per_page or (not found and not offset):
         return offset + len(found)
+    return _length(statement, key)
+
+
+def _length(statement: sa.Select, key=None) -> int:
+    """The list's length, read from the kept per-zone counts when the list is filtered by
+    access and zone alone (``crm.counts``), counted otherwise."""
     kept = counts.total(statement)
     if kept is not None:
         return kept
