@@ -123,3 +123,20 @@ def test_a_project_held_before_the_list_is_dropped_at_a_flush_too(app):
     db.session.flush()
     assert held.signed_on == date(2020, 1, 1)
     db.session.rollback()
+
+
+def test_a_project_pages_warnings_are_read_again_after_a_flush(app):
+    """A project's page reads its warnings with its own statement; a write flushed after it
+    in the same session makes them read again, not taken from that statement."""
+    from crm.projects import warnings
+    from crm.projects.models import ProjectMilestone
+
+    ids = _varied_projects()
+    db.session.remove()
+    shown = projects.get_project(factories.boss(), ids[2])
+    assert "signed_not_started" in warnings.of(shown)
+    db.session.add(ProjectMilestone(project_id=shown.id, code="construction",
+                                    actual_on=today() - timedelta(days=10)))
+    db.session.flush()
+    assert "signed_not_started" not in warnings.of(shown)
+    db.session.rollback()

@@ -10,7 +10,8 @@ same way (``warnings.loaded``), kept by ``warnings.attach`` without a statement 
 
 The columns are what the list read: a write that follows in the same session (none does on a
 list's request) loads the rows it changes, which are then read instead, and any flush drops
-the columns of what the session listed, so nothing reads them stale. (A Core UPDATE or
+the columns of what the session listed (and the warnings a project's page read with it), so
+nothing reads them stale. (A Core UPDATE or
 DELETE, which flushes nothing, leaves them: none runs after a list.)
 """
 
@@ -31,10 +32,10 @@ def _columns() -> dict:
             "paid_in_listed": Project.paid_in_usd_cents}
 
 
+_COLUMNS = _columns()
 # made once: an option copies its expression
-_OPTIONS = tuple(with_expression(getattr(Project, name), sql)
-                 for name, sql in _columns().items())
-NAMES = (*_columns(), "warning_text")  # what a flush drops
+_OPTIONS = tuple(with_expression(getattr(Project, name), sql) for name, sql in _COLUMNS.items())
+NAMES = (*_COLUMNS, "warning_text")  # what a flush drops
 
 
 def options() -> tuple:
@@ -46,7 +47,9 @@ def options() -> tuple:
 
 @sa.event.listens_for(Project, "load")
 def _loaded(project, context) -> None:
-    if "criteria_listed" in project.__dict__:
+    """A project read with columns of its own statement: a list's, or its page's warnings
+    (``warnings.loaded``), which a flush drops too."""
+    if "criteria_listed" in project.__dict__ or "warning_text" in project.__dict__:
         context.session.info.setdefault(LISTED, []).append(project)
 
 

@@ -41,7 +41,7 @@ def get_project(user, project_id: int, action: str = "view") -> Project:
     project = get_record(user, Project, project_id, action, fresh=shown, options=(
         *relations(single=True), *expansion.loaded(), *(extra if shown else ())))
     if shown:
-        warnings.remember(project)
+        warnings.attach([project])
     return project
 
 

@@ -123,14 +123,17 @@ def joined_sql(today=None) -> sa.ColumnElement:
 
 def attach(projects) -> None:
     """Work out the warnings of ``projects`` (a page of a list, the board's cards) in one
-    statement, for ``of`` to answer: none when the list's statement read them
-    (``crm.projects.listed``)."""
-    basis = _basis()
-    projects = [p for p in projects if not _known(p, basis)]
-    for project in projects:  # read with the list's own statement (listed.py)
-        if (text := project.__dict__.get("warning_text")) is not None:
+    statement, for ``of`` to answer: none for those whose own statement read them
+    (``loaded``: a list's, ``crm.projects.listed``, or a project's page)."""
+    basis, unknown = _basis(), []
+    for project in projects:
+        if _known(project, basis):
+            continue
+        if (text := project.__dict__.get("warning_text")) is not None:  # read with it: loaded
             project.__dict__[CACHE] = (basis, _codes(text))
-    projects = [p for p in projects if not _known(p, basis)]
+        else:
+            unknown.append(project)
+    projects = unknown
     if not projects:
         return
     rows = db.session.execute(_built(basis)[0], {"ids": [p.id for p in projects]})
@@ -160,14 +163,9 @@ def _built(basis) -> tuple:
 
 
 def loaded():
-    """The loader option that brings one project's warnings with its own statement (its
-    page, the API's read of it): ``remember`` then keeps them for ``of``."""
+    """The loader option that brings projects' warnings with their own statement (a list's,
+    a project's page, the API's read of it): ``attach`` then keeps them for ``of``."""
     return _built(_basis())[1]
-
-
-def remember(project) -> None:
-    """Keep the warnings that ``loaded`` read with ``project`` just now."""
-    project.__dict__[CACHE] = (_basis(), _codes(project.warning_text))
 
 
 def _codes(text: str | None) -> list[str]:
