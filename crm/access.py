@@ -157,3 +157,31 @@ def visible(user, model, action: str = "view"):
         column = model.id if model.__tablename__ == "company" else model.company_id
         conditions.append(column.in_(ids))
     return sa.and_(*conditions) if conditions else sa.true()
+
+
+class RowUser:
+    """The user of a statement's own ``user`` row, as ``visible`` reads a user: one role, and
+    the row's id, zones and companies as SQL correlated to it. So a statement that selects a
+    user can select beside them what they may see (``for_each_role``), with the same table."""
+
+    is_authenticated = True
+    active = True
+
+    def __init__(self, role: Role):
+        from .auth.models import User, user_company, user_zone
+
+        self.role = role
+        self.id = User.id
+        # correlated to the user row however deep the statement puts them
+        self.zone_codes = sa.select(user_zone.c.zone_code).where(
+            user_zone.c.user_id == User.id).correlate(User)
+        self.company_ids = sa.select(user_company.c.company_id).where(
+            user_company.c.user_id == User.id).correlate(User)
+
+
+def for_each_role(expression):
+    """``expression(user)`` for the user of a statement's ``user`` row, whichever their role:
+    a CASE over the roles, each branch ``expression`` of a ``RowUser`` of that role."""
+    from .auth.models import User
+
+    return sa.case(*((User.role == role.value, expression(RowUser(role))) for role in Role))

@@ -84,3 +84,26 @@ def aggregated(value, where, *, separator: str = ","):
     """Every ``value`` of the rows ``where`` holds, in one text, in no set order (a correlated
     subquery; NULL when none): an export's column of a record's links, a list's criteria."""
     return sa.select(sa.func.aggregate_strings(value, separator)).where(where).scalar_subquery()
+
+
+HELD = "crm_held"  # a session's ``info``: what ``held`` keeps until the session writes
+
+
+def held(key, read):
+    """``read()``, kept in the session under ``key`` until it next flushes: what a request
+    reads several times (the zones) or with another statement (``hold``) is read once, and
+    read again after a write."""
+    kept = db.session.info.setdefault(HELD, {})
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
+
+
+def hold(key, value) -> None:
+    """Keep ``value`` for ``held(key, …)``: it was read with another statement."""
+    db.session.info.setdefault(HELD, {})[key] = value
+
+
+@sa.event.listens_for(sa.orm.Session, "after_flush")
+def _written(session, _context) -> None:
+    session.info.pop(HELD, None)

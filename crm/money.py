@@ -156,21 +156,25 @@ def cents_to_decimal_string(cents: int | None) -> str | None:
     return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
+def rate_sql(currency: str, day: date) -> sa.ScalarSelect:
+    """The rate in force (``rate_in_force``) as a scalar subquery: its decimal text, NULL when
+    there is none, for a statement that reads it beside its own rows."""
+    from .reference.models import ExchangeRate
+
+    return (sa.select(ExchangeRate.usd_per_unit)
+            .where(ExchangeRate.currency == currency, ExchangeRate.valid_from <= day)
+            .order_by(ExchangeRate.valid_from.desc())
+            .limit(1).scalar_subquery())
+
+
 def rate_in_force(currency: str, day: date) -> Decimal:
     """US dollars per unit of ``currency`` on ``day``: the latest rate not valid after it."""
     if currency == "USD":
         return Decimal(1)
-    from .reference.models import ExchangeRate
-
-    rate = db.session.scalar(
-        sa.select(ExchangeRate.usd_per_unit)
-        .where(ExchangeRate.currency == currency, ExchangeRate.valid_from <= day)
-        .order_by(ExchangeRate.valid_from.desc())
-        .limit(1)
-    )
+    rate = db.session.scalar(sa.select(rate_sql(currency, day)))
     if rate is None:
         raise NoRate(currency, day)
-    return rate
+    return Decimal(rate)
 
 
 def to_usd_cents(money: Money, rate: Decimal) -> int:

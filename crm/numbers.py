@@ -1,5 +1,5 @@
 """How an amount reads on a page: the one formatter every template and report page uses
-(through the Jinja filters ``money`` and ``usd`` and the global ``per_mu_for``,
+(through the Jinja filters ``money`` and ``usd`` and the global ``per_mu_with``,
 crm/templating.py).
 
 Chinese pages write amounts as the bureau does: 1.25亿美元, 13.8亿元, 4560万欧元 (no space, the
@@ -133,6 +133,12 @@ class PerMu:
             return cls(language, rate_in_force("CNY", end))
         except NoRate:
             return cls(language)
+
+    @classmethod
+    def with_rate(cls, language: str, usd_per_cny: Decimal | None) -> "PerMu":
+        """As ``for_period``, from the yuan's rate at the period's end (None: none known) that
+        the caller read already (the league table, with its own statement)."""
+        return cls(language, usd_per_cny if language == "zh" else None)
 
     @property
     def unit(self) -> str:

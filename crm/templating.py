@@ -24,7 +24,7 @@ def configure(app: Flask) -> None:
         number=lambda value: format_decimal(value) if value is not None else "",
     )
     app.jinja_env.globals["url_with"] = url_with
-    app.jinja_env.globals["per_mu_for"] = lambda end: numbers.PerMu.for_period(language(), end)
+    app.jinja_env.globals["per_mu_with"] = lambda rate: numbers.PerMu.with_rate(language(), rate)
     app.jinja_env.globals["export_url"] = export_url
     app.jinja_env.globals["written_in"] = written_in
     app.jinja_env.trim_blocks = True

@@ -18,20 +18,24 @@ def configure(app: Flask) -> None:
 @login.user_loader
 def load_user(session_id: str):
     from .. import settings
+    from ..interactions.services import overdue_packed, prime_overdue
     from .models import User
 
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit():
         return None
-    # the settings come with the user (a few rows): the pages that show warnings read them
+    # the settings come with the user (a few rows): the pages that show warnings read them;
+    # and so does the count of their overdue follow-ups, which the navigation shows
     row = db.session.execute(
-        sa.select(User, settings.packed()).where(User.id == int(user_id))).first()
+        sa.select(User, settings.packed(), overdue_packed())
+        .where(User.id == int(user_id))).first()
     if row is None:
         return None
-    user, stored = row
+    user, stored, overdue = row
     if not user.active or str(user.session_version) != version:
         return None
     settings.prime(stored)
+    prime_overdue(user, overdue)
     return user
 
 

@@ -7,10 +7,18 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload, undefer
 
 from .. import clock
-from ..access import can, can_in_zone, get_record, require, require_current, visible
+from ..access import (
+    can,
+    can_in_zone,
+    for_each_role,
+    get_record,
+    require,
+    require_current,
+    visible,
+)
 from ..codes import InteractionKind
 from ..counts import counted
-from ..db import db, utcnow
+from ..db import db, held, hold, utcnow
 from ..errors import Forbidden, Invalid
 from ..text import like_pattern
 from .fields import INTERACTION, LINKED
@@ -290,13 +298,26 @@ def follow_up_query(user, *, owner_id: int | None = None, open_only: bool = True
     return statement.order_by(overdue_first, FollowUp.due_on, FollowUp.id)
 
 
+def _overdue(user) -> sa.Select:
+    return sa.select(sa.func.count()).select_from(FollowUp).join(Interaction).where(
+        visible(user, Interaction), FollowUp.owner_id == user.id,
+        FollowUp.done.is_(False), FollowUp.due_on < clock.today())
+
+
+def overdue_packed() -> sa.Case:
+    """The overdue count of the user of a statement's ``user`` row, whatever their role: the
+    signed-in user's statement selects it (crm/auth/session.py, ``prime_overdue``), so the
+    navigation, which shows it on every page, takes no statement of its own."""
+    return for_each_role(lambda user: _overdue(user).scalar_subquery())
+
+
+def prime_overdue(user, count: int | None) -> None:
+    hold(("overdue", user.id), count or 0)
+
+
 def overdue_count(user) -> int:
     """The user's own open follow-ups past their due date (for the navigation)."""
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(FollowUp).join(Interaction).where(
-            visible(user, Interaction), FollowUp.owner_id == user.id,
-            FollowUp.done.is_(False), FollowUp.due_on < clock.today())
-    ) or 0
+    return held(("overdue", user.id), lambda: db.session.scalar(_overdue(user)) or 0)
 
 
 def for_record(user, *, company_id=None, project_id=None, talent_id=None) -> list[Interaction]:

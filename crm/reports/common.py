@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 
 from ..access import require, scope
@@ -26,6 +25,7 @@ from ..filters import Year, clean
 from ..money import cents_to_decimal_string
 from ..projects.models import VERIFIED_FROM, Project, StageChange
 from ..zones.models import Zone
+from ..zones.services import zones as all_zones
 from .rollups import ALL
 
 
@@ -66,19 +66,9 @@ def require_reports(user) -> str:
     return require(user, "reports", "view", _l("Your role may not read reports."))
 
 
-def _zones() -> list[Zone]:
-    """Every zone in order, read once a request (a page of reports asks several times)."""
-    if not has_request_context():
-        return db.session.scalars(sa.select(Zone).order_by(Zone.position, Zone.code)).all()
-    if "crm.zones" not in request.environ:
-        request.environ["crm.zones"] = db.session.scalars(
-            sa.select(Zone).order_by(Zone.position, Zone.code)).all()
-    return request.environ["crm.zones"]
-
-
 def zones_for(user) -> list[Zone]:
     """The zones whose numbers the user may read: all, or a staff member's own."""
-    zones = _zones()
+    zones = all_zones()
     if scope(user, "reports", "view") == "zone":
         own = set(user.zone_codes)
         return [z for z in zones if z.code in own]
@@ -134,15 +124,29 @@ def filtered_projects(user, filters: dict) -> sa.Select:
     return statement
 
 
-def reached_between(stage: Stage, start: datetime, end: datetime) -> sa.Select:
-    """Ids of projects that reached ``stage`` in ``[start, end)``: a move to it or any later
-    pipeline stage from a stage before it (a skipped stage is reached too), each project once."""
+def _reaching(stage: Stage, start: datetime, end: datetime) -> tuple:
+    """The stage changes that reach ``stage`` in ``[start, end)``: a move to it or any later
+    pipeline stage from a stage before it (a skipped stage is reached too)."""
     later = [s.value for s in Stage.pipeline() if s.order >= stage.order]
     before = [s.value for s in Stage.pipeline() if s.order < stage.order]
-    return sa.select(StageChange.project_id).where(
-        StageChange.to_stage.in_(later), StageChange.from_stage.in_(before),
-        StageChange.at >= start, StageChange.at < end,
-    ).distinct()
+    return (StageChange.to_stage.in_(later), StageChange.from_stage.in_(before),
+            StageChange.at >= start, StageChange.at < end)
+
+
+def reached_between(stage: Stage, start: datetime, end: datetime) -> sa.Select:
+    """Ids of projects that reached ``stage`` in ``[start, end)`` (``_reaching``), each
+    project once."""
+    return sa.select(StageChange.project_id).where(*_reaching(stage, start, end)).distinct()
+
+
+def has_reached(stage: Stage, start: datetime, end: datetime):
+    """Did the project of the enclosing statement reach ``stage`` in ``[start, end)``? A
+    lookup of its own history by its index, for a statement of few projects, where
+    ``reached_between`` reads every project's changes of the period first. (A scalar
+    subquery, which neither database turns into a join over all those changes.)"""
+    return sa.select(StageChange.id).where(
+        StageChange.project_id == Project.id, *_reaching(stage, start, end),
+    ).limit(1).scalar_subquery().is_not(None)
 
 
 def counts_officially(stage: Stage, unverified) -> bool:

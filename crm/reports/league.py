@@ -14,6 +14,7 @@ from ..db import db
 from ..errors import Invalid
 from ..filters import Day, clean
 from ..i18n import language
+from ..money import rate_sql
 from ..numbers import PerMu
 from ..projects.models import Project
 from . import xlsx
@@ -105,9 +106,15 @@ def league(user, start: date | None = None, end: date | None = None,
         .where(visible(user, Talent), TalentStageChange.to_stage == TalentStage.LANDED,
                TalentStageChange.at >= low, TalentStageChange.at < high)
         .group_by(Talent.zone_code),
+        # the yuan's rate at the period's end, in the zone's column, for the pages that give
+        # output and tax per mu in 万元/亩 (``PerMu``)
+        sa.select(sa.literal("rate"), rate_sql("CNY", end), zero, zero, zero, zero),
     )
-    land = {}
+    land, usd_per_cny = {}, None
     for what, zone, a, b, c, d in db.session.execute(parts):
+        if what == "rate":
+            usd_per_cny = Decimal(zone) if zone is not None else None
+            continue
         row = rows.get(zone)
         if row is None:
             continue
@@ -126,7 +133,7 @@ def league(user, start: date | None = None, end: date | None = None,
     for row in result:
         row["signed_usd"] = as_usd(row["signed_usd_cents"])
     return {"from": start, "to": end, "sort": sort_key(sort), "industry": industry,
-            "zones": sort_league(result, sort)}
+            "zones": sort_league(result, sort), "usd_per_cny": usd_per_cny}
 
 
 def _only_industry(user, industry: str, rows: dict, low, high) -> None:
@@ -169,7 +176,7 @@ def sort_league(rows: list[dict], sort: str | None) -> list[dict]:
 
 
 def league_workbook(report: dict) -> bytes:
-    per_mu = PerMu.for_period(language(), report["to"])
+    per_mu = PerMu.with_rate(language(), report["usd_per_cny"])
     book, sheet = xlsx.book(_("League table"), [
         _("Zone"), _("Code"), _("New leads"), _("Signed"),
         _("Signed investment (%(unit)s)", unit=xlsx.usd_unit()), _("Over US$100M"),

@@ -15,7 +15,7 @@ from ..db import db
 from ..projects.models import Project
 from ..reference import shuangbai as shuangbai_list
 from ..zones.models import Park
-from .common import Report, as_int, reached_between, require_reports, year_param, zones_for
+from .common import Report, as_int, has_reached, require_reports, year_param, zones_for
 from .models import KeyCountry, KeyIndustry, Target
 
 
@@ -38,15 +38,25 @@ class Metric:
         return None
 
 
+def _actual_parts(metrics: list[Metric], user, year: int, wanted=None) -> list[sa.Select]:
+    """(metric, zone, actual, unverified) rows of each derived metric, a SELECT each;
+    ``wanted(metric)``: a condition a metric's rows are counted under (else they all are)."""
+    return [sa.select(sa.literal(m.code).label("metric"), *m.actuals(user, year).where(
+        *(() if wanted is None else (wanted(m),))).subquery().c) for m in metrics]
+
+
+def _add_actual(found: dict, code: str, zone, value, unverified) -> None:
+    found.setdefault(code, {})[zone] = (as_int(value), as_int(unverified))
+
+
 def actuals_of(metrics: list[Metric], user, year: int) -> dict[str, dict[str | None, tuple]]:
     """{metric code: {zone: (actual, unverified)}} of the derived ``metrics``, in one
     statement."""
-    parts = [sa.select(sa.literal(m.code).label("metric"), *m.actuals(user, year).subquery().c)
-             for m in metrics]
+    parts = _actual_parts(metrics, user, year)
     found: dict[str, dict] = {m.code: {} for m in metrics}
     if parts:
-        for code, zone, value, unverified in db.session.execute(sa.union_all(*parts)):
-            found[code][zone] = (as_int(value), as_int(unverified))
+        for row in db.session.execute(sa.union_all(*parts)):
+            _add_actual(found, *row)
     return found
 
 
@@ -64,16 +74,19 @@ class IntlParkEntries(Metric):
         )
         key_company = sa.or_(Company.country.in_(sa.select(KeyCountry.code)),
                              industry.in_(names))
-        parks = sa.select(Park.id).where(Park.category == ParkCategory.INTERNATIONAL)
-        # a registration counts once verified (核实); those awaiting it are given beside
+        # a registration counts once verified (核实); those awaiting it are given beside. The
+        # projects read from their parks (the park's index), each one's history by its own
         statement = (
             sa.select(Project.zone_code, sa.func.count().filter(sa.not_(Project.unverified)),
                       sa.func.count().filter(Project.unverified))
-            .join(Company, Company.id == Project.company_id)
-            .where(visible(user, Project), Project.park_id.in_(parks),
+            .select_from(Park)
+            .join(Project, Project.park_id == Park.id)
+            .where(visible(user, Project), Park.category == ParkCategory.INTERNATIONAL,
                    Project.reached_order >= Stage.REGISTERED.order,
-                   Project.stage != Stage.LOST, key_company,
-                   Project.id.in_(reached_between(Stage.REGISTERED, start, end)))
+                   Project.stage != Stage.LOST,
+                   sa.select(Company.id).where(Company.id == Project.company_id, key_company)
+                   .scalar_subquery().is_not(None),
+                   has_reached(Stage.REGISTERED, start, end))
             .group_by(Project.zone_code)
         )
         return statement
@@ -115,17 +128,12 @@ def targets(user, year: int) -> dict:
     """The year's targets with their actuals (derived or typed) and progress. Staff read
     their zones' targets only; managers and admins also the citywide ones."""
     width = require_reports(user)
-    statement = sa.select(Target).where(Target.year == year)
-    if width == "zone":
-        statement = statement.where(Target.zone_code.in_(user.zone_codes))
-    found = db.session.scalars(statement).all()
+    found, actuals = _targets_and_actuals(user, year, width)
     positions = {z.code: (z.position, z.name_zh, z.name_en) for z in zones_for(user)}
     order = list(METRICS)
     found = sorted(found, key=lambda t: (
         t.zone_code is not None, positions.get(t.zone_code, (0,))[0],
         order.index(t.metric) if t.metric in order else len(order), t.id))
-    actuals = actuals_of([m for m in METRICS.values() if m.derived
-                          and m.code in {t.metric for t in found}], user, year)
     rows = []
     for target in found:
         metric = METRICS.get(target.metric)
@@ -133,7 +141,7 @@ def targets(user, year: int) -> dict:
             continue
         unverified = 0
         if metric.derived:
-            by_zone = actuals[metric.code]
+            by_zone = actuals.get(metric.code, {})
             if target.zone_code is None:
                 actual, unverified = by_zone.get(None, (
                     sum(v for k, (v, _u) in by_zone.items() if k),
@@ -153,6 +161,38 @@ def targets(user, year: int) -> dict:
                      "target": value, "actual": actual, "unverified": unverified,
                      "progress": progress})
     return {"year": year, "targets": rows}
+
+
+@dataclass(frozen=True)
+class _Target:
+    id: int
+    metric: str
+    zone_code: str | None
+    target_value: float | None
+    actual_value: float | None
+
+
+def _targets_and_actuals(user, year: int, width: str) -> tuple[list[_Target], dict]:
+    """The year's targets the user may read, and the actuals of their derived metrics
+    (``actuals_of``'s dict), in one statement: a metric's actuals are counted only where
+    one of the targets is of it."""
+    mine = (Target.year == year,
+            *((Target.zone_code.in_(user.zone_codes),) if width == "zone" else ()))
+    targets_part = sa.select(sa.literal("target"), Target.metric, Target.zone_code,
+                             Target.target_value, Target.actual_value, Target.id).where(*mine)
+    derived = [m for m in METRICS.values() if m.derived]
+    actual_parts = [
+        sa.select(sa.literal("actual"), *part.subquery().c, sa.null())
+        for part in _actual_parts(derived, user, year, wanted=lambda m: sa.exists().where(
+            Target.metric == m.code, *mine))]
+    found, actuals = [], {}
+    for what, metric, zone, value, other, target_id in db.session.execute(
+            sa.union_all(targets_part, *actual_parts)):
+        if what == "target":
+            found.append(_Target(target_id, metric, zone, value, other))
+        else:
+            _add_actual(actuals, metric, zone, value, other)
+    return found, actuals
 
 
 class TargetsReport(Report):

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from ..codes import ParkCategory
-from ..db import db
+from ..db import db, held
 from ..errors import Conflict, Invalid, NotFound
 from ..records import save_fields
 from .fields import PARK
@@ -51,7 +51,9 @@ def seed_zones() -> int:
 
 
 def zones() -> list[Zone]:
-    return db.session.scalars(sa.select(Zone).order_by(Zone.position)).all()
+    """Every zone in order, read once a request (``held``: a page asks several times)."""
+    return held("zones", lambda: db.session.scalars(
+        sa.select(Zone).order_by(Zone.position, Zone.code)).all())
 
 
 def get_park(park_id: int) -> Park:
