@@ -104,6 +104,28 @@ def hold(key, value) -> None:
     db.session.info.setdefault(HELD, {})[key] = value
 
 
+LISTED = "crm_listed"  # a session's ``info``: (record, names) read with a list's columns
+
+
+def listed_columns(model, names: tuple[str, ...]) -> None:
+    """``names``: query expressions of ``model`` that a list's statement fills beside its rows
+    (what each row shows of its own rows and links, read as columns: issue 15). They hold for
+    what the list read: any flush of the session drops them from the records it read them
+    for, so that what is read after a write is read again (its rows, not the columns). A
+    record the session held already (or had expired) is filled by a ``refresh``, not a
+    ``load``. (A Core UPDATE or DELETE, which flushes nothing, leaves them.)"""
+
+    def loaded(record, context, *_attributes) -> None:
+        if any(name in record.__dict__ for name in names):
+            context.session.info.setdefault(LISTED, []).append((record, names))
+
+    sa.event.listen(model, "load", loaded)
+    sa.event.listen(model, "refresh", loaded)
+
+
 @sa.event.listens_for(sa.orm.Session, "after_flush")
 def _written(session, _context) -> None:
     session.info.pop(HELD, None)
+    for record, names in session.info.pop(LISTED, ()):
+        for name in names:
+            record.__dict__.pop(name, None)

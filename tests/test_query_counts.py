@@ -16,7 +16,8 @@ from tests import factories
 # low: the settings come with the signed-in user's statement, or the API token's
 # (crm/settings.py ``packed``), and so does the count of overdue follow-ups that every page's
 # navigation shows (``overdue_packed``); the zones are read once a request (``crm.db.held``);
-# a project's page reads the project with its criteria, milestones, links, evidence files and
+# the API's list of meetings reads the ids of their links the user may see and our attendees'
+# names as columns (crm/interactions/listed.py); a project's page reads the project with its criteria, milestones, links, evidence files and
 # warnings in one statement; a list of projects reads its page's keys, then their rows with
 # their criteria, milestones' days, paid-in sums and warnings as columns (one statement:
 # crm/projects/listed.py); a company's page reads only its projects' zones beside them;
@@ -25,7 +26,7 @@ from tests import factories
 BUDGET = {
     "/": 3, "/reports": 10, "/projects": 5, "/projects/board": 4, "/projects/{project}": 9,
     "/companies/{company}": 8, "/meetings": 6, "/follow-ups": 2, "/projects/new": 7,
-    "/api/v1/projects": 4, "/api/v1/projects/{project}": 4, "/api/v1/interactions": 9,
+    "/api/v1/projects": 4, "/api/v1/projects/{project}": 4, "/api/v1/interactions": 4,
     "/api/v1/companies": 3, "/api/v1/reports/funnel": 4, "/api/v1/reports/league": 4,
     "/api/v1/reports/shuangbai": 3,
     # issue 10's today page: its four bounded lists and the listed warnings

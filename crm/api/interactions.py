@@ -4,16 +4,18 @@ from pydantic import Field
 
 from ..codes import InteractionKind
 from ..i18n_codes import Literal_of
-from ..interactions import services
+from ..interactions import listed, services
 from ..interactions.fields import INTERACTION
 from ..interactions.models import Interaction
 from . import bp
 from .core import Body, PageQuery, operation, page_schema, paginate, require_user
 
 
-def interaction_json(record: Interaction, user) -> dict:
-    """The meeting as ``user`` reads it: of its links, those they may see (services.seen)."""
-    return INTERACTION.to_json(record, internal=True) | services.links_seen_by(user, record)
+def interaction_json(record: Interaction, user, *, listed: bool = False) -> dict:
+    """The meeting as ``user`` reads it: of its links, those they may see (services.seen);
+    ``listed``: as the user's list read them with the meeting (interactions/listed.py)."""
+    return INTERACTION.to_json(record, internal=True) | services.links_seen_by(
+        user, record, listed_for_user=listed)
 
 
 INTERACTION_SCHEMA = INTERACTION.response_schema()
@@ -38,9 +40,12 @@ class InteractionQuery(PageQuery):
            paginated=True, permission=("interactions", "view"))
 def list_interactions(query: InteractionQuery):
     user = require_user()
+    # the links' columns are this user's: filled on meetings the session holds already too
     statement = services.with_relations(services.interaction_query(
-        user, query.model_dump(exclude={"page", "per_page"})))
-    return paginate(statement, query, lambda rows: [interaction_json(r, user) for r in rows])
+        user, query.model_dump(exclude={"page", "per_page"})), ("follow_ups",)).options(
+        *listed.options(user)).execution_options(populate_existing=True)
+    return paginate(statement, query,
+                    lambda rows: [interaction_json(r, user, listed=True) for r in rows])
 
 
 @operation(bp, "/interactions", "POST", summary="Log a meeting with its links and follow-ups",

@@ -10,7 +10,7 @@ import re
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from ..access import can
+from ..access import can, visible
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from .fields import CONTACT
@@ -24,6 +24,12 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 def may_see(user, contact: Contact) -> bool:
     """May ``user`` see this contact? A live one, with its company's internal fields."""
     return contact.deleted_at is None and can(user, "internal", contact.company)
+
+
+def seen_sql(user):
+    """``may_see`` as a SQL condition on ``Contact``."""
+    return sa.and_(Contact.deleted_at.is_(None), Contact.company_id.in_(
+        sa.select(Company.id).where(visible(user, Company, "internal"))))
 
 
 def get_contact(user, contact_id: int, action: str = "view") -> Contact:

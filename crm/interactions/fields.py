@@ -26,6 +26,7 @@ from ..records import (
     Name,
     Record,
 )
+from . import listed
 
 
 class FollowUpIn(BaseModel):
@@ -56,7 +57,19 @@ LINKED = {"company_ids": "companies", "project_ids": "projects", "talent_ids": "
 
 
 def _ids(name: str):
-    return lambda record: [linked.id for linked in getattr(record, LINKED[name])]
+    """The ids a meeting links to under ``name``: as a list read them, else its rows'."""
+    relation = LINKED[name]
+
+    def read(record) -> list[int]:
+        found = listed.read(record, name)
+        return found if found is not None else sorted(r.id for r in getattr(record, relation))
+
+    return read
+
+
+def _attendees(record) -> list[str]:
+    found = listed.read(record, "attendees")
+    return found if found is not None else sorted(u.username for u in record.attendees)
 
 
 INTERACTION = Record("Interaction", [
@@ -75,7 +88,7 @@ INTERACTION = Record("Interaction", [
     Field("contact_ids", _l("Their attendees"), IDS, read=_ids("contact_ids"),
           hint=_l("Contacts of the companies; add a missing one on the company's page.")),
     Field("attendees", _l("Our attendees"), NAMES,
-          read=lambda record: [u.username for u in record.attendees]),
+          read=_attendees),
     Field("logged_by", _l("Logged by"), kind=VALUE, writable=False, schema=s.nullable(s.STR),
           read=lambda record: record.logged_by.username if record.logged_by else None),
     Field("follow_ups", _l("Follow-ups"), ROWS, read=_follow_ups, schema=s.array(FOLLOW_UP),

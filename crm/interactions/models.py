@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, query_expression, relationship
 
 from ..codes import InteractionKind
 from ..db import SoftDeleted, Timestamps, Versioned, db, live_index
@@ -57,6 +57,13 @@ class Interaction(Versioned, Timestamps, SoftDeleted, db.Model):
     follow_ups: Mapped[list["FollowUp"]] = relationship(
         back_populates="interaction", cascade="all, delete-orphan",
         order_by="FollowUp.due_on, FollowUp.id")
+
+    # what the API's list read of the links, for its user (crm/interactions/listed.py)
+    company_ids_listed: Mapped[str | None] = query_expression()
+    project_ids_listed: Mapped[str | None] = query_expression()
+    talent_ids_listed: Mapped[str | None] = query_expression()
+    contact_ids_listed: Mapped[str | None] = query_expression()
+    attendees_listed: Mapped[str | None] = query_expression()
 
     __table_args__ = (
         sa.CheckConstraint(InteractionKind.check("kind"), name="kind"),

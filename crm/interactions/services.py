@@ -21,6 +21,7 @@ from ..counts import counted
 from ..db import db, held, hold, utcnow
 from ..errors import Forbidden, Invalid
 from ..text import like_pattern
+from . import listed
 from .fields import INTERACTION, LINKED
 from .models import FollowUp, Interaction
 
@@ -94,10 +95,15 @@ def seen(user, linked) -> bool:
     return can(user, "view", linked)
 
 
-def links_seen_by(user, record: Interaction) -> dict[str, list[int]]:
-    """The ids of each kind of link that ``user`` may see, under the API's names."""
-    return {name: [linked.id for linked in getattr(record, relation) if seen(user, linked)]
-            for name, relation in LINKED.items()}
+def links_seen_by(user, record: Interaction, *, listed_for_user: bool = False
+                  ) -> dict[str, list[int]]:
+    """The ids of each kind of link that ``user`` may see, under the API's names, in
+    ascending order: from the rows, or (``listed_for_user``: the user's own list read the
+    record) as that list read them (``listed``)."""
+    found = {name: listed.read(record, name) if listed_for_user else None for name in LINKED}
+    return {name: ids if ids is not None else sorted(
+        linked.id for linked in getattr(record, LINKED[name]) if seen(user, linked))
+        for name, ids in found.items()}
 
 
 def _linked(user, record: Interaction, model, name: str, values: dict, errors) -> list | None:

@@ -10,18 +10,16 @@ same way (``warnings.loaded``), kept by ``warnings.attach`` without a statement 
 
 The columns are what the list read: a write that follows in the same session (none does on a
 list's request) loads the rows it changes, which are then read instead, and any flush drops
-the columns of what the session listed (and the warnings a project's page read with it), so
-nothing reads them stale. (A Core UPDATE or
-DELETE, which flushes nothing, leaves them: none runs after a list.)
+the columns of what the session listed (and the warnings a project's page read with it:
+``crm.db.listed_columns``), so nothing reads them stale.
 """
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, with_expression
+from sqlalchemy.orm import with_expression
 
 from ..codes import MilestoneCode
+from ..db import listed_columns
 from .models import Project
-
-LISTED = "crm_listed"  # a session's ``info``: the projects it read with the columns
 
 
 def _columns() -> dict:
@@ -45,23 +43,4 @@ def options() -> tuple:
     return (*_OPTIONS, warnings.loaded())
 
 
-@sa.event.listens_for(Project, "load")
-def _loaded(project, context) -> None:
-    """A project read with columns of its own statement: a list's, or its page's warnings
-    (``warnings.loaded``), which a flush drops too."""
-    if "criteria_listed" in project.__dict__ or "warning_text" in project.__dict__:
-        context.session.info.setdefault(LISTED, []).append(project)
-
-
-@sa.event.listens_for(Project, "refresh")
-def _refreshed(project, context, _attributes) -> None:
-    """A project the session held already (or had expired) that a list read again: its
-    columns were filled all the same."""
-    _loaded(project, context)
-
-
-@sa.event.listens_for(Session, "after_flush")
-def _written(session, _context) -> None:
-    for project in session.info.pop(LISTED, ()):
-        for name in NAMES:
-            project.__dict__.pop(name, None)
+listed_columns(Project, NAMES)
