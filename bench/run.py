@@ -34,6 +34,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from floor import FLOOR  # bench/floor.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -166,11 +168,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(env: dict, workers: int) -> tuple[subprocess.Popen, int]:
+def start_server(env: dict, workers: int, app: str = "wsgi:app") -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"{HOST}:{port}",
-         "--timeout", str(IMPORT_SECONDS), "wsgi:app"], cwd=ROOT, env=env, start_new_session=True,
+         "--timeout", str(IMPORT_SECONDS), app], cwd=ROOT, env=env, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     PROCESSES.append(process)
     deadline = time.monotonic() + 60
@@ -350,6 +352,20 @@ def measure_import(clients: dict, data: dict, server: int) -> dict:
             "peak_mb": workers_peak_mb(server)}
 
 
+def measure_floor(env: dict) -> list[dict]:
+    """The floor's calls (bench/floor.py) on the same database, served as the CRM is."""
+    process, port = start_server(env, 2, "bench.floor:create_app()")
+    try:
+        found = []
+        for name, path, issue_ms, _crm_call in FLOOR:
+            found.append(measure({"floor": Client(port)}, (name, "floor", path, issue_ms)))
+            print(f"  {name:<40} median {found[-1]['median']:8.1f} ms  "
+                  f"p95 {found[-1]['p95']:8.1f} ms", flush=True)
+        return found
+    finally:
+        stop(process)
+
+
 def workers_peak_mb(server: int) -> float:
     """The largest peak resident memory (VmHWM) of gunicorn's workers, in MiB."""
     children = Path(f"/proc/{server}/task/{server}/children").read_text().split()
@@ -431,6 +447,8 @@ def bench(database: str, size: int) -> dict:
                       f"{report['import']['peak_mb']:.0f} MB", flush=True)
         finally:
             stop(process)
+        if wanted("floor"):
+            report["floor"] = measure_floor(env)
         if database == "postgresql" and any(wanted(name) for name in UNDER_LOAD):
             process, port = start_server(env, 4)
             try:
@@ -520,6 +538,7 @@ def write(reports: list[dict], started: datetime) -> str:
                 f" | {i['sql_count']} | |")
         for name, target in NOT_BUILT:
             lines.append(f"| {name} | {target} | not built yet | | | | |")
+        lines += floor_table(r)
         if r["load"]:
             lines += ["", f"Under load ({r['database']}, 4 workers, {CLIENTS} clients at once, "
                       f"{CONCURRENT_REQUESTS} requests each):", "",
@@ -530,6 +549,26 @@ def write(reports: list[dict], started: datetime) -> str:
                              f"{s['p95']:.1f} | {met(s['p95'], s['target'])} | {s['rps']:.0f} |")
     lines += scaling(reports)
     return "\n".join(lines) + "\n"
+
+
+def floor_table(report: dict) -> list[str]:
+    """The floor's calls beside the issue's floor and the CRM's own call: how fast the machine
+    was in this run, and what the CRM adds on top of its queries."""
+    if not report.get("floor"):
+        return []
+    crm = {s["call"]: s for s in report["single"]}
+    lines = ["", f"The floor ({report['database']}: the same queries through a bare Flask and "
+             "SQLAlchemy app, bench/floor.py), against the issue's floor and the CRM's call:", "",
+             "| call | the issue's floor | median ms | p95 ms | × the issue's (median) | "
+             "the CRM's call | its p95 ms | CRM ÷ floor (p95) |", "|---|---|---|---|---|---|---|---|"]
+    for (_name, _path, _issue, crm_call), f in zip(FLOOR, report["floor"], strict=True):
+        theirs = crm.get(crm_call)
+        beside = (f"{theirs['p95']:.1f} | {theirs['p95'] / max(f['p95'], 0.01):.1f} ×"
+                  if theirs else " | ")
+        lines.append(
+            f"| {f['call']} | {f['target']} ms | {f['median']:.1f} | {f['p95']:.1f} | "
+            f"{f['median'] / f['target']:.1f} | {crm_call or ''} | {beside} |")
+    return lines
 
 
 def scaling(reports: list[dict]) -> list[str]:

@@ -218,3 +218,25 @@ def test_a_failure_after_the_load_leaves_the_rollups_kept(app, monkeypatch):
         finally:
             for connection in held:
                 connection.close()
+
+
+def test_the_floor_answers_the_benchmarks_queries_on_the_same_data(generated):
+    """bench/floor.py (the bare app measured beside the CRM) reads the generated projects:
+    its list is the newest live ones, its filter and funnel count what the records hold."""
+    from bench.floor import FLOOR, create_app
+
+    db.session.commit()
+    floor = create_app(db.engine.url.render_as_string(hide_password=False)).test_client()
+    assert [floor.get(path).status_code for _name, path, _ms, _crm in FLOOR] == [200] * 4
+    live = sa.select(Project.id).where(Project.deleted_at.is_(None))
+    listed = [item["id"] for item in floor.get("/floor/projects").get_json()["items"]]
+    assert listed == db.session.scalars(live.order_by(Project.id.desc()).limit(50)).all()
+    some = db.session.scalars(live.limit(1)).first()
+    some = db.session.get(Project, some)
+    found = floor.get(f"/floor/projects?zone={some.zone_code}&stage={some.stage}").get_json()
+    assert some.id in [item["id"] for item in found["items"]]
+    assert {item["zone_code"] for item in found["items"]} == {some.zone_code}
+    stages = dict(map(tuple, floor.get("/floor/funnel").get_json()["stages"]))
+    assert stages == dict(db.session.execute(
+        sa.select(Project.stage, sa.func.count()).where(Project.deleted_at.is_(None))
+        .group_by(Project.stage)).all())
