@@ -79,3 +79,34 @@ def test_what_a_request_held_is_read_again_after_a_write(app, sam_overdue):
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", count)
         db.session.rollback()
+
+
+def test_a_staff_members_zones_come_with_their_own_statement(client, login, token_for):
+    """The user's statement (a page's, an API token's) joins their zones: no statement of
+    their own, all of them (a joined collection is read from every row)."""
+    from crm.auth.session import load_user
+
+    sam = factories.user("sam", "staff", zones=["jxetdz", "jsetdz", "phetdz"])
+    session_id = sam.get_id()
+    db.session.commit()
+    db.session.remove()
+    assert sorted(load_user(session_id).zone_codes) == ["jsetdz", "jxetdz", "phetdz"]
+    db.session.remove()
+    login("sam")
+    headers = {"Authorization": f"Bearer {token_for('sam')}"}
+    seen = []
+
+    def record(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        for url in ("/", "/projects", "/api/v1/projects"):
+            db.session.remove()
+            seen.clear()
+            response = client.get(url, headers=headers if url.startswith("/api/") else {})
+            assert response.status_code == 200, url
+            assert "user_zone" in seen[0], url  # with the user's own statement
+            assert not any("user_zone" in statement for statement in seen[1:]), url
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)

@@ -86,17 +86,18 @@ def issue_token(user: User) -> tuple[str, ApiToken]:
 
 def token_for_secret(secret: str) -> ApiToken | None:
     """The valid token (not expired or revoked, of an active user) this bearer secret names,
-    its user and the settings read with it (one statement a request: the lists that show
-    warnings read the settings, as a page does with its user's statement)."""
+    its user with their zones and the settings read with it (one statement a request: the
+    lists that show warnings read the settings, as a page does with its user's statement)."""
     from .. import settings
 
+    # the user's zones joined too (staff: every list filters by them)
     row = db.session.execute(
         sa.select(ApiToken, settings.packed()).where(ApiToken.token_hash == hash_token(secret))
-        .options(joinedload(ApiToken.user))).first()
-    if row is None or not row[0].is_valid(utcnow()):
+        .options(joinedload(ApiToken.user).joinedload(User.zones))).unique().all()
+    if not row or not row[0][0].is_valid(utcnow()):  # (all: every zone's row read)
         return None
-    settings.prime(row[1])
-    return row[0]
+    settings.prime(row[0][1])
+    return row[0][0]
 
 
 def token_expiry(token: ApiToken) -> datetime:

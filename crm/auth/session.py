@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 from flask import Flask, jsonify, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from ..db import db
 from ..extensions import login
@@ -25,13 +26,14 @@ def load_user(session_id: str):
     if not user_id.isdigit():
         return None
     # the settings come with the user (a few rows): the pages that show warnings read them;
-    # and so does the count of their overdue follow-ups, which the navigation shows
+    # and so do the count of their overdue follow-ups, which the navigation shows, and their
+    # zones (a staff member's lists and counts are of them)
     row = db.session.execute(
-        sa.select(User, settings.packed(), overdue_packed())
-        .where(User.id == int(user_id))).first()
-    if row is None:
+        sa.select(User, settings.packed(), overdue_packed()).options(joinedload(User.zones))
+        .where(User.id == int(user_id))).unique().all()  # all: every zone's row read
+    if not row:
         return None
-    user, stored, overdue = row
+    user, stored, overdue = row[0]
     if not user.active or str(user.session_version) != version:
         return None
     settings.prime(stored)

@@ -1,6 +1,7 @@
 """Meetings and their follow-ups: validation, links, and what is due."""
 
 from datetime import date
+from functools import lru_cache
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -304,17 +305,23 @@ def follow_up_query(user, *, owner_id: int | None = None, open_only: bool = True
     return statement.order_by(overdue_first, FollowUp.due_on, FollowUp.id)
 
 
-def _overdue(user) -> sa.Select:
+def _overdue(user, today: date) -> sa.Select:
     return sa.select(sa.func.count()).select_from(FollowUp).join(Interaction).where(
         visible(user, Interaction), FollowUp.owner_id == user.id,
-        FollowUp.done.is_(False), FollowUp.due_on < clock.today())
+        FollowUp.done.is_(False), FollowUp.due_on < today)
 
 
 def overdue_packed() -> sa.Case:
     """The overdue count of the user of a statement's ``user`` row, whatever their role: the
     signed-in user's statement selects it (crm/auth/session.py, ``prime_overdue``), so the
     navigation, which shows it on every page, takes no statement of its own."""
-    return for_each_role(lambda user: _overdue(user).scalar_subquery())
+    return _packed(clock.today())
+
+
+@lru_cache(maxsize=2)
+def _packed(today: date) -> sa.Case:
+    """Made once a day (it names no one: the user is the statement's row)."""
+    return for_each_role(lambda user: _overdue(user, today).scalar_subquery())
 
 
 def prime_overdue(user, count: int | None) -> None:
@@ -323,7 +330,8 @@ def prime_overdue(user, count: int | None) -> None:
 
 def overdue_count(user) -> int:
     """The user's own open follow-ups past their due date (for the navigation)."""
-    return held(("overdue", user.id), lambda: db.session.scalar(_overdue(user)) or 0)
+    return held(("overdue", user.id),
+                lambda: db.session.scalar(_overdue(user, clock.today())) or 0)
 
 
 def for_record(user, *, company_id=None, project_id=None, talent_id=None) -> list[Interaction]:
