@@ -27,6 +27,7 @@ def create_app(url: str | None = None) -> Flask:
     app = Flask(__name__)
     engine = sa.create_engine(url or os.environ["DATABASE_URL"], pool_use_lifo=True)
     project = sa.Table("project", sa.MetaData(), autoload_with=engine)
+    app.extensions["floor_engine"] = engine  # (a test disposes of it)
 
     @app.get("/healthz")
     def healthz():
