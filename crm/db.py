@@ -90,9 +90,11 @@ HELD = "crm_held"  # a session's ``info``: what ``held`` keeps until the session
 
 
 def held(key, read):
-    """``read()``, kept in the session under ``key`` until it next flushes: what a request
-    reads several times (the zones) or with another statement (``hold``) is read once, and
-    read again after a write."""
+    """``read()``, kept in the session under ``key`` until it next flushes, commits or rolls
+    back: what a request reads several times (the zones) or with another statement
+    (``hold``) is read once, and read again after a write or the end of its transaction
+    (whose records are expired then). (A Core UPDATE or DELETE flushes nothing: none of the
+    values held is written so.)"""
     kept = db.session.info.setdefault(HELD, {})
     if key not in kept:
         kept[key] = read()
@@ -126,6 +128,24 @@ def listed_columns(model, names: tuple[str, ...]) -> None:
 @sa.event.listens_for(sa.orm.Session, "after_flush")
 def _written(session, _context) -> None:
     session.info.pop(HELD, None)
+    drop_listed(session)
+
+
+@sa.event.listens_for(sa.orm.Session, "after_commit")
+@sa.event.listens_for(sa.orm.Session, "after_soft_rollback")
+def _ended(session, *_transaction) -> None:
+    session.info.pop(HELD, None)
+
+
+def drop_listed(session, model=None) -> None:
+    """Drop the columns of every record a list read (``listed_columns``), or of every
+    ``model`` record."""
+    kept = []
     for record, names in session.info.pop(LISTED, ()):
-        for name in names:
-            record.__dict__.pop(name, None)
+        if model is None or isinstance(record, model):
+            for name in names:
+                record.__dict__.pop(name, None)
+        else:
+            kept.append((record, names))
+    if kept:
+        session.info[LISTED] = kept

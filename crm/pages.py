@@ -200,7 +200,8 @@ def visible_zones(user, area: str):
     from .zones.services import zones
 
     if scope(user, area, "view") == "zone":
-        return list(user.zones)
+        own = set(user.zone_codes)
+        return [z for z in zones() if z.code in own]
     return zones()
 
 

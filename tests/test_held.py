@@ -110,3 +110,22 @@ def test_a_staff_members_zones_come_with_their_own_statement(client, login, toke
             assert not any("user_zone" in statement for statement in seen[1:]), url
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_what_a_transaction_held_ends_with_it(app, sam_overdue):
+    """A commit or a rollback expires the records held: they are read again, at once."""
+    seen = []
+
+    def count(*_args):
+        seen.append(1)
+
+    for end in (db.session.rollback, db.session.commit):
+        assert zones()
+        end()
+        seen.clear()
+        sa.event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert [z.name_en for z in zones()]
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", count)
+        assert len(seen) == 1, end  # one statement, not one an expired zone

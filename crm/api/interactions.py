@@ -3,6 +3,7 @@ from datetime import date
 from pydantic import Field
 
 from ..codes import InteractionKind
+from ..db import db, drop_listed
 from ..i18n_codes import Literal_of
 from ..interactions import listed, services
 from ..interactions.fields import INTERACTION
@@ -40,10 +41,13 @@ class InteractionQuery(PageQuery):
            paginated=True, permission=("interactions", "view"))
 def list_interactions(query: InteractionQuery):
     user = require_user()
-    # the links' columns are this user's: filled on meetings the session holds already too
+    # the links' columns are this user's: none that an earlier list of the session read
+    # (a test's session spans requests) is left on a meeting it holds, which then reads its
+    # rows
+    drop_listed(db.session, Interaction)
     statement = services.with_relations(services.interaction_query(
         user, query.model_dump(exclude={"page", "per_page"})), ("follow_ups",)).options(
-        *listed.options(user)).execution_options(populate_existing=True)
+        *listed.options(user))
     return paginate(statement, query,
                     lambda rows: [interaction_json(r, user, listed=True) for r in rows])
 

@@ -11,7 +11,7 @@ from ..codes import Locale, Role
 from ..db import aware, db, utcnow
 from ..errors import Invalid
 from .feeds import revoke_feed
-from .models import ApiToken, LoginFailure, User, hash_token, password_matches
+from .models import ApiToken, LoginFailure, User, hash_token, password_matches, zones_packed
 
 
 class LoginLocked(Exception):
@@ -90,14 +90,13 @@ def token_for_secret(secret: str) -> ApiToken | None:
     lists that show warnings read the settings, as a page does with its user's statement)."""
     from .. import settings
 
-    # the user's zones joined too (staff: every list filters by them)
     row = db.session.execute(
         sa.select(ApiToken, settings.packed()).where(ApiToken.token_hash == hash_token(secret))
-        .options(joinedload(ApiToken.user).joinedload(User.zones))).unique().all()
-    if not row or not row[0][0].is_valid(utcnow()):  # (all: every zone's row read)
+        .options(joinedload(ApiToken.user).options(zones_packed()))).first()
+    if row is None or not row[0].is_valid(utcnow()):
         return None
-    settings.prime(row[0][1])
-    return row[0][0]
+    settings.prime(row[1])
+    return row[0]
 
 
 def token_expiry(token: ApiToken) -> datetime:

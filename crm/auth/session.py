@@ -3,7 +3,6 @@
 import sqlalchemy as sa
 from flask import Flask, jsonify, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload
 
 from ..db import db
 from ..extensions import login
@@ -20,7 +19,7 @@ def configure(app: Flask) -> None:
 def load_user(session_id: str):
     from .. import settings
     from ..interactions.services import overdue_packed, prime_overdue
-    from .models import User
+    from .models import User, zones_packed
 
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit():
@@ -29,11 +28,11 @@ def load_user(session_id: str):
     # and so do the count of their overdue follow-ups, which the navigation shows, and their
     # zones (a staff member's lists and counts are of them)
     row = db.session.execute(
-        sa.select(User, settings.packed(), overdue_packed()).options(joinedload(User.zones))
-        .where(User.id == int(user_id))).unique().all()  # all: every zone's row read
-    if not row:
+        sa.select(User, settings.packed(), overdue_packed()).options(zones_packed())
+        .where(User.id == int(user_id))).first()
+    if row is None:
         return None
-    user, stored, overdue = row[0]
+    user, stored, overdue = row
     if not user.active or str(user.session_version) != version:
         return None
     settings.prime(stored)
