@@ -3,7 +3,7 @@ statement: the ids of the companies, projects, talents and contacts its user may
 (``services.seen``, as SQL: ``access.visible``, ``contacts.seen_sql``) and the user names of
 our attendees. Loaded as rows, they took six statements and some 300 objects a page of 50
 (issue 15); here each is a correlated subquery into the meeting's ``*_listed`` expression,
-which ``links`` reads while it is there (``crm.db.listed_columns``: a flush drops it).
+which ``read`` reads while it is there (``crm.db.listed_columns``: a flush drops it).
 
 The ids come in ascending order and the user names in alphabetical order, read either way.
 """
