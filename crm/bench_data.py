@@ -111,6 +111,7 @@ def generate(projects: int, meetings_per_project: int = 10, seed: int = 15) -> d
                         for _ in range(count)]
                 _write_projects(w, made)
             _meetings(w, meetings_per_project, talents, today)
+            rollups.fill_stays(connection)  # before their indexes: the rebuild writes none
             for index in indexes:
                 index.create(connection)
             w.finish()

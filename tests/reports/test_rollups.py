@@ -348,10 +348,15 @@ def test_the_check_command_finds_a_difference_and_rebuild_mends_it(readers, app)
         "AND kind = '' AND year = 0 AND stage = 'lead'"))
     db.session.execute(sa.text("UPDATE stage_change SET stay_days = stay_days + 1 "
                                "WHERE id = (SELECT min(id) FROM stage_change)"))
+    emptied = db.session.scalar(sa.text("SELECT max(id) FROM stage_change "
+                                        "WHERE stay_days IS NOT NULL"))
+    db.session.execute(sa.text("UPDATE stage_change SET stay_days = NULL WHERE id = :id"),
+                       {"id": emptied})
     db.session.commit()
     code, output = run_check(runner)
     assert code == 1
     assert "rollup_project ('', '', 0, 'lead'" in output and "stage_change" in output
+    assert f"stage_change {emptied}: stay_days None" in output
     assert run_check(runner, "--rebuild") == (0, "Rollups rebuilt.\n")
     assert run_check(runner)[0] == 0
     check_every_report(readers)

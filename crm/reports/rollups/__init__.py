@@ -22,7 +22,7 @@ from .models import (
     SignedAgain,
     StayRollup,
 )
-from .upkeep import check, install, paused, rebuild, uninstall
+from .upkeep import check, fill_stays, install, paused, rebuild, uninstall
 
 __all__ = ["ALL", "ALL_YEARS", "NO_INDUSTRY", "DayRollup", "ProjectRollup", "SignedAgain", "StayRollup",
-           "check", "install", "paused", "rebuild", "uninstall"]
+           "check", "fill_stays", "install", "paused", "rebuild", "uninstall"]

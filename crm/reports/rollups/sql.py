@@ -173,6 +173,19 @@ class Sql:
                        f"AND {live('pl')})"
         return f"CASE WHEN {live_project} THEN {self.stay_of(c)} END"
 
+    def kept_stays_all(self) -> str:
+        """``kept_stay`` of every change at once: each one's previous change by a window over
+        the project's changes (one sort, no index needed), and only the changes whose kept
+        stay differs written (a row written again costs its indexes a new entry: on
+        PostgreSQL 4 of the 5 seconds a rebuild of 220,000 changes took)."""
+        previous = ("lag(c.at) OVER (PARTITION BY c.project_id ORDER BY c.at, c.id)")
+        counted = f"""SELECT c.id AS id, CASE WHEN {live('p')} THEN
+            {self.days(f"coalesce({previous}, p.created_at)", "c.at")} END AS days
+            FROM stage_change c JOIN project p ON p.id = c.project_id"""
+        differs = "IS NOT" if self.sqlite else "IS DISTINCT FROM"
+        return f"""UPDATE stage_change SET stay_days = n.days FROM ({counted}) n
+            WHERE n.id = stage_change.id AND stage_change.stay_days {differs} n.days"""
+
     def stay_rows(self, p: str, c: str, sign: int, tables: str, where: str = "true",
                   days: str | None = None) -> str:
         """The stays that ``p``'s changes ``c`` end, as rollup_stay counts them (``days``: the

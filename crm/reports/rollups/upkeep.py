@@ -50,16 +50,12 @@ def _day_rows(sql: Sql) -> list[str]:
     ]
 
 
-def _stays_now(sql: Sql) -> str:
-    return f"UPDATE stage_change SET stay_days = {sql.kept_stay('stage_change')}"
-
-
 def rebuild(connection: sa.Connection) -> None:
     """Recount every rollup from the records (the migration's backfill, and a repair)."""
     sql = sql_for(connection)
     for model in TABLES:
         connection.execute(sa.delete(model.__table__))
-    connection.exec_driver_sql(_stays_now(sql))
+    fill_stays(connection)
     connection.exec_driver_sql(project_upsert(sql.project_rows("p", 1, "project p")))
     connection.exec_driver_sql(stay_upsert(sql.stay_rows("p", "c", 1,
                                                          "project p, stage_change c")))
@@ -68,6 +64,12 @@ def rebuild(connection: sa.Connection) -> None:
     connection.exec_driver_sql(
         "INSERT INTO rollup_signed_again (change_id, project_id, at, previous_at) "
         + signed_again())
+
+
+def fill_stays(connection: sa.Connection) -> None:
+    """Every change's ``stay_days`` as the triggers keep it, written where it differs (the
+    generator fills them before the indexes are built, so that the rebuild writes none)."""
+    connection.exec_driver_sql(sql_for(connection).kept_stays_all())
 
 
 def _rows(connection, statement: str, keys: tuple) -> dict:
