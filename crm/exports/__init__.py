@@ -33,6 +33,7 @@ from .columns import (
 )
 
 BATCH = 1000
+EVERY_ROW = 2**62  # a LIMIT no export reaches (``_batches``)
 FORMATS = ("csv", "xlsx")
 
 
@@ -125,6 +126,11 @@ def _batches(statement, columns: list[Column]):
             # in the list's order): 1.35 s -> 0.7 s on the server
             connection.exec_driver_sql("SET LOCAL jit = off")
             connection.exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1")
+            # and a LIMIT that keeps every row: under one, the planner computes the
+            # columns of subqueries (criteria, milestones, warnings) after the sort, as the
+            # rows are fetched, rather than for every row before it: the first batch comes in
+            # 0.13 s rather than 0.25 (11,000 rows), and the rows are written meanwhile
+            selected = selected.limit(EVERY_ROW)
         result = connection.execute(selected.execution_options(yield_per=BATCH))
     except BaseException:
         connection.close()

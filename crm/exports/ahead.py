@@ -1,5 +1,6 @@
 """Reading an export's rows ahead, on a thread of its own, while the rows read before are
-written (issue 15: 20,000 rows a second).
+written (issue 15: 20,000 rows a second); and a workbook's XML made on one while the XML
+before it is compressed (``sheet._write_xlsx``).
 
 The database's work for the next batch (PostgreSQL's FETCH from its cursor) runs while the
 request's thread turns the batch before into CSV or XML; the driver lets go of the GIL while

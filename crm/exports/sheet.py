@@ -22,6 +22,7 @@ from contextlib import closing
 from itertools import chain, repeat
 
 from ..safety import FORMULA_STARTS, spreadsheet_safe
+from .ahead import ReadAhead
 
 TEXT, NUMBER, BOOL = "text", "number", "bool"
 BOM = "\ufeff"
@@ -237,15 +238,26 @@ def _write_xlsx(file, title: str, header: list[str], kinds: list[str], batches) 
                 f'</sheetView></sheetViews><cols><col min="1" max="{max(len(header), 1)}" '
                 'width="18" customWidth="1"/></cols><sheetData><row r="1">'
                 + "".join(_text_cell(h, ' s="1"') for h in header) + "</row>").encode())
-            number = 1
-            for columns in batches:
-                starts = [f'<row r="{n}">' for n in range(number + 1, number + 1 + len(columns[0]))]
-                number += len(starts)
-                # each row: its start, its cells, its end; the batch joined at once
-                rows = zip(starts, *(fmt(values) for fmt, values in zip(formats, columns,
-                                                                          strict=True)),
-                           repeat("</row>"))
-                sheet.write("".join(chain.from_iterable(rows)).encode())
+            # a batch's XML made on a thread of its own while the one before is compressed
+            # here (zlib lets go of the GIL): a fifth of an export's time, on the second core
+            rows = ReadAhead(_sheet_rows(formats, batches))
+            try:
+                for data in rows:
+                    sheet.write(data)
+            finally:
+                rows.close()
             sheet.write(b"</sheetData></worksheet>")
         with package.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
             shared.write(part)
+
+
+def _sheet_rows(formats: list, batches: Iterable[list]) -> Iterator[bytes]:
+    """The sheet's rows after the header, a batch's XML at a time."""
+    number = 1
+    for columns in batches:
+        starts = [f'<row r="{n}">' for n in range(number + 1, number + 1 + len(columns[0]))]
+        number += len(starts)
+        # each row: its start, its cells, its end; the batch joined at once
+        rows = zip(starts, *(fmt(values) for fmt, values in zip(formats, columns, strict=True)),
+                   repeat("</row>"))
+        yield "".join(chain.from_iterable(rows)).encode()

@@ -53,3 +53,36 @@ def test_closing_before_reading_stops_the_thread():
     read = ReadAhead(iter(range(10_000)))
     read.close()
     assert not read._thread.is_alive()
+
+
+def test_a_workbook_whose_rows_break_half_way_raises_and_leaves_no_thread():
+    """The sheet's XML is made on a thread of its own (``sheet._write_xlsx``): an error of the
+    rows is the export's, and the thread is gone when it is raised."""
+    from crm.exports import sheet
+
+    def batches():
+        yield [["a", "b"], [1, 2]]
+        raise RuntimeError("rows broke")
+
+    before = {t.ident for t in threading.enumerate()}
+    with pytest.raises(RuntimeError, match="rows broke"):
+        sheet.xlsx_chunks("Projects", ["name", "n"], [sheet.TEXT, sheet.NUMBER], batches())
+    assert {t.ident for t in threading.enumerate()} <= before
+
+
+def test_a_workbook_of_many_batches_keeps_its_rows_in_order():
+    import io
+
+    from openpyxl import load_workbook
+
+    from crm.exports import sheet
+
+    batches = ([[f"n{n}" for n in range(start, start + 100)], list(range(start, start + 100))]
+               for start in range(0, 1000, 100))
+    size, pieces = sheet.xlsx_chunks("Projects", ["name", "n"], [sheet.TEXT, sheet.NUMBER],
+                                     batches)
+    data = b"".join(pieces)
+    assert len(data) == size
+    rows = list(load_workbook(io.BytesIO(data), read_only=True).active.iter_rows(values_only=True))
+    assert rows[0] == ("name", "n")
+    assert rows[1:] == [(f"n{n}", n) for n in range(1000)]
