@@ -2,9 +2,11 @@
 hand) and the report of a year's targets with their actuals and progress. Setting and
 removing targets is reference upkeep (``crm.reference.targets``)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 from ..access import visible
@@ -27,7 +29,7 @@ class Metric:
 
     code: str
     label: object
-    unit: object
+    amount: Callable[[float, str], str]  # (n, n as the page writes it) -> "n parks", "n 个"
     derived: bool
     citywide_only: bool = False
 
@@ -106,16 +108,37 @@ class ShuangbaiIncrease(Metric):
                          - shuangbai_list.listed_count(year - 1), sa.literal(0))
 
 
+def _whole(n) -> int:
+    """A target as gettext chooses a plural by (a whole number; 1.5 reads as plural)."""
+    return int(n) if float(n).is_integer() else 2
+
+
+def _enterprises(n, num: str) -> str:
+    return ngettext("%(count)s enterprise", "%(count)s enterprises", _whole(n), count=num)
+
+
+def _parks(n, num: str) -> str:
+    return ngettext("%(count)s park", "%(count)s parks", _whole(n), count=num)
+
+
+def _square_metres(_n, num: str) -> str:
+    return gettext("%(count)s m²", count=num)
+
+
+def _mu(_n, num: str) -> str:
+    return gettext("%(count)s mu", count=num)
+
+
 METRICS: dict[str, Metric] = {m.code: m for m in (
     IntlParkEntries("intl_park_entries",
                     _l("Key-country or key-industry enterprises entering international parks"),
-                    _l("enterprises"), derived=True),
-    NewEconomyParks("new_economy_parks", _l("New-economy parks started"), _l("parks"),
+                    _enterprises, derived=True),
+    NewEconomyParks("new_economy_parks", _l("New-economy parks started"), _parks,
                     derived=True),
-    Metric("floor_space_m2", _l("New industrial floor space"), _l("m²"), derived=False),
-    Metric("land_reclaimed_mu", _l("Inefficient land reclaimed"), _l("mu"), derived=False),
+    Metric("floor_space_m2", _l("New industrial floor space"), _square_metres, derived=False),
+    Metric("land_reclaimed_mu", _l("Inefficient land reclaimed"), _mu, derived=False),
     ShuangbaiIncrease("shuangbai_increase", _l("Increase of the 双百 count"),
-                      _l("enterprises"), derived=True, citywide_only=True),
+                      _enterprises, derived=True, citywide_only=True),
 )}
 
 

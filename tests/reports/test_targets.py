@@ -139,3 +139,22 @@ def test_only_admins_edit(setup, client, make_user, login):
     assert client.post("/reports/targets", data={
         "csrf_token": csrf_from(html), "year": 2025, "metric": "floor_space_m2",
         "target_value": "1"}).status_code == 403
+
+
+def test_a_target_reads_with_its_unit_in_the_readers_language(setup, client, login):
+    """One park, not "1 parks"; the number as the page writes numbers; Chinese with its
+    measure word and no space."""
+    login("boss")
+
+    def target_cell(lang: str, metric: str, zone: str = "") -> str:
+        html = client.get(f"/reports/targets?year=2025&lang={lang}").get_data(as_text=True)
+        row = re.search(rf'data-metric="{metric}" data-zone="{zone}">(.*?)</tr>', html, re.S)
+        return re.findall(r'<td class="num">([^<]*)</td>', row.group(1))[0]
+
+    assert target_cell("en", "new_economy_parks", "jsetdz") == "1 park"
+    assert target_cell("en", "intl_park_entries", "jsetdz") == "2 enterprises"
+    assert target_cell("en", "floor_space_m2") == "300,000 m²"
+    assert target_cell("en", "land_reclaimed_mu") == "6,000 mu"
+    assert target_cell("zh", "new_economy_parks", "jsetdz") == "1个"
+    assert target_cell("zh", "floor_space_m2") == "300,000平方米"
+    assert target_cell("zh", "land_reclaimed_mu") == "6,000亩"
