@@ -10,7 +10,6 @@ only what people read changes here.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 # each currency's own unit in Chinese; a currency not listed keeps its ISO code after 万/亿
@@ -124,20 +123,9 @@ class PerMu:
     usd_per_cny: Decimal | None = None  # US dollars a yuan, on Chinese pages
 
     @classmethod
-    def for_period(cls, language: str, end: date) -> "PerMu":
-        if language != "zh":
-            return cls(language)
-        from .money import NoRate, rate_in_force
-
-        try:
-            return cls(language, rate_in_force("CNY", end))
-        except NoRate:
-            return cls(language)
-
-    @classmethod
     def with_rate(cls, language: str, usd_per_cny: Decimal | None) -> "PerMu":
-        """As ``for_period``, from the yuan's rate at the period's end (None: none known) that
-        the caller read already (the league table, with its own statement)."""
+        """From the yuan's rate in force at the period's end (None: none known), which the
+        caller read (the league table, with its own statement: ``money.rate_sql``)."""
         return cls(language, usd_per_cny if language == "zh" else None)
 
     @property

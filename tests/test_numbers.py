@@ -53,21 +53,30 @@ def test_chinese_reports_count_in_wan():
     assert numbers.in_wan(None) is None
 
 
+def _per_mu(language: str, end: date) -> numbers.PerMu:
+    from crm.money import NoRate, rate_in_force
+
+    try:
+        return numbers.PerMu.with_rate(language, rate_in_force("CNY", end))
+    except NoRate:
+        return numbers.PerMu.with_rate(language, None)
+
+
 def test_per_mu_in_wan_yuan_at_the_rate_of_the_period(app):
     factories.rate("CNY", "0.125", date(2026, 1, 1))
     factories.rate("CNY", "0.138", date(2026, 6, 1))
-    june = numbers.PerMu.for_period("zh", date(2026, 6, 30))
+    june = _per_mu("zh", date(2026, 6, 30))
     assert june.unit == "万元/亩"
     assert june.value("1587000.00") == Decimal("1150.00")  # US$1,587,000 a mu at 0.138
     assert june.text("1587000.00") == "1150" and june.text(None) == "—"
-    march = numbers.PerMu.for_period("zh", date(2026, 3, 31))
+    march = _per_mu("zh", date(2026, 3, 31))
     assert march.value("1587000.00") == Decimal("1269.60")  # the rate in force then: 0.125
-    english = numbers.PerMu.for_period("en", date(2026, 6, 30))
+    english = _per_mu("en", date(2026, 6, 30))
     assert (english.unit, english.text("1587000.00")) == ("US$", "1,587,000")
 
 
 def test_per_mu_without_a_yuan_rate_stays_in_dollars(app):
-    found = numbers.PerMu.for_period("zh", date(2026, 6, 30))
+    found = _per_mu("zh", date(2026, 6, 30))
     assert found.unit == "万美元/亩"
     assert found.text("1587000.00") == "158.7"
 
