@@ -53,30 +53,31 @@ def test_chinese_reports_count_in_wan():
     assert numbers.in_wan(None) is None
 
 
-def _per_mu(language: str, end: date) -> numbers.PerMu:
+def test_the_rate_in_force_is_the_latest_not_after_the_day(app):
+    """What the league reads beside its rows (``money.rate_sql``) for its period's end."""
     from crm.money import NoRate, rate_in_force
 
-    try:
-        return numbers.PerMu.with_rate(language, rate_in_force("CNY", end))
-    except NoRate:
-        return numbers.PerMu.with_rate(language, None)
-
-
-def test_per_mu_in_wan_yuan_at_the_rate_of_the_period(app):
     factories.rate("CNY", "0.125", date(2026, 1, 1))
     factories.rate("CNY", "0.138", date(2026, 6, 1))
-    june = _per_mu("zh", date(2026, 6, 30))
+    assert rate_in_force("CNY", date(2026, 6, 30)) == Decimal("0.138")
+    assert rate_in_force("CNY", date(2026, 5, 31)) == Decimal("0.125")
+    with pytest.raises(NoRate):
+        rate_in_force("CNY", date(2025, 12, 31))
+
+
+def test_per_mu_in_wan_yuan_at_the_rate_of_the_period():
+    june = numbers.PerMu.with_rate("zh", Decimal("0.138"))
     assert june.unit == "万元/亩"
     assert june.value("1587000.00") == Decimal("1150.00")  # US$1,587,000 a mu at 0.138
     assert june.text("1587000.00") == "1150" and june.text(None) == "—"
-    march = _per_mu("zh", date(2026, 3, 31))
-    assert march.value("1587000.00") == Decimal("1269.60")  # the rate in force then: 0.125
-    english = _per_mu("en", date(2026, 6, 30))
+    march = numbers.PerMu.with_rate("zh", Decimal("0.125"))
+    assert march.value("1587000.00") == Decimal("1269.60")
+    english = numbers.PerMu.with_rate("en", Decimal("0.138"))
     assert (english.unit, english.text("1587000.00")) == ("US$", "1,587,000")
 
 
-def test_per_mu_without_a_yuan_rate_stays_in_dollars(app):
-    found = _per_mu("zh", date(2026, 6, 30))
+def test_per_mu_without_a_yuan_rate_stays_in_dollars():
+    found = numbers.PerMu.with_rate("zh", None)
     assert found.unit == "万美元/亩"
     assert found.text("1587000.00") == "158.7"
 

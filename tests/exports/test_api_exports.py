@@ -335,3 +335,15 @@ def test_repeated_texts_are_shared_strings_bounded_and_read_back_the_same(app, a
         shared = package.read("xl/sharedStrings.xml").decode()
         sheet_xml = package.read("xl/worksheets/sheet1.xml").decode()
     assert shared.count("<si>") == 2 and 't="s"' in sheet_xml and "inlineStr" in sheet_xml
+
+
+def test_a_chinese_workbook_labels_codes_in_chinese(app, client, make_user, token_for):
+    """A code's label (a company's industry) is the reader's language in both formats: the
+    workbook's cells are made on the request's thread, which knows the language."""
+    factories.company("Parts KK", country="JP", industry="automotive")
+    make_user("wang", "manager", locale="zh")
+    wang = {"Authorization": f"Bearer {token_for('wang')}"}
+    header, rows = read_csv(client.get("/api/v1/exports/companies", headers=wang))
+    in_csv = column(header, rows, "行业")
+    header, rows = read_xlsx(client.get("/api/v1/exports/companies?format=xlsx", headers=wang))
+    assert column(header, rows, "行业") == in_csv == ["汽车及零部件"]

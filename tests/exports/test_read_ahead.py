@@ -1,12 +1,13 @@
 """The export's rows read ahead on a thread of their own (``crm.exports.ahead``): in order,
 a bounded number ahead, the source's error raised where its item would have been, and the
-thread stopped when the reader stops half way."""
+thread stopped when the reader stops half way; a workbook's pieces written behind, in order,
+a write's error raised to the writer."""
 
 import threading
 
 import pytest
 
-from crm.exports.ahead import AHEAD, ReadAhead
+from crm.exports.ahead import AHEAD, ReadAhead, WriteBehind
 
 
 def test_items_arrive_in_order_and_the_thread_ends():
@@ -56,18 +57,42 @@ def test_closing_before_reading_stops_the_thread():
 
 
 def test_a_workbook_whose_rows_break_half_way_raises_and_leaves_no_thread():
-    """The sheet's XML is made on a thread of its own (``sheet._write_xlsx``): an error of the
-    rows is the export's, and the thread is gone when it is raised."""
+    """The sheet's XML is compressed on a thread of its own (``sheet._write_xlsx``): an error
+    of the rows is the export's, and the thread is gone when it is raised."""
     from crm.exports import sheet
 
     def batches():
         yield [["a", "b"], [1, 2]]
         raise RuntimeError("rows broke")
 
-    before = {t.ident for t in threading.enumerate()}
+    before = set(threading.enumerate())
     with pytest.raises(RuntimeError, match="rows broke"):
         sheet.xlsx_chunks("Projects", ["name", "n"], [sheet.TEXT, sheet.NUMBER], batches())
-    assert {t.ident for t in threading.enumerate()} <= before
+    assert set(threading.enumerate()) <= before
+
+
+def test_written_behind_in_order_and_a_write_error_raised_at_close():
+    written = []
+    behind = WriteBehind(written.append)
+    for n in range(50):
+        behind.write(n)
+    behind.close()
+    assert written == list(range(50)) and not behind._thread.is_alive()
+
+    def fails(item):
+        if item == 3:
+            raise OSError("disk full")
+        written.append(item)
+
+    written.clear()
+    behind = WriteBehind(fails)
+    with pytest.raises(OSError, match="disk full"):
+        for n in range(100):
+            behind.write(n)
+        behind.close()
+    with pytest.raises(OSError, match="disk full"):
+        behind.close()  # again: the thread is gone, the error stays
+    assert written == [0, 1, 2] and not behind._thread.is_alive()
 
 
 def test_a_workbook_of_many_batches_keeps_its_rows_in_order():

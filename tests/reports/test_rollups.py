@@ -360,3 +360,35 @@ def test_the_check_command_finds_a_difference_and_rebuild_mends_it(readers, app)
     assert run_check(runner, "--rebuild") == (0, "Rollups rebuilt.\n")
     assert run_check(runner)[0] == 0
     check_every_report(readers)
+
+
+def test_the_stays_of_every_change_at_once_are_each_changes_own(app):
+    """``fill_stays`` (one window over the changes) keeps what the triggers keep one change at
+    a time (``Sql.kept_stay``, which ``check`` recounts): changes at the same moment taken by
+    id, ids out of time order, the first change from the project's creation, and no stay for
+    a project in the bin."""
+    from crm.projects.services import delete_project
+
+    kept, binned = factories.lead_project(), factories.lead_project()
+    created = kept.created_at
+    moments = [(9001, created + timedelta(days=3), "lead", "contacted"),
+               (9000, created + timedelta(days=3), "contacted", "negotiating"),  # same time:
+               # the lower id ends the stay from the creation, the other a stay of nothing
+               (8999, created + timedelta(days=10), "negotiating", "signed"),  # lower id, later
+               (9002, created + timedelta(days=10, hours=6), "signed", "negotiating")]
+    for project in (kept, binned):
+        for change_id, when, from_stage, to_stage in moments:
+            db.session.add(StageChange(id=change_id + (100 if project is binned else 0),
+                                       project_id=project.id, from_stage=from_stage,
+                                       to_stage=to_stage, at=when))
+    db.session.commit()
+    delete_project(factories.boss(), binned)
+    db.session.commit()
+    db.session.execute(sa.text("UPDATE stage_change SET stay_days = 99"))
+    db.session.commit()
+    with db.engine.begin() as connection:
+        rollups.fill_stays(connection)
+        assert [d for d in rollups.check(connection) if d.startswith("stage_change")] == []
+    stays = dict(db.session.execute(sa.select(StageChange.id, StageChange.stay_days)).all())
+    assert [round(stays[n], 2) for n in (9001, 9000, 8999, 9002)] == [0, 3, 7, 0.25]
+    assert all(stays[n + 100] is None for n in (9001, 9000, 8999, 9002))
