@@ -66,6 +66,14 @@ def scope(user, area: str, action: str) -> str | None:
     return None
 
 
+def widths(user) -> set[str]:
+    """The scopes of any of the user's permissions (``zone``: something of theirs is limited to
+    their zones; ``own``: to their companies)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+        return set()
+    return {permission.rpartition("_")[2] for permission in P.get(user.role, ())}
+
+
 def require(user, area: str, action: str, message=None) -> str:
     """The scope in which ``user`` may do ``action`` in ``area``; Forbidden (with ``message``,
     a lazy string, translated only when raised) when they may not at all. Every

@@ -43,3 +43,22 @@ def test_without_the_workspace_the_officers_pages_are_closed(app, client, make_u
     assert client.get("/").status_code == 302  # the overview is the officers' too
     nav = client.get("/zones").get_data(as_text=True)
     assert 'href="/projects"' not in nav and 'href="/me/calendar"' not in nav
+
+
+def test_the_scopes_of_a_users_permissions():
+    """What a list's statement reads of a user to limit it (``interactions.listed``): zones
+    for staff, companies for partners, neither for managers; nothing for no one."""
+
+    class Someone:
+        is_authenticated = active = True
+
+        def __init__(self, role):
+            self.role = role
+
+    assert access.widths(Someone(Role.MANAGER)) == {"all"}
+    assert access.widths(Someone(Role.ADMIN)) == {"all"}
+    assert access.widths(Someone(Role.STAFF)) == {"all", "zone"}
+    assert access.widths(Someone(Role.PARTNER)) == {"own"}
+    asleep = Someone(Role.MANAGER)
+    asleep.active = False
+    assert access.widths(asleep) == set() and access.widths(None) == set()

@@ -14,7 +14,7 @@ from functools import lru_cache
 import sqlalchemy as sa
 from sqlalchemy.orm import with_expression
 
-from ..access import scope, visible
+from ..access import visible, widths
 from ..db import aggregated, listed_columns
 from .models import (
     Interaction,
@@ -67,13 +67,11 @@ class _Reader:
 
 def options(user) -> tuple:
     """The loader options of a list's statement for ``user`` (their zones and companies read
-    only where the access table limits them to those)."""
-    widths = {scope(user, area, action) for area, action in (
-        ("companies", "view"), ("projects", "view"), ("talents", "view"),
-        ("companies", "internal"))}
+    only where the access table limits something of theirs to those)."""
+    scopes = widths(user)
     return _options(_Reader(
-        user.role, tuple(user.zone_codes) if "zone" in widths else (),
-        tuple(user.company_ids) if "own" in widths else ()))
+        user.role, tuple(user.zone_codes) if "zone" in scopes else (),
+        tuple(user.company_ids) if "own" in scopes else ()))
 
 
 @lru_cache(maxsize=256)
