@@ -1,6 +1,7 @@
 """Signing in, the login rate limit, API tokens and users."""
 
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from flask import current_app
@@ -84,15 +85,23 @@ def issue_token(user: User) -> tuple[str, ApiToken]:
     return secret, token
 
 
+@cache
+def _token_statement() -> sa.Select:
+    """A bearer token's statement, made once (as the signed-in user's: ``session``)."""
+    from .. import settings
+
+    return (sa.select(ApiToken, settings.packed())
+            .where(ApiToken.token_hash == sa.bindparam("token_hash"))
+            .options(joinedload(ApiToken.user).options(zones_packed())))
+
+
 def token_for_secret(secret: str) -> ApiToken | None:
     """The valid token (not expired or revoked, of an active user) this bearer secret names,
     its user with their zones and the settings read with it (one statement a request: the
     lists that show warnings read the settings, as a page does with its user's statement)."""
     from .. import settings
 
-    row = db.session.execute(
-        sa.select(ApiToken, settings.packed()).where(ApiToken.token_hash == hash_token(secret))
-        .options(joinedload(ApiToken.user).options(zones_packed()))).first()
+    row = db.session.execute(_token_statement(), {"token_hash": hash_token(secret)}).first()
     if row is None or not row[0].is_valid(utcnow()):
         return None
     settings.prime(row[1])
