@@ -8,6 +8,8 @@ record; ``visible`` turns the same table into a SQL filter, so a list, a count, 
 detail page can never disagree.
 """
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from .codes import Role
@@ -72,6 +74,27 @@ def widths(user) -> set[str]:
     if user is None or not getattr(user, "is_authenticated", False) or not user.active:
         return set()
     return {permission.rpartition("_")[2] for permission in P.get(user.role, ())}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What the access rules read of a user (``scope``, ``visible``), as a key: a statement
+    made from it is the same for every user it equals, so it may be made once for them all
+    (a list's loader options, the dashboard's counts)."""
+
+    role: str
+    zone_codes: tuple[str, ...]
+    company_ids: tuple[int, ...]
+    is_authenticated = True
+    active = True
+
+
+def reader(user) -> Reader:
+    """``user`` as the access rules read them: their zones and companies only where the
+    access table limits something of theirs to those (``widths``)."""
+    scopes = widths(user)
+    return Reader(user.role, tuple(user.zone_codes) if "zone" in scopes else (),
+                  tuple(user.company_ids) if "own" in scopes else ())
 
 
 def require(user, area: str, action: str, message=None) -> str:

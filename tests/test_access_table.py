@@ -62,3 +62,22 @@ def test_the_scopes_of_a_users_permissions():
     asleep = Someone(Role.MANAGER)
     asleep.active = False
     assert access.widths(asleep) == set() and access.widths(None) == set()
+
+
+def test_a_reader_is_what_the_rules_read_of_a_user(make_user):
+    """``access.reader``: the key a statement made for one user is shared under (a list's
+    loader options, the dashboard's counts): staff by their zones, a partner by their
+    companies, a manager by the role alone; a rule that read anything else of a user from it
+    would fail, not read another's."""
+    from tests import factories
+
+    one = make_user("ann", "staff", zones=["jxetdz", "jsetdz"])
+    same = make_user("bo", "staff", zones=["jsetdz", "jxetdz"])
+    other = make_user("cy", "staff", zones=["jxetdz"])
+    assert access.reader(one) == access.reader(same) != access.reader(other)
+    assert access.reader(make_user("di", "manager")) == access.Reader(Role.MANAGER, (), ())
+    company = factories.company("Partner GmbH")
+    partner = make_user("eve", "partner", company_ids=[company.id])
+    assert access.reader(partner) == access.Reader(Role.PARTNER, (), (company.id,))
+    with pytest.raises(AttributeError):
+        access.reader(one).id  # noqa: B018

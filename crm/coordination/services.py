@@ -1,12 +1,14 @@
 """Coordination items: a project's obstacles, seen by whoever sees the project (never
 partners: the access table gives them no ``coordination`` permission)."""
 
+from functools import lru_cache
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
 from .. import clock
-from ..access import get_record, require, scope, visible
+from ..access import Reader, get_record, reader, require, scope, visible
 from ..codes import ObstacleCategory, ObstacleStatus
 from ..db import db, utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
@@ -53,13 +55,19 @@ def counts(user) -> dict:
     """Open (not resolved) and overdue items the user sees: the dashboard's figures."""
     if scope(user, "coordination", "view") is None:
         return {"open": 0, "overdue": 0}
+    row = db.session.execute(_counts_statement(reader(user), clock.today())).one()
+    return {"open": row[0], "overdue": row[1]}
+
+
+@lru_cache(maxsize=256)
+def _counts_statement(user: Reader, today) -> sa.Select:
+    """Made once a day for each reader: made afresh at each request, the statement and its
+    cache key took a fifth of the dashboard's time."""
     base = item_query(user).order_by(None).subquery()
-    today = clock.today()
-    row = db.session.execute(sa.select(
+    return sa.select(
         sa.func.count().filter(base.c.status != ObstacleStatus.RESOLVED),
         sa.func.count().filter(base.c.status != ObstacleStatus.RESOLVED,
-                               base.c.due_on < today))).one()
-    return {"open": row[0], "overdue": row[1]}
+                               base.c.due_on < today))
 
 
 def get_item(user, item_id: int, action: str = "view") -> CoordinationItem:

@@ -8,13 +8,12 @@ which ``read`` reads while it is there (``crm.db.listed_columns``: a flush drops
 The ids come in ascending order and the user names in alphabetical order, read either way.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import with_expression
 
-from ..access import visible, widths
+from ..access import Reader, reader, visible
 from ..db import aggregated, listed_columns
 from .models import (
     Interaction,
@@ -54,30 +53,15 @@ def _columns(user) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class _Reader:
-    """What ``visible`` reads of a user, as a key: the options are made once for each."""
-
-    role: str
-    zone_codes: tuple[str, ...]
-    company_ids: tuple[int, ...]
-    is_authenticated = True
-    active = True
-
-
 def options(user) -> tuple:
-    """The loader options of a list's statement for ``user`` (their zones and companies read
-    only where the access table limits something of theirs to those)."""
-    scopes = widths(user)
-    return _options(_Reader(
-        user.role, tuple(user.zone_codes) if "zone" in scopes else (),
-        tuple(user.company_ids) if "own" in scopes else ()))
+    """The loader options of a list's statement for ``user``, made once for each reader."""
+    return _options(reader(user))
 
 
 @lru_cache(maxsize=256)
-def _options(reader: _Reader) -> tuple:
+def _options(who: Reader) -> tuple:
     return tuple(with_expression(getattr(Interaction, name), sql)
-                 for name, sql in _columns(reader).items())
+                 for name, sql in _columns(who).items())
 
 
 def read(record: Interaction, name: str) -> list | None:

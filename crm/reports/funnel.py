@@ -1,6 +1,8 @@
 """The pipeline funnel: for each of the seven pipeline stages, the projects that reached it,
 those there now, their US dollars, the conversion to the next stage and the median days."""
 
+from functools import lru_cache
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
@@ -101,11 +103,17 @@ def stage_counts(user, filters: dict) -> list:
     keys = rollup_keys(user, filters)
     if keys is None:
         return db.session.execute(_counted(filtered_projects(user, filters).whereclause)).all()
+    zones, kind, year = keys
+    return db.session.execute(_rolled_up_counts((tuple(zones), kind, year))).all()
+
+
+@lru_cache(maxsize=256)
+def _rolled_up_counts(keys: tuple) -> sa.Select:
+    """Made once for each keys (the dashboard's counts, at every visit of the start page)."""
     R = ProjectRollup
-    return db.session.execute(
-        sa.select(R.reached_order, R.stage, sa.func.sum(R.projects), sa.func.sum(R.usd_cents),
-                  R.unverified, sa.func.sum(R.mega))
-        .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage, R.unverified)).all()
+    return (sa.select(R.reached_order, R.stage, sa.func.sum(R.projects),
+                      sa.func.sum(R.usd_cents), R.unverified, sa.func.sum(R.mega))
+            .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage, R.unverified))
 
 
 def _counted(matching) -> sa.Select:
