@@ -80,13 +80,15 @@ def widths(user) -> set[str]:
 class Reader:
     """What the access rules read of a user (``scope``, ``visible``), as a key: a statement
     made from it is the same for every user it equals, so it may be made once for them all
-    (a list's loader options, the dashboard's counts)."""
+    (a list's loader options, the dashboard's counts). Its role's permissions are part of it,
+    so that a changed table (a test's) makes statements of its own."""
 
     role: str
     zone_codes: tuple[str, ...]
     company_ids: tuple[int, ...]
+    granted: frozenset[str]
+    active: bool = True
     is_authenticated = True
-    active = True
 
 
 def reader(user) -> Reader:
@@ -94,7 +96,8 @@ def reader(user) -> Reader:
     access table limits something of theirs to those (``widths``)."""
     scopes = widths(user)
     return Reader(user.role, tuple(user.zone_codes) if "zone" in scopes else (),
-                  tuple(user.company_ids) if "own" in scopes else ())
+                  tuple(sorted(user.company_ids)) if "own" in scopes else (),
+                  frozenset(P.get(user.role, ())), bool(user.active))
 
 
 def require(user, area: str, action: str, message=None) -> str:

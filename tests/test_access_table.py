@@ -13,12 +13,23 @@ def test_the_workspace_is_for_officers_not_partners():
 
 @pytest.fixture
 def staff_role(monkeypatch):
-    """Change what the staff role holds for one test."""
+    """Change what the staff role holds for one test. The statements made once a day from
+    the whole table (the signed-in user's, with its overdue count for each role) are made
+    again, before and after; those made for one user are keyed by their role's permissions
+    (``access.Reader``)."""
+    from crm.auth import session
+    from crm.interactions import services
+
+    def forget() -> None:
+        session._user_statement.cache_clear()
+        services._packed.cache_clear()
 
     def without(permission: str) -> None:
         monkeypatch.setitem(access.P, Role.STAFF, access.P[Role.STAFF] - {permission})
+        forget()
 
-    return without
+    yield without
+    forget()
 
 
 def test_the_workspace_does_not_hang_on_moving_projects(app, client, make_user, login,
@@ -75,9 +86,34 @@ def test_a_reader_is_what_the_rules_read_of_a_user(make_user):
     same = make_user("bo", "staff", zones=["jsetdz", "jxetdz"])
     other = make_user("cy", "staff", zones=["jxetdz"])
     assert access.reader(one) == access.reader(same) != access.reader(other)
-    assert access.reader(make_user("di", "manager")) == access.Reader(Role.MANAGER, (), ())
+    assert access.reader(make_user("di", "manager")) == access.Reader(
+        Role.MANAGER, (), (), frozenset(access.P[Role.MANAGER]))
     company = factories.company("Partner GmbH")
     partner = make_user("eve", "partner", company_ids=[company.id])
-    assert access.reader(partner) == access.Reader(Role.PARTNER, (), (company.id,))
+    assert access.reader(partner) == access.Reader(
+        Role.PARTNER, (), (company.id,), frozenset(access.P[Role.PARTNER]))
+    gone = make_user("fay", "manager", active=False)
+    assert access.scope(access.reader(gone), "projects", "view") is None
     with pytest.raises(AttributeError):
         access.reader(one).id  # noqa: B018
+
+
+def test_a_changed_table_makes_statements_of_its_own(app, make_user, monkeypatch):
+    """A statement made once for a reader is not read under another table: a staff member
+    who may no longer see their zone's projects counts none of their obstacles
+    (``coordination.counts``, made once a day for each reader)."""
+    from datetime import timedelta
+
+    from crm import clock
+    from crm.coordination.services import counts, create_item
+    from tests import factories
+
+    staff = make_user("gus", "staff", zones=["jxetdz"])
+    project = factories.lead_project(zone="jxetdz")
+    create_item(staff, {"project_id": project.id, "category": "land",
+                        "description": "Land quota",
+                        "raised_on": clock.today() - timedelta(days=7),
+                        "due_on": clock.today() - timedelta(days=1)})
+    assert counts(staff) == {"open": 1, "overdue": 1}
+    monkeypatch.setitem(access.P, Role.STAFF, access.P[Role.STAFF] - {"projects.view_zone"})
+    assert counts(staff) == {"open": 0, "overdue": 0}

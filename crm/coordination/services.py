@@ -60,10 +60,10 @@ def counts(user) -> dict:
 
 
 @lru_cache(maxsize=256)
-def _counts_statement(user: Reader, today) -> sa.Select:
-    """Made once a day for each reader: made afresh at each request, the statement and its
-    cache key took a fifth of the dashboard's time."""
-    base = item_query(user).order_by(None).subquery()
+def _counts_statement(who: Reader, today) -> sa.Select:
+    """Made once a day for each reader (made afresh, it and its cache key were a good part
+    of the dashboard's time)."""
+    base = item_query(who).order_by(None).subquery()
     return sa.select(
         sa.func.count().filter(base.c.status != ObstacleStatus.RESOLVED),
         sa.func.count().filter(base.c.status != ObstacleStatus.RESOLVED,

@@ -311,11 +311,12 @@ def _overdue(user, today: date) -> sa.Select:
         FollowUp.done.is_(False), FollowUp.due_on < today)
 
 
-def overdue_packed() -> sa.Case:
-    """The overdue count of the user of a statement's ``user`` row, whatever their role: the
-    signed-in user's statement selects it (crm/auth/session.py, ``prime_overdue``), so the
-    navigation, which shows it on every page, takes no statement of its own."""
-    return _packed(clock.today())
+def overdue_packed(today: date | None = None) -> sa.Case:
+    """The overdue count of the user of a statement's ``user`` row, whatever their role, on
+    ``today`` (the clock's, unless given): the signed-in user's statement selects it
+    (crm/auth/session.py, ``prime_overdue``), so the navigation, which shows it on every
+    page, takes no statement of its own."""
+    return _packed(today or clock.today())
 
 
 @lru_cache(maxsize=2)

@@ -109,7 +109,7 @@ def stage_counts(user, filters: dict) -> list:
 
 @lru_cache(maxsize=256)
 def _rolled_up_counts(keys: tuple) -> sa.Select:
-    """Made once for each keys (the dashboard's counts, at every visit of the start page)."""
+    """Made once for each key (the dashboard's counts, at every visit of the start page)."""
     R = ProjectRollup
     return (sa.select(R.reached_order, R.stage, sa.func.sum(R.projects),
                       sa.func.sum(R.usd_cents), R.unverified, sa.func.sum(R.mega))
