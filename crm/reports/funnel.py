@@ -82,14 +82,15 @@ def _added(stage: Stage, column: int, rows: list, official: bool = True) -> int:
 
 
 def rollup_keys(user, filters: dict) -> tuple | None:
-    """(zone keys, kind, year) of the rollup rows that answer ``filters`` for ``user``; None
-    when the rollups do not hold them (criteria, country, industry, flag; a partner)."""
+    """(zone keys, kind, year) of the rollup rows that answer ``filters`` for ``user``, a key
+    a statement may be kept under; None when the rollups do not hold them (criteria, country,
+    industry, flag; a partner)."""
     if set(filters) - ROLLED_UP:
         return None
     zones = counted_zones(user, "projects", filters.get("zone"))
     if zones is None:
         return None
-    return zones, filters.get("kind") or ALL, filters.get("year") or ALL_YEARS
+    return tuple(zones), filters.get("kind") or ALL, filters.get("year") or ALL_YEARS
 
 
 def _keyed(table, keys: tuple) -> tuple:
@@ -103,8 +104,7 @@ def stage_counts(user, filters: dict) -> list:
     keys = rollup_keys(user, filters)
     if keys is None:
         return db.session.execute(_counted(filtered_projects(user, filters).whereclause)).all()
-    zones, kind, year = keys
-    return db.session.execute(_rolled_up_counts((tuple(zones), kind, year))).all()
+    return db.session.execute(_rolled_up_counts(keys)).all()
 
 
 @lru_cache(maxsize=256)
