@@ -57,9 +57,14 @@ P = {
 SCOPES = ("all", "zone", "own")
 
 
+def _acting(user) -> bool:
+    """A signed-in, active user (anyone else holds no permission)."""
+    return user is not None and getattr(user, "is_authenticated", False) and user.active
+
+
 def scope(user, area: str, action: str) -> str | None:
     """The broadest scope in which ``user`` may do ``action`` in ``area``, or None."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+    if not _acting(user):
         return None
     granted = P.get(user.role, set())
     for width in SCOPES:
@@ -71,7 +76,7 @@ def scope(user, area: str, action: str) -> str | None:
 def widths(user) -> set[str]:
     """The scopes of any of the user's permissions (``zone``: something of theirs is limited to
     their zones; ``own``: to their companies)."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+    if not _acting(user):
         return set()
     return {permission.rpartition("_")[2] for permission in P.get(user.role, ())}
 
