@@ -21,6 +21,7 @@ def configure(app: Flask) -> None:
         return
     with app.app_context():
         dialect = db.engine.dialect
+    dialect.use_insertmanyvalues_wo_returning = True
     rollback = dialect.do_rollback
 
     def do_rollback(dbapi_connection) -> None:

@@ -108,8 +108,12 @@ def long_statements_parsed_once():
 
 
 def flush_held(session) -> None:
-    """Write a held transaction's batch: flush it, then the derived updates its writes asked
-    for (``once_per_batch``), each once."""
+    """Write a held transaction's batch: its new records of the kinds written by statement
+    (``crm.inserts``: they leave the session), the rest by a flush, then the derived updates
+    its writes asked for (``once_per_batch``), each once."""
+    from .inserts import write_new  # it reads the models, which import this module
+
+    write_new(session)
     session.flush()
     pending = session.info.pop(LATER, {})
     for task, items in pending.values():

@@ -207,6 +207,21 @@ def _key(obj) -> dict:
     return {"record_key": str(value)}
 
 
+def created_changes(obj) -> tuple[str | None, dict]:
+    """(its kind, its changes) of the entry a flush records of ``obj`` as a new record, for a
+    new record written by a statement of its own (``crm.inserts``); (None, {}) for a kind
+    created unrecorded."""
+    kind = _recorded().get(type(obj))
+    if kind is None or kind in UPDATES_ONLY:
+        return None, {}
+    return kind, _changes(obj, kind, "created")
+
+
+def insert(session: Session, rows: list[dict]) -> None:
+    """Audit rows (``entry``) written in the session's transaction."""
+    session.connection().execute(sa.insert(AuditEntry), rows)
+
+
 def _after_flush(session: Session, _context) -> None:
     from . import sign_ins
 
@@ -230,7 +245,7 @@ def _after_flush(session: Session, _context) -> None:
     rows = _with_children(rows, deleted, session)
     rows += sign_ins.from_flush(session)
     if rows:
-        session.connection().execute(sa.insert(AuditEntry), rows)
+        insert(session, rows)
 
 
 def _with_children(rows: list[dict], deleted: list, session: Session) -> list[dict]:
@@ -312,7 +327,7 @@ def _before_commit(session: Session) -> None:
             rows.append(entry(kind, action, changes, user_id=actor_id(),
                               record_id=list_key))
     if rows:
-        session.connection().execute(sa.insert(AuditEntry), rows)
+        insert(session, rows)
 
 
 def _deleted(_mapper, _connection, obj) -> None:

@@ -1,0 +1,213 @@
+"""A held batch's new records written by statement (``crm.writes.flush_held``).
+
+An import's chunk adds hundreds of new records through the services, and the unit of work
+writing them object by object (sorting its dependencies, syncing each key, its bookkeeping
+after) took about half of an import's time. The kinds named in ``BY_STATEMENT`` are written
+instead by one INSERT … RETURNING their ids a chunk (a few on SQLite: its limit of bound
+values), their rows (``BY_STATEMENT``'s collections, such as a project's criteria) by one
+INSERT more, and their audit entries (``crm.audit.recorder.created_changes``: what the flush
+would have recorded) by one more. The values are the ones the services checked and set on
+each record; the columns they left are the columns' own defaults, as in the unit of work.
+
+A record is written so only when nothing else of the session is in its way: every record it
+refers to (its company, zone, owner) is already in the database, every row it holds is new and
+of a kind named with it, and nothing else new, changed or deleted refers to it or to its rows.
+Otherwise the unit of work writes the batch, as it writes everything else. Records written by
+statement leave the session (the batch's records are let go after it anyway), holding their
+new ids.
+"""
+
+from functools import cache
+from importlib import import_module
+from itertools import groupby
+
+import sqlalchemy as sa
+from sqlalchemy.orm import attributes
+from sqlalchemy.orm.interfaces import MANYTOONE
+
+# the model (module:class) → its collections whose rows are new with it and written with it
+BY_STATEMENT = {
+    "crm.projects.models:Project": ("criteria_rows",),
+}
+
+
+@cache
+def _written() -> dict:
+    found = {}
+    for path, collections in BY_STATEMENT.items():
+        module, name = path.split(":")
+        found[getattr(import_module(module), name)] = collections
+    return found
+
+
+@cache
+def _children_recorded() -> frozenset:
+    """The models whose rows' changes the audit records on their record's entry."""
+    from .audit.recorder import CHILDREN, model
+
+    return frozenset(model(path) for path in CHILDREN)
+
+
+def write_new(session) -> None:
+    """Write the session's new records that ``BY_STATEMENT`` names and that nothing else of the
+    session is in the way of, and take them out of it."""
+    from .audit import recorder
+    from .writes import conflicts_as_409
+
+    chosen = _chosen(session)
+    if not chosen:
+        return
+    audit = []
+    with conflicts_as_409():
+        for mapper, records in groupby(chosen, key=lambda pair: sa.inspect(pair[0]).mapper):
+            audit += _write(session, mapper, list(records))
+        if audit:
+            recorder.insert(session, audit)
+
+
+def _write(session, mapper, records: list[tuple]) -> list[dict]:
+    """Write ``records`` of ``mapper`` (``_chosen``) and their rows; their audit entries."""
+    from .audit import recorder
+
+    connection = session.connection()
+    rows = [(record, _values(record, mapper)) for record, _held in records]
+    changes = [recorder.created_changes(record) for record, _held in records]
+    children = [(record, relationship, row) for record, held in records
+                for relationship, row in held]
+    for record, _held in records:
+        session.expunge(record)  # with its rows (their cascade)
+    key = mapper.primary_key[0]
+    attribute = mapper.get_property_by_column(key).key
+    for _columns, group in groupby(rows, key=lambda pair: tuple(pair[1])):
+        group = list(group)
+        ids = connection.execute(
+            mapper.local_table.insert().returning(key, sort_by_parameter_order=True),
+            [values for _record, values in group]).scalars().all()
+        for (record, _given), new_id in zip(group, ids, strict=True):
+            attributes.set_committed_value(record, attribute, new_id)
+    _insert_children(connection, children)
+    user_id = recorder.actor_id()
+    return [recorder.entry(kind, "create", found, user_id=user_id, record_id=record.id)
+            for (record, _held), (kind, found) in zip(records, changes, strict=True) if found]
+
+
+def _chosen(session) -> list[tuple]:
+    """(record, [(its collection's relationship, a row of it)]) of the new records written by
+    statement, in the order they were added."""
+    written = _written()
+    candidates = sorted((obj for obj in session.new if type(obj) in written),
+                        key=lambda obj: sa.inspect(obj).insert_order)
+    chosen = []
+    for record in candidates:
+        held = _held_rows(session, record, written[type(record)])
+        if held is not None:
+            chosen.append((record, held))
+    if not chosen:
+        return []
+    taken = {id(record) for record, _held in chosen} | {
+        id(row) for _record, held in chosen for _relationship, row in held}
+    others = [obj for obj in (*session.new, *session.dirty, *session.deleted)
+              if id(obj) not in taken]
+    if any(_refers_to(obj, taken) for obj in others):
+        return []  # the unit of work orders what depends on what
+    return chosen
+
+
+def _held_rows(session, record, collections: tuple[str, ...]) -> list[tuple] | None:
+    """The new rows ``record`` holds in ``collections``, or None when it may not be written by
+    statement: it refers to a record not yet written, or holds rows of another kind."""
+    state = sa.inspect(record)
+    held = []
+    for relationship in state.mapper.relationships:
+        if relationship.viewonly or relationship.key not in state.dict:
+            continue
+        value = state.dict[relationship.key]
+        if relationship.direction is MANYTOONE:
+            if value is not None and (value not in session or not sa.inspect(value).persistent):
+                return None
+            continue
+        rows = list(value) if value is not None else []
+        if not rows:
+            continue
+        if relationship.key not in collections or relationship.secondary is not None:
+            return None
+        if relationship.mapper.class_ in _children_recorded():
+            return None  # their changes are written on the record's entry (the recorder)
+        for row in rows:
+            row_state = sa.inspect(row)
+            if not row_state.pending or any(
+                    r.key in row_state.dict and not r.viewonly
+                    for r in row_state.mapper.relationships):
+                return None
+            held.append((relationship, row))
+    return held
+
+
+def _refers_to(obj, taken: set[int]) -> bool:
+    state = sa.inspect(obj)
+    for relationship in state.mapper.relationships:
+        value = state.dict.get(relationship.key)
+        if value is None or relationship.viewonly:
+            continue
+        items = value if relationship.uselist else [value]
+        if any(id(item) in taken for item in items):
+            return True
+    return False
+
+
+def _values(record, mapper) -> dict:
+    """The record's columns as the unit of work would insert them: the values it holds, its
+    many-to-one references' keys, and for what it left, the columns' defaults."""
+    held = sa.inspect(record).dict
+    own, references, defaults = _plan(mapper)
+    values = {column: held[key] for key, column in own if key in held}
+    for key, pairs in references:
+        if key in held:
+            target = held[key]
+            for remote, local, attribute in pairs:
+                # set on the record too, as the unit of work does (the audit entry reads it)
+                values[local] = held[attribute] = None if target is None \
+                    else _read(target, remote)
+    for key, column, default in defaults:
+        # a column's fixed default, held by the record as the unit of work leaves it there
+        # (the audit entry reads it); a default made by a function is made by the INSERT
+        if column not in values:
+            values[column] = held[key] = default
+    return dict(sorted(values.items()))
+
+
+@cache
+def _plan(mapper) -> tuple[tuple, tuple, tuple]:
+    """Of ``mapper``'s own table (the models do not change while the app runs): (attribute,
+    column) of its columns; (relationship, its (remote column, local column, local attribute)
+    of each pair) of its many-to-one references; (attribute, column, value) of its columns' fixed defaults."""
+    table = mapper.local_table
+    own = tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs
+                if prop.columns[0].table is table)
+    references = tuple(
+        (r.key, tuple((remote, local.key, mapper.get_property_by_column(local).key)
+                      for remote, local in r.synchronize_pairs))
+        for r in mapper.relationships if r.direction is MANYTOONE and not r.viewonly)
+    defaults = tuple((mapper.get_property_by_column(column).key, column.key, column.default.arg)
+                     for column in table.columns
+                     if column.default is not None and column.default.is_scalar)
+    return own, references, defaults
+
+
+def _read(obj, column):
+    """``obj``'s value of ``column``."""
+    return getattr(obj, sa.inspect(obj).mapper.get_property_by_column(column).key)
+
+
+def _insert_children(connection, children: list[tuple]) -> None:
+    """The records' new rows, their keys to their records (now written) set."""
+    rows = []
+    for record, relationship, row in children:
+        mapper = sa.inspect(row).mapper
+        held = sa.inspect(row).dict
+        values = {column: held[key] for key, column in _plan(mapper)[0] if key in held}
+        for local, remote in relationship.synchronize_pairs:
+            values[remote.key] = _read(record, local)
+        rows.append((mapper.local_table, dict(sorted(values.items()))))
+    for (table, _keys), group in groupby(rows, key=lambda pair: (pair[0], tuple(pair[1]))):
+        connection.execute(table.insert(), [values for _table, values in group])

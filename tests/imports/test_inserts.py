@@ -1,0 +1,90 @@
+"""A held batch's new projects written by statement (``crm.inserts``): what the unit of work
+would write, row for row, audit entries included; and the unit of work still writes whatever
+is tied to something not yet written."""
+
+import sqlalchemy as sa
+
+from crm import inserts
+from crm.audit.models import AuditEntry
+from crm.auth.models import User
+from crm.extensions import db
+from crm.projects.models import Project, ProjectCriterion, StageChange
+from crm.projects.services import create_project
+from crm.writes import flush_held, one_transaction
+from tests import factories
+
+from .conftest import csv_bytes
+from .test_batches import HEADER, _written
+
+
+def _file(company_id: int) -> bytes:
+    return csv_bytes([HEADER + ["estimated_land_date", "owner", "notes", "kind"]] + [
+        [f"项目{i}", f"Plant {i}", company_id, "jxetdz", f"{i + 1}亿美元" if i % 3 else "",
+         ["高/大", "", "新"][i % 3], "2015年6月30日" if i % 2 else "",
+         "olga" if i % 4 else "", f"note {i}" if i % 5 else "", "" if i % 2 else "new"]
+        for i in range(40)])
+
+
+def test_new_projects_by_statement_are_what_the_unit_of_work_writes(
+        app, api, upload, monkeypatch):
+    admin = api("admin")
+    factories.user("olga", "staff", zones=["jxetdz"])
+    by_unit, by_statement = factories.company("Siemens AG").id, factories.company("Bosch").id
+    monkeypatch.setattr(inserts, "BY_STATEMENT", {})
+    inserts._written.cache_clear()
+    try:
+        body = upload(admin, "projects", _file(by_unit), dry_run=False).get_json()
+    finally:
+        monkeypatch.undo()
+        inserts._written.cache_clear()
+    assert (body["created"], body["errors"]) == (40, []), body
+    body = upload(admin, "projects", _file(by_statement), dry_run=False).get_json()
+    assert (body["created"], body["errors"]) == (40, []), body
+    db.session.expire_all()
+    written = _written(by_statement)
+    assert written == _written(by_unit)
+    assert len(written) == 40
+    olga = db.session.scalar(sa.select(User.id).where(User.username == "olga"))
+    assert written["Plant 3"][0]["owner_id"] == olga  # its reference, set from the user
+    assert written["Plant 3"][1] == ["high", "large"]
+    assert written["Plant 3"][2][0][1]["owner_id"] == [None, olga]  # in its entry too
+
+
+def _values(company_id: int, name: str, **more) -> dict:
+    return {"name_en": name, "company_id": company_id, "zone": "jxetdz", **more}
+
+
+def test_what_is_tied_to_a_record_not_yet_written_is_left_to_the_unit_of_work(app):
+    admin = factories.user("boss", "admin")
+    siemens = factories.company("Siemens AG").id
+    with one_transaction(db.session):
+        alone = create_project(admin, _values(siemens, "Alone", criteria=["high"]))
+        moved = create_project(admin, _values(siemens, "With history"))
+        # a history row holds it: not a row written with it (BY_STATEMENT)
+        moved.history.append(StageChange(from_stage=None, to_stage="lead", by_id=admin.id))
+        flush_held(db.session)
+        assert sa.inspect(alone).transient and alone.id is not None  # by statement, let go
+        assert sa.inspect(moved).persistent  # by the unit of work
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Project, alone.id).criteria == ["high"]
+    assert db.session.scalars(sa.select(StageChange.project_id)).all() == [moved.id]
+    created = db.session.scalars(sa.select(AuditEntry.record_id).where(
+        AuditEntry.kind == "projects", AuditEntry.action == "create")).all()
+    assert sorted(created) == sorted([alone.id, moved.id])
+
+
+def test_a_new_record_another_refers_to_leaves_the_batch_to_the_unit_of_work(app):
+    admin = factories.user("boss", "admin")
+    siemens = factories.company("Siemens AG").id
+    with one_transaction(db.session):
+        first = create_project(admin, _values(siemens, "First", criteria=["new"]))
+        expansion = create_project(admin, _values(siemens, "Second"))
+        expansion.expands = first  # refers to a record not yet written
+        flush_held(db.session)
+        assert sa.inspect(first).persistent and sa.inspect(expansion).persistent
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Project, expansion.id).expands_id == first.id
+    assert db.session.scalars(sa.select(ProjectCriterion.criterion).where(
+        ProjectCriterion.project_id == first.id)).all() == ["new"]
