@@ -9,12 +9,15 @@ INSERT more, and their audit entries (``crm.audit.recorder.created_changes``: wh
 would have recorded) by one more. The values are the ones the services checked and set on
 each record; the columns they left are the columns' own defaults, as in the unit of work.
 
-A record is written so only when nothing else of the session is in its way: every record it
-refers to (its company, zone, owner) is already in the database, every row it holds is new and
-of a kind named with it, and nothing else new, changed or deleted refers to it or to its rows.
-Otherwise the unit of work writes the batch, as it writes everything else. Records written by
-statement leave the session (the batch's records are let go after it anyway), holding their
-new ids.
+While a batch is held, a new record of these kinds waits outside the session once its service
+has set its values (``crm.writes.adding``); a kind is named here only when its service adds it
+so, and when an import's later rows find the batch's records of it in memory, not by a query
+(``crm.imports.matching.ProjectBatch``). A record is written by statement only when nothing is
+in its way: every record it refers to (its company, zone, owner) is already in the database,
+every row it holds is new and of a kind named with it, and nothing else new, changed or deleted
+refers to it or to its rows. Otherwise the unit of work writes the batch's records, as it
+writes everything else. A record written by statement never joins the session: it holds its
+new id, and the import lets go of it with the rest of its batch.
 """
 
 from functools import cache
@@ -48,21 +51,24 @@ def _children_recorded() -> frozenset:
     return frozenset(model(path) for path in CHILDREN)
 
 
-def write_new(session) -> None:
-    """Write the session's new records that ``BY_STATEMENT`` names and that nothing else of the
-    session is in the way of, and take them out of it."""
+def write_new(session, waiting: list) -> list:
+    """Write the new records ``waiting`` outside the session (``crm.writes.adding``) that
+    ``BY_STATEMENT`` names and that nothing else is in the way of; the others, in their order,
+    for the unit of work."""
     from .audit import recorder
     from .writes import conflicts_as_409
 
-    chosen = _chosen(session)
+    chosen = _chosen(session, waiting)
     if not chosen:
-        return
+        return waiting
     audit = []
     with conflicts_as_409():
         for mapper, records in groupby(chosen, key=lambda pair: sa.inspect(pair[0]).mapper):
             audit += _write(session, mapper, list(records))
         if audit:
             recorder.insert(session, audit)
+    written = {id(record) for record, _held in chosen}
+    return [record for record in waiting if id(record) not in written]
 
 
 def _write(session, mapper, records: list[tuple]) -> list[dict]:
@@ -72,10 +78,6 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
     connection = session.connection()
     rows = [(record, _values(record, mapper)) for record, _held in records]
     changes = [recorder.created_changes(record) for record, _held in records]
-    children = [(record, relationship, row) for record, held in records
-                for relationship, row in held]
-    for record, _held in records:
-        session.expunge(record)  # with its rows (their cascade)
     key = mapper.primary_key[0]
     attribute = mapper.get_property_by_column(key).key
     for _columns, group in groupby(rows, key=lambda pair: tuple(pair[1])):
@@ -85,28 +87,28 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
             [values for _record, values in group]).scalars().all()
         for (record, _given), new_id in zip(group, ids, strict=True):
             attributes.set_committed_value(record, attribute, new_id)
-    _insert_children(connection, children)
+    _insert_children(connection, [(record, relationship, row) for record, held in records
+                                  for relationship, row in held])
     user_id = recorder.actor_id()
     return [recorder.entry(kind, "create", found, user_id=user_id, record_id=record.id)
             for (record, _held), (kind, found) in zip(records, changes, strict=True) if found]
 
 
-def _chosen(session) -> list[tuple]:
-    """(record, [(its collection's relationship, a row of it)]) of the new records written by
-    statement, in the order they were added."""
+def _chosen(session, waiting: list) -> list[tuple]:
+    """(record, [(its collection's relationship, a row of it)]) of the waiting records written
+    by statement, in their order."""
     written = _written()
-    candidates = sorted((obj for obj in session.new if type(obj) in written),
-                        key=lambda obj: sa.inspect(obj).insert_order)
     chosen = []
-    for record in candidates:
-        held = _held_rows(session, record, written[type(record)])
-        if held is not None:
-            chosen.append((record, held))
+    for record in waiting:
+        if type(record) in written and sa.inspect(record).transient:  # (not cascaded in)
+            held = _held_rows(session, record, written[type(record)])
+            if held is not None:
+                chosen.append((record, held))
     if not chosen:
         return []
     taken = {id(record) for record, _held in chosen} | {
         id(row) for _record, held in chosen for _relationship, row in held}
-    others = [obj for obj in (*session.new, *session.dirty, *session.deleted)
+    others = [obj for obj in (*waiting, *session.new, *session.dirty, *session.deleted)
               if id(obj) not in taken]
     if any(_refers_to(obj, taken) for obj in others):
         return []  # the unit of work orders what depends on what
@@ -135,7 +137,7 @@ def _held_rows(session, record, collections: tuple[str, ...]) -> list[tuple] | N
             return None  # their changes are written on the record's entry (the recorder)
         for row in rows:
             row_state = sa.inspect(row)
-            if not row_state.pending or any(
+            if not row_state.transient or any(
                     r.key in row_state.dict and not r.viewonly
                     for r in row_state.mapper.relationships):
                 return None

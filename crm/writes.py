@@ -15,6 +15,7 @@ import logging
 import sys
 from contextlib import contextmanager
 
+import sqlalchemy as sa
 from flask_sqlalchemy.session import Session
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -60,6 +61,7 @@ def conflicts_as_409():
 
 HELD = "commits_held"
 LATER = "held_tasks"
+ASIDE = "held_new"  # a held batch's new records waiting outside the session (``adding``)
 
 
 @contextmanager
@@ -71,8 +73,38 @@ def one_transaction(session):
     try:
         yield
     finally:
-        session.info.pop(HELD, None)
-        session.info.pop(LATER, None)
+        for key in (HELD, LATER, ASIDE):
+            session.info.pop(key, None)
+
+
+@contextmanager
+def adding(session, record):
+    """A new record while its values are set: in the session, and out again if one is refused.
+    While a batch is held, it waits outside the session once all its values are set, to be
+    written with the batch's others (``flush_held``: by statement where it can be,
+    ``crm.inserts``); a query meanwhile does not see it (the import's rows find their batch's
+    records in memory, ``crm.imports.matching``), and ``write_now`` writes it early."""
+    if session.info.get(HELD):
+        yield
+        session.info.setdefault(ASIDE, []).append(record)
+        return
+    session.add(record)
+    try:
+        yield
+    except BaseException:
+        session.expunge(record)
+        raise
+
+
+def write_now(session, record) -> None:
+    """Make sure ``record``, new in this batch, is in the database (a row changing a record an
+    earlier row of its batch made, or moving it: its history row names it): the records
+    waiting (``adding``) join the session, and it is flushed."""
+    if sa.inspect(record).has_identity:
+        return
+    for waiting in session.info.pop(ASIDE, []):
+        session.add(waiting)
+    session.flush()
 
 
 def once_per_batch(session, key: str, task, *items) -> None:
@@ -108,12 +140,13 @@ def long_statements_parsed_once():
 
 
 def flush_held(session) -> None:
-    """Write a held transaction's batch: its new records of the kinds written by statement
-    (``crm.inserts``: they leave the session), the rest by a flush, then the derived updates
-    its writes asked for (``once_per_batch``), each once."""
+    """Write a held transaction's batch: its new records waiting outside the session
+    (``adding``) by statement where they can be (``crm.inserts``), the rest by a flush, then
+    the derived updates its writes asked for (``once_per_batch``), each once."""
     from .inserts import write_new  # it reads the models, which import this module
 
-    write_new(session)
+    for record in write_new(session, session.info.pop(ASIDE, [])):
+        session.add(record)  # what the statements could not write (in the order made)
     session.flush()
     pending = session.info.pop(LATER, {})
     for task, items in pending.values():

@@ -197,12 +197,14 @@ class ProjectBatch(Batch):
         names = _project_names(values)
         if not names or not isinstance(values.get("company_id"), int):
             return None
-        if values["company_id"] not in self.companies:
-            return project(user, values)
-        found = {}
-        for name in names:
+        found = {}  # read for the chunk, or written by its earlier rows (not yet in the
+        for name in names:  # database: crm.writes.adding)
             found |= self.keys.get((values["company_id"], name), {})
-        return min(found, key=found.get) if found else None
+        if found:
+            return min(found, key=found.get)
+        if values["company_id"] not in self.companies:  # a company named by name
+            return project(user, values)
+        return None
 
     def wrote(self, record) -> None:
         order = None

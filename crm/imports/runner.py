@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
 from ..access import require
 from ..db import db
 from ..errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, default_message
-from ..writes import flush_held, long_statements_parsed_once, one_transaction
+from ..writes import flush_held, long_statements_parsed_once, one_transaction, write_now
 from . import reading
 from .kinds import KINDS
 from .layout import Layout, layout_of
@@ -180,8 +179,7 @@ def _row(user, importer, batch, layout: Layout, number: int, values: dict, probl
             column, outcome = ("zone" if "zone" in values else ""), "created"
             record = importer.create(user, values)
         else:
-            if sa.inspect(record).pending:  # an earlier row's of this chunk: written first
-                db.session.flush()
+            write_now(db.session, record)  # an earlier row's of this chunk: written first
             if record_id is None:
                 values = importer.kept_on_match(record, values)
             values = importer.prepare(record, values)
@@ -192,8 +190,7 @@ def _row(user, importer, batch, layout: Layout, number: int, values: dict, probl
         if stage and stage != record.stage:
             column = "stage"
             outcome = "updated" if outcome == "unchanged" else outcome
-            if sa.inspect(record).pending:  # its history row names it
-                db.session.flush()
+            write_now(db.session, record)  # its history row names it
             importer.move(user, record, stage)
         batch.wrote(record)
         if record_id is None and outcome != "created":

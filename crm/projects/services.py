@@ -19,6 +19,7 @@ from ..pagination import KEYS_FIRST
 from ..records import MONEY
 from ..search import matches
 from ..text import search_text
+from ..writes import adding
 from ..zones.models import Park, Zone
 from . import expansion, milestones, rules
 from .fields import PROJECT, VERIFIED_FIELDS
@@ -181,14 +182,9 @@ def create_project(user, values: dict) -> Project:
                       stage_changed_at=utcnow())
     # in the session before its company and criteria are set, so that adding it does not walk
     # all that they reach (the company's, the zone's records: a sixth of an import's row);
-    # not flushed half made, and out again if a value is refused
-    with db.session.no_autoflush:
-        db.session.add(project)
-        try:
-            _apply(user, project, values, creating=True)
-        except BaseException:
-            db.session.expunge(project)
-            raise
+    # not flushed half made, and out again if a value is refused (an import's: outside it)
+    with db.session.no_autoflush, adding(db.session, project):
+        _apply(user, project, values, creating=True)
     db.session.commit()
     return project
 

@@ -88,3 +88,20 @@ def test_a_new_record_another_refers_to_leaves_the_batch_to_the_unit_of_work(app
     assert db.session.get(Project, expansion.id).expands_id == first.id
     assert db.session.scalars(sa.select(ProjectCriterion.criterion).where(
         ProjectCriterion.project_id == first.id)).all() == ["new"]
+
+
+def test_a_project_of_a_company_named_by_name_matches_an_earlier_row_of_its_chunk(
+        app, api, upload):
+    """The earlier row's project waits outside the session until the chunk is written (no
+    query finds it yet): the chunk's own records are looked up first."""
+    admin = api("admin")
+    siemens = factories.company("Siemens AG")
+    rows = [HEADER,
+            ["嘉兴工厂", "Jiaxing plant", "Siemens AG", "jxetdz", "1.5亿美元", ""],
+            ["", "JIAXING PLANT", "Siemens AG", "jxetdz", "", "高"]]
+    body = upload(admin, "projects", csv_bytes(rows), dry_run=False).get_json()
+    assert (body["created"], body["matched_total"], body["errors"]) == (1, 1, []), body
+    db.session.expire_all()
+    found = db.session.scalars(sa.select(Project).where(
+        Project.company_id == siemens.id)).all()
+    assert [(p.name_en, p.criteria) for p in found] == [("Jiaxing plant", ["high"])]
