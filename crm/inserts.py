@@ -35,7 +35,8 @@ BY_STATEMENT = {
 
 
 @cache
-def _written() -> dict:
+def _kinds() -> dict:
+    """The models of ``BY_STATEMENT`` → their collections."""
     found = {}
     for path, collections in BY_STATEMENT.items():
         module, name = path.split(":")
@@ -97,11 +98,11 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
 def _chosen(session, waiting: list) -> list[tuple]:
     """(record, [(its collection's relationship, a row of it)]) of the waiting records written
     by statement, in their order."""
-    written = _written()
+    kinds = _kinds()
     chosen = []
     for record in waiting:
-        if type(record) in written and sa.inspect(record).transient:  # (not cascaded in)
-            held = _held_rows(session, record, written[type(record)])
+        if type(record) in kinds and sa.inspect(record).transient:  # (not cascaded in)
+            held = _held_rows(session, record, kinds[type(record)])
             if held is not None:
                 chosen.append((record, held))
     if not chosen:
@@ -182,7 +183,8 @@ def _values(record, mapper) -> dict:
 def _plan(mapper) -> tuple[tuple, tuple, tuple]:
     """Of ``mapper``'s own table (the models do not change while the app runs): (attribute,
     column) of its columns; (relationship, its (remote column, local column, local attribute)
-    of each pair) of its many-to-one references; (attribute, column, value) of its columns' fixed defaults."""
+    of each pair) of its many-to-one references; (attribute, column, value) of its columns'
+    fixed defaults."""
     table = mapper.local_table
     own = tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs
                 if prop.columns[0].table is table)

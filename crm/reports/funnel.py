@@ -154,7 +154,7 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
         else:
             groups.append((first, stage, n, before, whole))
     # every live project's stays (no filter, every zone) are all the stays kept
-    every = keys == ([ALL], ALL, ALL_YEARS)
+    every = keys == ((ALL,), ALL, ALL_YEARS)
     return groups, _medians_of(found, None if every else filtered_projects(
         user, filters).whereclause)
 

@@ -31,12 +31,12 @@ def test_new_projects_by_statement_are_what_the_unit_of_work_writes(
     factories.user("olga", "staff", zones=["jxetdz"])
     by_unit, by_statement = factories.company("Siemens AG").id, factories.company("Bosch").id
     monkeypatch.setattr(inserts, "BY_STATEMENT", {})
-    inserts._written.cache_clear()
+    inserts._kinds.cache_clear()
     try:
         body = upload(admin, "projects", _file(by_unit), dry_run=False).get_json()
     finally:
         monkeypatch.undo()
-        inserts._written.cache_clear()
+        inserts._kinds.cache_clear()
     assert (body["created"], body["errors"]) == (40, []), body
     body = upload(admin, "projects", _file(by_statement), dry_run=False).get_json()
     assert (body["created"], body["errors"]) == (40, []), body

@@ -109,3 +109,18 @@ def test_median_days_of_long_stays(build, boss):
         lead = by_stage(funnel(boss, {"zone": "jxport"}))["lead"]
     assert lead["median_days"] == 350.8  # (101.5 + 600) / 2, from two buckets
     assert counted == []
+
+
+def test_every_live_projects_medians_are_read_from_the_stays_alone(pipeline, boss, monkeypatch):
+    """Unfiltered, for a reader of every zone, the stays kept are the ones counted: the
+    middle stays are looked up without joining their projects; a filter joins them."""
+    from crm.reports import funnel as module
+
+    seen = []
+    medians_of = module._medians_of
+    monkeypatch.setattr(module, "_medians_of",
+                        lambda middles, matching: (seen.append(matching),
+                                                   medians_of(middles, matching))[1])
+    assert by_stage(funnel(boss, {}))["lead"]["median_days"] == 4.0
+    assert by_stage(funnel(boss, {"zone": "jxetdz"}))["lead"]["median_days"] == 4.0
+    assert seen[0] is None and seen[1] is not None
