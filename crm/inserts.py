@@ -3,11 +3,12 @@
 An import's chunk adds hundreds of new records through the services, and the unit of work
 writing them object by object (sorting its dependencies, syncing each key, its bookkeeping
 after) took about half of an import's time. The kinds named in ``BY_STATEMENT`` are written
-instead by one INSERT … RETURNING their ids a chunk (a few on SQLite: its limit of bound
-values), their rows (``BY_STATEMENT``'s collections, such as a project's criteria) by one
-INSERT more, and their audit entries (``crm.audit.recorder.created_changes``: what the flush
-would have recorded) by one more. The values are the ones the services checked and set on
-each record; the columns they left are the columns' own defaults, as in the unit of work.
+instead a chunk at once (``_insert``: on SQLite by INSERT … RETURNING their ids, on PostgreSQL
+by COPY after their ids are drawn from their sequence), their rows (``BY_STATEMENT``'s
+collections, such as a project's criteria) and their audit entries
+(``crm.audit.recorder.created_changes``: what the flush would have recorded) the same way. The
+values are the ones the services checked and set on each record; the columns they left get
+their columns' own defaults, as in the unit of work.
 
 While a batch is held, a new record of these kinds waits outside the session once its service
 has set its values (``crm.writes.adding``); a kind is named here only when its service adds it
@@ -56,7 +57,7 @@ def write_new(session, waiting: list) -> list:
     """Write the new records ``waiting`` outside the session (``crm.writes.adding``) that
     ``BY_STATEMENT`` names and that nothing else is in the way of; the others, in their order,
     for the unit of work."""
-    from .audit import recorder
+    from .audit.models import AuditEntry
     from .writes import conflicts_as_409
 
     chosen = _chosen(session, waiting)
@@ -67,7 +68,7 @@ def write_new(session, waiting: list) -> list:
         for mapper, records in groupby(chosen, key=lambda pair: sa.inspect(pair[0]).mapper):
             audit += _write(session, mapper, list(records))
         if audit:
-            recorder.insert(session, audit)
+            _insert(session.connection(), AuditEntry.__table__, audit)
     written = {id(record) for record, _held in chosen}
     return [record for record in waiting if id(record) not in written]
 
@@ -83,9 +84,7 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
     attribute = mapper.get_property_by_column(key).key
     for _columns, group in groupby(rows, key=lambda pair: tuple(pair[1])):
         group = list(group)
-        ids = connection.execute(
-            mapper.local_table.insert().returning(key, sort_by_parameter_order=True),
-            [values for _record, values in group]).scalars().all()
+        ids = _insert(connection, mapper.local_table, [values for _record, values in group], key)
         for (record, _given), new_id in zip(group, ids, strict=True):
             attributes.set_committed_value(record, attribute, new_id)
     _insert_children(connection, [(record, relationship, row) for record, held in records
@@ -214,4 +213,52 @@ def _insert_children(connection, children: list[tuple]) -> None:
             values[remote.key] = _read(record, local)
         rows.append((mapper.local_table, dict(sorted(values.items()))))
     for (table, _keys), group in groupby(rows, key=lambda pair: (pair[0], tuple(pair[1]))):
-        connection.execute(table.insert(), [values for _table, values in group])
+        _insert(connection, table, [values for _table, values in group])
+
+
+def _insert(connection, table, rows: list[dict], key=None) -> list | None:
+    """Insert ``rows`` (each with the same columns) into ``table``; with ``key``, their new
+    keys in their order. SQLite: INSERT … RETURNING them (a statement holds as many rows as
+    its limit of bound values lets). PostgreSQL: the keys drawn from their sequence first,
+    and the rows sent by COPY, which PostgreSQL reads as a stream rather than as a statement
+    of 13,000 parameters to parse and bind (and SQLAlchemy to number, and psycopg to convert:
+    a tenth of an import's time)."""
+    if connection.dialect.name != "postgresql":
+        statement = table.insert()
+        if key is None:
+            connection.execute(statement, rows)
+            return None
+        return connection.execute(statement.returning(key, sort_by_parameter_order=True),
+                                  rows).scalars().all()
+    ids = None
+    if key is not None:
+        ids = connection.execute(sa.text(
+            "SELECT nextval(pg_get_serial_sequence(:table, :column)) "
+            "FROM generate_series(1, :n)"),
+            {"table": table.name, "column": key.name, "n": len(rows)}).scalars().all()
+        rows = [values | {key.key: new_id} for values, new_id in zip(rows, ids, strict=True)]
+    _copy(connection, table, rows)
+    return ids
+
+
+def _copy(connection, table, rows: list[dict]) -> None:
+    """PostgreSQL: ``rows`` into ``table`` by COPY, on the session's own connection and in
+    its transaction (its triggers fire as for an INSERT): each value bound by its column's
+    type as SQLAlchemy binds it, and the columns the rows leave given their defaults, as an
+    INSERT gives them."""
+    given = list(rows[0])
+    defaulted = [c for c in table.columns if c.key not in rows[0] and c.default is not None
+                 and not (c.default.is_sentinel or c.default.is_sequence)]
+    columns = [table.c[name] for name in given] + defaulted
+    processors = [c.type._cached_bind_processor(connection.dialect) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    raw = connection.connection.dbapi_connection
+    with raw.cursor() as cursor, cursor.copy(
+            f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for values in rows:
+            row = [values[name] for name in given] + [
+                c.default.arg if c.default.is_scalar else c.default.arg(None)
+                for c in defaulted]
+            copy.write_row([v if p is None else p(v)
+                            for p, v in zip(processors, row, strict=True)])
+

@@ -33,10 +33,14 @@ def lost_a_race(error: Exception) -> bool:
     """Did this error of a flush or commit come from a concurrent writer?"""
     if isinstance(error, StaleDataError):
         return True
-    if not isinstance(error, IntegrityError | OperationalError) or not isinstance(
-            error, DBAPIError):
+    if isinstance(error, DBAPIError):
+        if not isinstance(error, IntegrityError | OperationalError):
+            return False
+        original = error.orig
+    elif getattr(error, "sqlstate", None):  # the driver's own (a COPY: crm.inserts)
+        original = error
+    else:
         return False
-    original = error.orig
     state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
     if state is not None:
         return state in RACING_STATES

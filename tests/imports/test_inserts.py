@@ -105,3 +105,16 @@ def test_a_project_of_a_company_named_by_name_matches_an_earlier_row_of_its_chun
     found = db.session.scalars(sa.select(Project).where(
         Project.company_id == siemens.id)).all()
     assert [(p.name_en, p.criteria) for p in found] == [("Jiaxing plant", ["high"])]
+
+
+def test_a_copy_that_lost_a_race_is_a_conflict():
+    """PostgreSQL's COPY raises the driver's own errors: a deadlock or a serialization failure
+    is a 409 as from an INSERT; a broken reference is not a race."""
+    from psycopg import errors
+
+    from crm.writes import lost_a_race
+
+    assert lost_a_race(errors.DeadlockDetected("deadlock"))
+    assert lost_a_race(errors.SerializationFailure("serialization"))
+    assert not lost_a_race(errors.ForeignKeyViolation("no such company"))
+    assert not lost_a_race(ValueError("not the database's"))
