@@ -6,7 +6,7 @@ after) took about half of an import's time. The kinds named in ``BY_STATEMENT`` 
 instead a chunk at once (``_insert``: on SQLite by INSERT … RETURNING their ids, on PostgreSQL
 by COPY after their ids are drawn from their sequence), their rows (``BY_STATEMENT``'s
 collections, such as a project's criteria) and their audit entries
-(``crm.audit.recorder.created_changes``: what the flush would have recorded) the same way. The
+(``crm.audit.recorder.entry_of``: what the flush would have recorded) the same way. The
 values are the ones the services checked and set on each record; the columns they left get
 their columns' own defaults, as in the unit of work.
 
@@ -18,7 +18,10 @@ in its way: every record it refers to (its company, zone, owner) is already in t
 every row it holds is new and of a kind named with it, and nothing else new, changed or deleted
 refers to it or to its rows. Otherwise the unit of work writes the batch's records, as it
 writes everything else. A record written by statement never joins the session: it holds its
-new id, and the import lets go of it with the rest of its batch.
+new id, and the import lets go of it with the rest of its batch. Nor does its write fire the
+session's flush events: what a session keeps until it writes (``crm.db.held``, a list's
+columns, the warnings' codes) is kept past it, which holds for what those keep (zones, a
+user's follow-ups, the records a list or page read), none of which a new project changes.
 """
 
 from functools import cache
@@ -43,14 +46,6 @@ def _kinds() -> dict:
         module, name = path.split(":")
         found[getattr(import_module(module), name)] = collections
     return found
-
-
-@cache
-def _children_recorded() -> frozenset:
-    """The models whose rows' changes the audit records on their record's entry."""
-    from .audit.recorder import CHILDREN, model
-
-    return frozenset(model(path) for path in CHILDREN)
 
 
 def write_new(session, waiting: list) -> list:
@@ -79,7 +74,6 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
 
     connection = session.connection()
     rows = [(record, _values(record, mapper)) for record, _held in records]
-    changes = [recorder.created_changes(record) for record, _held in records]
     key = mapper.primary_key[0]
     attribute = mapper.get_property_by_column(key).key
     for _columns, group in groupby(rows, key=lambda pair: tuple(pair[1])):
@@ -90,8 +84,8 @@ def _write(session, mapper, records: list[tuple]) -> list[dict]:
     _insert_children(connection, [(record, relationship, row) for record, held in records
                                   for relationship, row in held])
     user_id = recorder.actor_id()
-    return [recorder.entry(kind, "create", found, user_id=user_id, record_id=record.id)
-            for (record, _held), (kind, found) in zip(records, changes, strict=True) if found]
+    entries = (recorder.entry_of(record, "created", user_id) for record, _held in records)
+    return [found for found in entries if found is not None]
 
 
 def _chosen(session, waiting: list) -> list[tuple]:
@@ -118,6 +112,8 @@ def _chosen(session, waiting: list) -> list[tuple]:
 def _held_rows(session, record, collections: tuple[str, ...]) -> list[tuple] | None:
     """The new rows ``record`` holds in ``collections``, or None when it may not be written by
     statement: it refers to a record not yet written, or holds rows of another kind."""
+    from .audit import recorder
+
     state = sa.inspect(record)
     held = []
     for relationship in state.mapper.relationships:
@@ -133,7 +129,7 @@ def _held_rows(session, record, collections: tuple[str, ...]) -> list[tuple] | N
             continue
         if relationship.key not in collections or relationship.secondary is not None:
             return None
-        if relationship.mapper.class_ in _children_recorded():
+        if relationship.mapper.class_ in recorder.children():
             return None  # their changes are written on the record's entry (the recorder)
         for row in rows:
             row_state = sa.inspect(row)
@@ -158,32 +154,37 @@ def _refers_to(obj, taken: set[int]) -> bool:
 
 
 def _values(record, mapper) -> dict:
-    """The record's columns as the unit of work would insert them: the values it holds, its
-    many-to-one references' keys, and for what it left, the columns' defaults."""
+    """The record's columns as the unit of work inserts them (``_collect_insert_commands``):
+    the values it holds, its many-to-one references' keys, the version's first number; for a
+    column it left, or left None, that has a default (and is not one whose type stores None
+    as a value, JSON's null), the default. What the unit of work leaves on the record (the
+    keys, the defaults: the audit entry reads them) is left on it here too."""
     held = sa.inspect(record).dict
-    own, references, defaults = _plan(mapper)
+    own, references, defaults, version = _plan(mapper)
     values = {column: held[key] for key, column in own if key in held}
     for key, pairs in references:
         if key in held:
             target = held[key]
             for remote, local, attribute in pairs:
-                # set on the record too, as the unit of work does (the audit entry reads it)
                 values[local] = held[attribute] = None if target is None \
                     else _read(target, remote)
-    for key, column, default in defaults:
-        # a column's fixed default, held by the record as the unit of work leaves it there
-        # (the audit entry reads it); a default made by a function is made by the INSERT
-        if column not in values:
-            values[column] = held[key] = default
+    for key, column, default, keeps_none in defaults:
+        if values.get(column) is None and not (keeps_none and column in values):
+            values[column] = held[key] = default.arg if default.is_scalar \
+                else default.arg(None)
+    if version is not None:
+        key, column = version
+        values[column] = held[key] = mapper.version_id_generator(None)
     return dict(sorted(values.items()))
 
 
 @cache
-def _plan(mapper) -> tuple[tuple, tuple, tuple]:
+def _plan(mapper) -> tuple:
     """Of ``mapper``'s own table (the models do not change while the app runs): (attribute,
     column) of its columns; (relationship, its (remote column, local column, local attribute)
-    of each pair) of its many-to-one references; (attribute, column, value) of its columns'
-    fixed defaults."""
+    of each pair) of its many-to-one references; (attribute, column, default, whether its type
+    stores None) of its columns with a default made in Python; (attribute, column) of its
+    version, or None."""
     table = mapper.local_table
     own = tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs
                 if prop.columns[0].table is table)
@@ -191,10 +192,16 @@ def _plan(mapper) -> tuple[tuple, tuple, tuple]:
         (r.key, tuple((remote, local.key, mapper.get_property_by_column(local).key)
                       for remote, local in r.synchronize_pairs))
         for r in mapper.relationships if r.direction is MANYTOONE and not r.viewonly)
-    defaults = tuple((mapper.get_property_by_column(column).key, column.key, column.default.arg)
-                     for column in table.columns
-                     if column.default is not None and column.default.is_scalar)
-    return own, references, defaults
+    defaults = tuple(
+        (mapper.get_property_by_column(column).key, column.key, column.default,
+         column.type.should_evaluate_none)
+        for column in table.columns if column.default is not None
+        and not (column.default.is_sentinel or column.default.is_sequence))
+    version = None
+    if mapper.version_id_col is not None and mapper.version_id_generator is not False:
+        version = (mapper.get_property_by_column(mapper.version_id_col).key,
+                   mapper.version_id_col.key)
+    return own, references, defaults, version
 
 
 def _read(obj, column):
@@ -233,8 +240,8 @@ def _insert(connection, table, rows: list[dict], key=None) -> list | None:
     ids = None
     if key is not None:
         ids = connection.execute(sa.text(
-            "SELECT nextval(pg_get_serial_sequence(:table, :column)) "
-            "FROM generate_series(1, :n)"),
+            "SELECT nextval(pg_get_serial_sequence(:table, :column)) AS id "
+            "FROM generate_series(1, :n) ORDER BY id"),
             {"table": table.name, "column": key.name, "n": len(rows)}).scalars().all()
         rows = [values | {key.key: new_id} for values, new_id in zip(rows, ids, strict=True)]
     _copy(connection, table, rows)

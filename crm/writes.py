@@ -127,9 +127,11 @@ def once_per_batch(session, key: str, task, *items) -> None:
 def long_statements_parsed_once():
     """PostgreSQL: psycopg turns a statement's ``%(name)s`` placeholders into ``$n`` again on
     every execution unless the statement is short (under 4 KB and 50 parameters; see psycopg
-    discussion 628), and a held batch's INSERT of 500 new rows is one statement of 20,000 of
-    them, the same each batch: while a batch writer runs, psycopg keeps such statements too
-    (its cache holds 128, of a few MB each at most). 0.2 ms of CPU a row of an import."""
+    discussion 628), and a held batch's INSERT of 500 new rows (new records the unit of work
+    writes: companies, talents, meetings; projects go by COPY, ``crm.inserts``) is one
+    statement of thousands of them, the same each batch: while a batch writer runs, psycopg
+    keeps such statements too (its cache holds 128, of a few MB each at most). 0.2 ms of CPU
+    a row of an import."""
     queries = sys.modules.get("psycopg._queries")  # loaded when the app uses PostgreSQL
     if queries is None:
         yield

@@ -100,7 +100,9 @@ def _recorded() -> dict:
 
 
 @cache
-def _children() -> dict:
+def children() -> dict:
+    """The models of ``CHILDREN`` → (the record's kind, the column of its id, the row's
+    name)."""
     return {model(path): child for path, child in CHILDREN.items()}
 
 
@@ -207,14 +209,17 @@ def _key(obj) -> dict:
     return {"record_key": str(value)}
 
 
-def created_changes(obj) -> tuple[str | None, dict]:
-    """(its kind, its changes) of the entry a flush records of ``obj`` as a new record, for a
-    new record written by a statement of its own (``crm.inserts``); (None, {}) for a kind
-    created unrecorded."""
+def entry_of(obj, how: str, user_id: int | None) -> dict | None:
+    """The entry that records ``obj`` as ``how`` (created, changed or deleted), or None when
+    its kind is not recorded so or nothing a person did changed. A flush's records, and a new
+    record written by a statement of its own (``crm.inserts``), its id known."""
     kind = _recorded().get(type(obj))
-    if kind is None or kind in UPDATES_ONLY:
-        return None, {}
-    return kind, _changes(obj, kind, "created")
+    if kind is None or (how == "created" and kind in UPDATES_ONLY):
+        return None
+    changes = _changes(obj, kind, how)
+    if not changes:
+        return None
+    return entry(kind, _action(changes, how), changes, user_id=user_id, **_key(obj))
 
 
 def insert(session: Session, rows: list[dict]) -> None:
@@ -225,8 +230,9 @@ def insert(session: Session, rows: list[dict]) -> None:
 def _after_flush(session: Session, _context) -> None:
     from . import sign_ins
 
-    recorded, lists = _recorded(), _lists()
+    lists = _lists()
     rows = []
+    user_id = actor_id()
     deleted = session.info.pop("audit_deleted", [])
     for how, objects in (("created", session.new), ("changed", session.dirty),
                          ("deleted", deleted)):
@@ -235,13 +241,9 @@ def _after_flush(session: Session, _context) -> None:
                 _remember(session, lists[type(obj)], obj, "added" if how == "created"
                           else "removed")
                 continue
-            kind = recorded.get(type(obj))
-            if kind is None or (how == "created" and kind in UPDATES_ONLY):
-                continue
-            changes = _changes(obj, kind, how)
-            if changes:
-                rows.append(entry(kind, _action(changes, how), changes, user_id=actor_id(),
-                                  **_key(obj)))
+            found = entry_of(obj, how, user_id)
+            if found is not None:
+                rows.append(found)
     rows = _with_children(rows, deleted, session)
     rows += sign_ins.from_flush(session)
     if rows:
@@ -251,14 +253,14 @@ def _after_flush(session: Session, _context) -> None:
 def _with_children(rows: list[dict], deleted: list, session: Session) -> list[dict]:
     """``rows`` with the changes of the records' own rows (CHILDREN) added to their record's
     entry of this flush, or to a new ``update`` entry of it."""
-    children = _children()
+    kept_on_record = children()
     entries = {(row["kind"], row["record_id"]): row for row in rows}
     for how, objects in (("created", session.new), ("changed", session.dirty),
                          ("deleted", deleted)):
         for obj in objects:
-            if type(obj) not in children:
+            if type(obj) not in kept_on_record:
                 continue
-            kind, parent, name = children[type(obj)]
+            kind, parent, name = kept_on_record[type(obj)]
             keys = {column.key for column in sa.inspect(type(obj)).primary_key} | {parent}
             changes = {f"{name(obj)}.{field}": change
                        for field, change in _changes(obj, None, how).items() if field not in keys}

@@ -9,10 +9,11 @@ rows only when no row has a problem; otherwise nothing is written either.
 Rows are read as they come and handled CHUNK at a time, through the same services one row
 at a time, but written a chunk at once: the services' commits are held (``one_transaction``),
 what a chunk's rows look up (the records they name, the records they may match) is read in
-one query a chunk (``Kind.batch``), and after the chunk the session is flushed once (its
-INSERTs and audit rows in batches, the derived updates the services asked for once:
-``flush_held``) and the records it holds are let go (``_release``), so a file of 50,000 rows
-never holds 50,000 records in memory.
+one query a chunk (``Kind.batch``), and after the chunk its writes go at once (``flush_held``:
+its new projects, which wait outside the session meanwhile, by statement with their criteria
+and audit entries, ``crm.inserts``; the rest by one flush; the derived updates the services
+asked for once) and the records the session holds are let go (``_release``), so a file of
+50,000 rows never holds 50,000 records in memory.
 """
 
 import gc

@@ -182,7 +182,8 @@ def create_project(user, values: dict) -> Project:
                       stage_changed_at=utcnow())
     # in the session before its company and criteria are set, so that adding it does not walk
     # all that they reach (the company's, the zone's records: a sixth of an import's row);
-    # not flushed half made, and out again if a value is refused (an import's: outside it)
+    # not flushed half made, and out again if a value is refused. An import's new project
+    # stays outside the session instead, written by statement with its batch (writes.adding)
     with db.session.no_autoflush, adding(db.session, project):
         _apply(user, project, values, creating=True)
     db.session.commit()

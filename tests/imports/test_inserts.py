@@ -18,10 +18,13 @@ from .test_batches import HEADER, _written
 
 
 def _file(company_id: int) -> bytes:
-    return csv_bytes([HEADER + ["estimated_land_date", "owner", "notes", "kind"]] + [
+    columns = ["estimated_land_date", "owner", "notes", "kind", "park_type", "competing_locations"]
+    return csv_bytes([HEADER + columns] + [
         [f"项目{i}", f"Plant {i}", company_id, "jxetdz", f"{i + 1}亿美元" if i % 3 else "",
          ["高/大", "", "新"][i % 3], "2015年6月30日" if i % 2 else "",
-         "olga" if i % 4 else "", f"note {i}" if i % 5 else "", "" if i % 2 else "new"]
+         "olga" if i % 4 else "", f"note {i}" if i % 5 else "",
+         "park_cooperation" if i % 6 == 0 else ("" if i % 2 else "new"),
+         "brand" if i % 6 == 0 else "", "Suzhou" if i % 7 == 0 else ""]
         for i in range(40)])
 
 
@@ -38,12 +41,26 @@ def test_new_projects_by_statement_are_what_the_unit_of_work_writes(
         monkeypatch.undo()
         inserts._kinds.cache_clear()
     assert (body["created"], body["errors"]) == (40, []), body
+    by_statements = []
+    write = inserts._write
+    monkeypatch.setattr(inserts, "_write", lambda session, mapper, records: (
+        by_statements.append(len(records)), write(session, mapper, records))[1])
     body = upload(admin, "projects", _file(by_statement), dry_run=False).get_json()
     assert (body["created"], body["errors"]) == (40, []), body
+    assert sum(by_statements) == 40  # every one by statement
     db.session.expire_all()
     written = _written(by_statement)
     assert written == _written(by_unit)
     assert len(written) == 40
+    assert written["Plant 0"][0]["park_types"] == ["brand"]
+    assert written["Plant 0"][0]["competing_locations"] == ["Suzhou"]
+    # the times made by the columns' defaults, as the unit of work makes them
+    for project in db.session.scalars(sa.select(Project).where(
+            Project.company_id.in_([by_unit, by_statement]))):
+        assert project.created_at is not None and project.updated_at is not None
+        assert project.created_at.utcoffset() is not None or db.engine.name == "sqlite"
+        assert abs((project.created_at.replace(tzinfo=None) - project.stage_changed_at.replace(
+            tzinfo=None)).total_seconds()) < 60
     olga = db.session.scalar(sa.select(User.id).where(User.username == "olga"))
     assert written["Plant 3"][0]["owner_id"] == olga  # its reference, set from the user
     assert written["Plant 3"][1] == ["high", "large"]
@@ -118,3 +135,25 @@ def test_a_copy_that_lost_a_race_is_a_conflict():
     assert lost_a_race(errors.SerializationFailure("serialization"))
     assert not lost_a_race(errors.ForeignKeyViolation("no such company"))
     assert not lost_a_race(ValueError("not the database's"))
+
+
+def test_a_statement_that_lost_a_race_is_a_conflict(app, monkeypatch):
+    """A deadlock in the batch's COPY (the driver's own error) comes out as the 409 a lost
+    race is, whichever the database."""
+    import pytest
+    from psycopg import errors
+
+    from crm.errors import Conflict
+
+    admin = factories.user("boss", "admin")
+    siemens = factories.company("Siemens AG").id
+
+    def deadlocked(*_args, **_kwargs):
+        raise errors.DeadlockDetected("deadlock detected")
+
+    monkeypatch.setattr(inserts, "_insert", deadlocked)
+    with one_transaction(db.session):
+        create_project(admin, _values(siemens, "Raced"))
+        with pytest.raises(Conflict):
+            flush_held(db.session)
+    db.session.rollback()
