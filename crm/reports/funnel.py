@@ -128,9 +128,10 @@ def _rolled_up(user, filters: dict, keys: tuple) -> tuple[list, dict]:
     """The counts, and the buckets that hold each stage's middle stays (from the histogram:
     summed and ranked in SQL, so a few rows come back), in one statement; then the median
     days from those buckets' stays."""
-    S = StayRollup
-    sums = _rolled_up_counts(keys).subquery()  # (order, stage, projects, cents, unverified, …)
-    counts = sa.select(sa.literal("count").label("what"), *list(sums.c)[:5])
+    R, S = ProjectRollup, StayRollup
+    counts = (sa.select(sa.literal("count").label("what"), R.reached_order, R.stage,
+                        sa.func.sum(R.projects), sa.func.sum(R.usd_cents), R.unverified)
+              .where(*_keyed(R, keys)).group_by(R.reached_order, R.stage, R.unverified))
     buckets = (sa.select(S.stage, S.bucket,
                          sa.cast(sa.func.sum(S.stays), sa.BigInteger).label("n"))
                .where(*_keyed(S, keys)).group_by(S.stage, S.bucket).subquery())
